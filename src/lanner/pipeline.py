@@ -1,0 +1,89 @@
+"""Compose the stages into one pipeline: article in, analysis out.
+
+The order is fixed (read happens before, in `lanner.ingest`): nlp → actors → places → dates → events.
+Every model, gazetteer and knowledge base lives on the `Pipeline` object, so it can be built twice in
+one process, or once per worker, and nothing is loaded at import time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from lanner.config import Config
+from lanner.errors import Code, DataError
+from lanner.nlp import NlpStage, load_language
+from lanner.records import Analysis, Article
+from lanner.stage import Stage
+
+
+def check_stages(stages: Sequence[Stage]) -> None:
+    """Refuse a pipeline in which a stage needs a field that no earlier stage adds."""
+    available = {"article"}
+    for stage in stages:
+        missing = [need for need in stage.needs if need not in available]
+        if missing:
+            raise DataError(
+                Code.PIPELINE_INCOMPLETE,
+                f"stage {stage.name!r} needs {', '.join(missing)}, which no earlier stage adds",
+            )
+        available.update(stage.adds)
+
+
+class Pipeline:
+    """An ordered list of stages; the first is always the nlp stage, which batches."""
+
+    def __init__(self, stages: Sequence[Stage]) -> None:
+        check_stages(stages)
+        self.stages: list[Stage] = list(stages)
+
+    @classmethod
+    def build(cls, config: Config | None = None) -> Pipeline:
+        """The full default pipeline (loads the spaCy model, the gazetteer and the actor knowledge base)."""
+        from lanner.actors import ActorKnowledgeBase, ActorStage
+        from lanner.events import EventStage
+        from lanner.geo import Gazetteer, PlaceStage
+        from lanner.time import DateStage
+
+        config = config or Config()
+        nlp = NlpStage(load_language(config.model), batch_size=config.batch_size)
+        knowledge_base = ActorKnowledgeBase.load(config.actor_files)
+        gazetteer = Gazetteer.open(config.cache_dir)
+        return cls(
+            [
+                nlp,
+                ActorStage(knowledge_base),
+                PlaceStage(gazetteer),
+                DateStage(),
+                EventStage(knowledge_base),
+            ]
+        )
+
+    @property
+    def names(self) -> list[str]:
+        return [stage.name for stage in self.stages]
+
+    def stage(self, name: str) -> Stage:
+        for stage in self.stages:
+            if stage.name == name:
+                return stage
+        raise KeyError(name)
+
+    def only(self, *names: str) -> Pipeline:
+        """A pipeline of just the named stages (sharing their loaded models), e.g. for evaluation."""
+        return Pipeline([stage for stage in self.stages if stage.name in names])
+
+    def __call__(self, article: Article) -> Analysis:
+        analysis = Analysis(article=article)
+        for stage in self.stages:
+            analysis = stage(analysis)
+        return analysis
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        """Analyse a stream of articles, batching the nlp stage; results come back in input order."""
+        first, *rest = self.stages
+        analyses: Iterable[Analysis] = (Analysis(article=article) for article in articles)
+        analysed = first.pipe(analyses) if isinstance(first, NlpStage) else map(first, analyses)
+        for analysis in analysed:
+            for stage in rest:
+                analysis = stage(analysis)
+            yield analysis

@@ -1,0 +1,277 @@
+"""Typed records that cross stage boundaries.
+
+One `Analysis` flows through the pipeline's ordered stages (like spaCy's `Doc`): the read stage
+makes an `Article`, the nlp stage attaches a parsed `spacy.tokens.Doc`, and each later stage adds
+its own list of records. `Analysis.to_dict()` renders the public contract of `lanner extract`
+(see the JSON Schema in `lanner/data/extract-output.schema.json`).
+
+All offsets are Python `str` indices into `Article.text`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:  # spaCy is heavy; records stay importable without it.
+    from spacy.tokens import Doc
+
+SCHEMA_VERSION = "0.1"
+
+PlaceFeature = Literal["city", "admin1", "admin2", "country", "region", "water", "landform", "continent"]
+ActorKind = Literal["armed_group", "state_forces", "government", "person", "igo", "civilians", "other"]
+Factuality = Literal["asserted", "negated", "hypothetical", "future", "generic"]
+DatePrecision = Literal["day", "week", "month", "year", "unknown"]
+
+FACTUALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "future", "generic")
+
+
+def text_id(text: str) -> str:
+    """The document id: sha256 of the exact text, so the same article always keys the same row."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from its source, before any analysis."""
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    source: str | None = None
+    input_id: str | None = None
+    language: str = "en"
+    origin: str = "<memory>"  # where it came from, for messages: "path", "path:line 3", "feed.xml item 2"
+    text_is_extracted: bool = False  # True for HTML and feed input: the output then carries the text
+
+    @property
+    def id(self) -> str:
+        return text_id(self.text)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: what a toponym resolves to."""
+
+    name: str
+    feature: PlaceFeature
+    lat: float | None
+    lon: float | None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None
+    geonames_id: int | None = None
+    population: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "geonames_id": self.geonames_id,
+            "feature": self.feature,
+            "country": self.country,
+            "admin1": self.admin1,
+            "lat": self.lat,
+            "lon": self.lon,
+        }
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A toponym in the text and what it resolved to (`place` is None when unresolved)."""
+
+    start: int
+    end: int
+    text: str
+    place: Place | None
+    confidence: float  # 0..1: how sure the resolver is that `place` is the place meant
+
+    def to_dict(self) -> dict[str, Any]:
+        resolved = (
+            self.place.to_dict()
+            if self.place
+            else {
+                "name": self.text,
+                "geonames_id": None,
+                "feature": None,
+                "country": None,
+                "admin1": None,
+                "lat": None,
+                "lon": None,
+            }
+        )
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            **resolved,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An entry of the actor knowledge base."""
+
+    actor_id: str
+    name: str
+    kind: ActorKind
+    country: str | None = None  # ISO 3166-1 alpha-2
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None  # actor_id of the organisation this one belongs to
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "actor_id": self.actor_id,
+            "name": self.name,
+            "kind": self.kind,
+            "country": self.country,
+            "wikidata": self.wikidata,
+        }
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A span of text that names an actor of the knowledge base."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, **self.actor.to_dict()}
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A resolved time: inclusive start and end days, and how precise the text was."""
+
+    start: date
+    end: date
+    precision: DatePrecision
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "precision": self.precision}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A temporal expression in the text and the range it resolves to (None: could not resolve)."""
+
+    start: int
+    end: int
+    text: str
+    range: DateRange | None
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class EventPlace:
+    """Where an event happened, with an ACLED-style precision code (1 town, 2 near/region, 3 admin1/country)."""
+
+    place: Place
+    precision: int
+    mention: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.place.to_dict(), "precision": self.precision}
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """When an event happened; `basis` says whether the text said so or the publication date stood in."""
+
+    range: DateRange | None
+    basis: Literal["text", "published", "none"]
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.range is None:
+            return {"start": None, "end": None, "precision": "unknown", "basis": self.basis}
+        return {**self.range.to_dict(), "basis": self.basis}
+
+
+@dataclass(frozen=True)
+class Event:
+    """One PLOVER event read from one sentence."""
+
+    id: str
+    type: str
+    mode: str | None
+    context: tuple[str, ...]
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    place: EventPlace | None
+    date: EventDate
+    fatalities: int | None
+    factuality: Factuality
+    confidence: float
+    evidence: Span
+    trigger: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "context": list(self.context),
+            "acled": {"event_type": self.acled_event_type, "sub_event_type": self.acled_sub_event_type},
+            "source": list(self.source),
+            "target": list(self.target),
+            "place": self.place.to_dict() if self.place else None,
+            "date": self.date.to_dict(),
+            "fatalities": self.fatalities,
+            "factuality": self.factuality,
+            "confidence": round(self.confidence, 3),
+            "evidence": self.evidence.to_dict(),
+            "trigger": self.trigger.to_dict(),
+        }
+
+
+@dataclass
+class Analysis:
+    """The article and everything the stages found in it. Each stage fills its own field."""
+
+    article: Article
+    doc: Doc | None = None
+    places: list[PlaceMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `lanner extract` contract for this article."""
+        article = self.article
+        document: dict[str, Any] = {
+            "id": article.id,
+            "title": article.title,
+            "url": article.url,
+            "published": article.published.isoformat() if article.published else None,
+            "language": article.language,
+        }
+        if article.input_id is not None:
+            document["input_id"] = article.input_id
+        if article.source is not None:
+            document["source"] = article.source
+        if article.text_is_extracted:
+            document["text"] = article.text
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "document": document,
+            "places": [p.to_dict() for p in self.places],
+            "actors": [a.to_dict() for a in self.actors],
+            "events": [e.to_dict() for e in self.events],
+        }
