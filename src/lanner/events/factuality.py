@@ -1,0 +1,201 @@
+"""Factuality: does the sentence assert that the event happened, or only deny, fear, plan or generalise it?
+
+Read from the parse around the trigger: negation and denial, modal and conditional clauses, future
+auxiliaries and verbs of intent, habitual adverbs, and questions. The first cue found on the path from
+the trigger up to its clause's governing verbs decides; with no cue the event is asserted.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lanner.records import Factuality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "without", "nor"})
+HABITUAL = frozenset(
+    {
+        "repeatedly",
+        "often",
+        "frequently",
+        "regularly",
+        "usually",
+        "routinely",
+        "typically",
+        "always",
+        "constantly",
+        "habitually",
+        "sometimes",
+        "generally",
+        "commonly",
+        "occasionally",
+        "increasingly",
+    }
+)
+# Verbs that, governing an event clause, make it unasserted.
+DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
+FAILURE_VERBS = frozenset(
+    {"fail", "refuse", "avoid", "prevent", "stop", "thwart", "foil", "cancel", "abandon"}
+)
+FEAR_VERBS = frozenset(
+    {
+        "fear",
+        "worry",
+        "risk",
+        "suspect",
+        "speculate",
+        "imagine",
+        "consider",
+        "wonder",
+        "doubt",
+        "predict",
+        "expect",
+        "hope",
+        "anticipate",
+        "forecast",
+        "suggest",
+        "question",
+        "allege",
+    }
+)
+INTENT_VERBS = frozenset(
+    {
+        "plan",
+        "intend",
+        "threaten",
+        "vow",
+        "pledge",
+        "promise",
+        "prepare",
+        "aim",
+        "seek",
+        "want",
+        "hope",
+        "try",
+        "attempt",
+        "propose",
+        "decide",
+        "agree",
+        "offer",
+        "expect",
+        "mean",
+        "scheme",
+        "plot",
+        "wish",
+        "warn",
+        "call",
+        "urge",
+        "demand",
+        "ask",
+        "order",
+        "need",
+    }
+)
+INTENT_NOUNS = frozenset(
+    {"plan", "plot", "threat", "risk", "fear", "possibility", "prospect", "danger", "bid"}
+)
+HYPOTHETICAL_ADJ = frozenset(
+    {"possible", "likely", "unlikely", "able", "capable", "potential", "ready", "poised"}
+)
+FUTURE_ADJ = frozenset({"set", "due", "poised", "about", "going"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Edges past which cues belong to another event: a noun's relative clause or a subject's verb
+# ("villages that ISIS attacked could be rebuilt", "the attack could have been prevented").
+STOP_DEPS = frozenset({"relcl", "acl", "appos", "nsubj", "nsubjpass", "csubj", "attr", "npadvmod"})
+# Edges into reported speech: a cue above one is about the report ("did not confirm that ...").
+REPORT_DEPS = frozenset({"ccomp", "parataxis"})
+
+
+def _own_cue(token: Token) -> tuple[Factuality, str] | None:
+    """A cue attached directly to one predicate: its negation, modals, future auxiliaries, habit adverbs."""
+    for child in token.children:
+        lower = child.lower_
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and lower in NEGATORS):
+            return "negated", child.text
+        if child.dep_ in ("aux", "auxpass"):
+            if lower in FUTURE_AUX:
+                return "future", child.text
+            if lower in HYPOTHETICAL_MODALS:
+                return "hypothetical", child.text
+            if lower == "going" or (
+                child.lemma_ == "be" and any(g.lower_ == "going" for g in child.children)
+            ):
+                return "future", child.text
+        if child.dep_ == "mark" and lower in CONDITIONAL_MARKS:
+            return "hypothetical", child.text
+        if child.dep_ in ("advmod", "npadvmod") and lower in HABITUAL:
+            return "generic", child.text
+    # "No one was killed", "no civilians were hurt": a negative determiner on the subject or object.
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+            grand.dep_ == "det" and grand.lower_ == "no" for grand in child.children
+        ):
+            return "negated", "no"
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("nobody", "none", "nothing"):
+            return "negated", child.text
+    return None
+
+
+def _governor_cue(head: Token) -> tuple[Factuality, str] | None:
+    """A cue from a predicate that governs the event clause: deny, fail, fear, plan, possible, set to."""
+    lemma = head.lemma_.lower()
+    if head.pos_ in ("VERB", "AUX"):
+        if lemma in DENIAL_VERBS:
+            return "negated", head.text
+        if lemma in FAILURE_VERBS:
+            return "negated", head.text
+        if lemma in FEAR_VERBS:
+            return "hypothetical", head.text
+        if lemma in INTENT_VERBS:
+            return "future", head.text
+    if head.pos_ == "NOUN" and lemma in INTENT_NOUNS:
+        return (
+            "hypothetical" if lemma in ("risk", "fear", "possibility", "prospect", "danger") else "future"
+        ), head.text
+    if head.pos_ == "ADJ":
+        if lemma in HYPOTHETICAL_ADJ:
+            return "hypothetical", head.text
+        if lemma in FUTURE_ADJ:
+            return "future", head.text
+    return None
+
+
+def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
+    """The factuality of the event that `trigger` expresses, and the word that decided it.
+
+    Walks from the trigger up the parse ("might return home to carry out attacks" reaches "might"),
+    stopping at relative clauses and subjects, whose cues belong to another predicate.
+    """
+    token = trigger
+    reported = False
+    for _ in range(12):
+        own = _own_cue(token)
+        if own:
+            if reported and own[0] in ("negated", "hypothetical"):
+                return "hypothetical", own[1]
+            return own
+        head = token.head
+        if head.i == token.i or token.dep_ in STOP_DEPS:
+            break
+        if token.dep_ == "conj":
+            # "ISIS could attack and kill": a conjunct shares its first conjunct's auxiliaries, not its negation.
+            inherited = _own_cue(head)
+            if inherited and inherited[0] != "negated":
+                return inherited
+            token = head.head if head.dep_ not in STOP_DEPS and head.head.i != head.i else head
+            if token.i == head.i:
+                break
+            continue
+        governor = _governor_cue(head)
+        if governor:
+            return governor
+        if token.dep_ in REPORT_DEPS:
+            reported = True
+        token = head
+    if trigger.sent.text.rstrip().endswith("?"):
+        return "hypothetical", "?"
+    return "asserted", None

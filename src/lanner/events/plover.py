@@ -1,0 +1,109 @@
+"""PLOVER's 16 event types and the documented mapping from a PLOVER event to ACLED's types.
+
+The mapping (README, "ACLED mapping") follows ACLED's codebook (2023): ACLED codes political violence,
+demonstrations and strategic developments, not verbal events, so verbal PLOVER types map to null.
+"""
+
+from __future__ import annotations
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+ACLED_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+
+_REMOTE_BY_MODE = {
+    "aerial": "Air/drone strike",
+    "drone": "Air/drone strike",
+    "heavy-weapons": "Shelling/artillery/missile attack",
+    "explosives": "Remote explosive/landmine/IED",
+    "suicide-attack": "Suicide bomb",
+    "unconventional": "Chemical weapon",
+}
+_ARMED_KINDS = frozenset({"armed_group", "state_forces"})
+
+
+def acled_category(
+    event_type: str,
+    mode: str | None,
+    source_kinds: frozenset[str],
+    target_kinds: frozenset[str],
+    *,
+    territory: bool = False,
+) -> tuple[str | None, str | None]:
+    """ACLED (event_type, sub_event_type) for a PLOVER event, or (None, None) where ACLED codes nothing."""
+    if event_type == "ASSAULT":
+        if mode in _REMOTE_BY_MODE:
+            return "Explosions/Remote violence", _REMOTE_BY_MODE[mode]
+        if mode == "abduct":
+            return "Violence against civilians", "Abduction/forced disappearance"
+        if mode == "sexual":
+            return "Violence against civilians", "Sexual violence"
+        if mode == "destroy":
+            return "Strategic developments", "Looting/property destruction"
+        if territory:
+            if "state_forces" in source_kinds:
+                return "Battles", "Government regains territory"
+            return "Battles", "Non-state actor overtakes territory"
+        if "civilians" in target_kinds or (target_kinds and not target_kinds & _ARMED_KINDS):
+            return "Violence against civilians", "Attack"
+        return "Battles", "Armed clash"
+    if event_type == "PROTEST":
+        if mode == "riot":
+            return "Riots", "Violent demonstration"
+        if "state_forces" in target_kinds:
+            return "Protests", "Protest with intervention"
+        return "Protests", "Peaceful protest"
+    if event_type == "COERCE":
+        if mode == "arrest":
+            return "Strategic developments", "Arrests"
+        if mode == "seize":
+            return "Strategic developments", "Looting/property destruction"
+        return "Strategic developments", "Other"
+    if event_type in ("AGREE", "COOPERATE"):
+        return "Strategic developments", "Agreement"
+    if event_type == "RETREAT":
+        if mode == "withdraw":
+            return "Strategic developments", "Non-violent transfer of territory"
+        return "Strategic developments", "Change to group/activity"
+    if event_type == "MOBILIZE":
+        return "Strategic developments", "Change to group/activity"
+    return None, None

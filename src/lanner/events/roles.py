@@ -1,0 +1,171 @@
+"""Who did it and to whom: source and target actors from the trigger's syntax, not from word order.
+
+Handles active and passive clauses ("X attacked Y", "Y was attacked by X"), nominal triggers
+("X's attack on Y", "an attack by X", "the X attack"), light verbs ("X carried out an attack"),
+coordination ("X and Y attacked"), and clauses that inherit their subject ("X vowed to attack Y").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Verbs that carry a nominal trigger: "carried out an attack", "launched an offensive", "held talks".
+LIGHT_VERBS = frozenset(
+    {
+        "carry",
+        "launch",
+        "conduct",
+        "stage",
+        "mount",
+        "claim",
+        "hold",
+        "impose",
+        "issue",
+        "make",
+        "express",
+        "sign",
+        "reach",
+        "provide",
+        "send",
+        "deliver",
+        "step",
+        "lead",
+        "begin",
+        "start",
+        "perpetrate",
+        "commit",
+        "order",
+        "announce",
+        "give",
+        "offer",
+        "extend",
+        "voice",
+        "level",
+        "file",
+        "open",
+        "wage",
+        "execute",
+        "undertake",
+        "organize",
+        "organise",
+        "call",
+        "declare",
+        "intensify",
+        "continue",
+        "resume",
+    }
+)
+# Prepositions that introduce the target of an event ("attack on", "fired at", "met with").
+TARGET_PREPS = frozenset({"on", "against", "at", "upon", "with", "to", "toward", "towards", "into", "of"})
+# Phrase-internal dependencies: tokens reached through these belong to the same actor phrase.
+PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "conj", "appos", "nummod", "quantmod"})
+
+ActorLookup = Callable[["Token"], list[str]]
+
+
+@dataclass(frozen=True)
+class Roles:
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+
+
+def phrase_tokens(head: Token) -> Iterable[Token]:
+    """The noun phrase of `head`, with coordinated phrases and "of"-complements, without clauses."""
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        yield token
+        for child in token.children:
+            if child.dep_ in PHRASE_DEPS:
+                stack.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                stack.extend(grand for grand in child.children if grand.dep_ == "pobj")
+
+
+def _actors_in(heads: Iterable[Token], lookup: ActorLookup) -> list[str]:
+    found: list[str] = []
+    for head in heads:
+        for token in phrase_tokens(head):
+            for actor_id in lookup(token):
+                if actor_id not in found:
+                    found.append(actor_id)
+    return found
+
+
+def _subjects(verb: Token) -> list[Token]:
+    return [child for child in verb.children if child.dep_ in ("nsubj", "csubj", "expl")]
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [
+        grand
+        for child in verb.children
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by")
+        for grand in child.children
+        if grand.dep_ == "pobj"
+    ]
+
+
+def _inherited_subjects(verb: Token) -> list[Token]:
+    """Subjects a clause takes from the verb that governs it ("ISIS vowed to attack", "attacked and killed")."""
+    token = verb
+    for _ in range(4):
+        if token.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or token.head.i == token.i:
+            return []
+        token = token.head
+        subjects = _subjects(token) or _agents(token)
+        if subjects:
+            return subjects
+    return []
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        grand
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ in preps
+        for grand in child.children
+        if grand.dep_ == "pobj"
+    ]
+
+
+def verb_roles(verb: Token, lookup: ActorLookup) -> Roles:
+    passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+    if passive:
+        source_heads = _agents(verb)
+        target_heads = [child for child in verb.children if child.dep_ == "nsubjpass"]
+    else:
+        source_heads = _subjects(verb) or _inherited_subjects(verb)
+        target_heads = [child for child in verb.children if child.dep_ in ("dobj", "dative")]
+    target_heads += _prep_objects(verb, TARGET_PREPS - {"of"})
+    source = _actors_in(source_heads, lookup)
+    target = [actor for actor in _actors_in(target_heads, lookup) if actor not in source]
+    return Roles(tuple(source), tuple(target))
+
+
+def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
+    source_heads = [child for child in noun.children if child.dep_ in ("poss", "compound", "amod", "nmod")]
+    source_heads += _prep_objects(noun, frozenset({"by", "from"}))
+    head = noun.head
+    if noun.dep_ in ("dobj", "pobj", "attr") and head.lemma_.lower() in LIGHT_VERBS | {"for"}:
+        verb = head.head if head.dep_ == "prep" else head
+        if head.lemma_.lower() == "for":  # "claimed responsibility for the attack"
+            verb = head.head.head if head.head.dep_ == "dobj" else head.head
+        source_heads += _subjects(verb) or _agents(verb) or _inherited_subjects(verb)
+    elif noun.dep_ == "nsubjpass" and head.lemma_.lower() in LIGHT_VERBS:  # "the attack was carried out by X"
+        source_heads += _agents(head)
+    target_heads = _prep_objects(noun, TARGET_PREPS)
+    source: list[str] = []
+    for token in source_heads:
+        for actor_id in (
+            lookup(token) if token.dep_ in ("compound", "amod", "nmod") else _actors_in([token], lookup)
+        ):
+            if actor_id not in source:
+                source.append(actor_id)
+    target = [actor for actor in _actors_in(target_heads, lookup) if actor not in source]
+    return Roles(tuple(source), tuple(target))

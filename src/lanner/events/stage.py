@@ -1,0 +1,341 @@
+"""The events stage: one PLOVER event per trigger (or group of same-type triggers) in a sentence.
+
+For each sentence: find trigger words from the lexicon, merge same-type triggers that the parse joins
+("killed 12 in a suicide bombing" is one event), then read each event's roles, mode, place, date,
+fatalities and factuality from the parse, and keep the sentence as evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from lanner.events.factuality import factuality_of
+from lanner.events.fatalities import fatalities_in
+from lanner.events.lexicon import TriggerLexicon, TriggerSense
+from lanner.events.plover import acled_category
+from lanner.events.roles import Roles, noun_roles, verb_roles
+from lanner.records import (
+    Actor,
+    Analysis,
+    DateMention,
+    DateRange,
+    Event,
+    EventDate,
+    EventPlace,
+    PlaceMention,
+    Span,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+    from lanner.actors import ActorKnowledgeBase
+
+# Prepositions that put a place near, not at, the event: ACLED precision 2 for a town.
+NEAR_PREPS = frozenset({"near", "outside", "around", "nearby", "outskirts", "close"})
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "around", "across", "inside", "into", "on", "from"}
+)
+PRECISION_BY_FEATURE = {
+    "city": 1,
+    "admin2": 2,
+    "region": 2,
+    "water": 2,
+    "landform": 2,
+    "admin1": 3,
+    "country": 3,
+}
+FEATURE_SPECIFICITY = {
+    "city": 0,
+    "admin2": 1,
+    "landform": 2,
+    "water": 2,
+    "admin1": 3,
+    "region": 4,
+    "country": 5,
+}
+FALLBACK_WINDOW_DAYS = 7  # with no date in its sentence, an event is dated to the week before publication
+TERRITORY_VERBS = frozenset({"capture", "seize", "overrun", "take", "recapture", "retake", "storm"})
+
+
+@dataclass
+class _Trigger:
+    token: Token
+    sense: TriggerSense
+
+
+class _MentionIndex:
+    """Token-indexed views of the mentions earlier stages found, built once per document."""
+
+    def __init__(self, analysis: Analysis, doc: Doc, knowledge_base: ActorKnowledgeBase) -> None:
+        self.actors_at: dict[int, list[str]] = {}
+        self.places_at: dict[int, PlaceMention] = {}
+        self.dates_at: dict[int, DateMention] = {}
+        self.knowledge_base = knowledge_base
+        for mention in analysis.actors:
+            for i in _token_range(doc, mention.start, mention.end):
+                self.actors_at.setdefault(i, []).append(mention.actor.actor_id)
+        for mention in analysis.places:
+            for i in _token_range(doc, mention.start, mention.end):
+                self.places_at[i] = mention
+        for mention in analysis.dates:
+            for i in _token_range(doc, mention.start, mention.end):
+                self.dates_at[i] = mention
+
+    def actors_for(self, token: Token) -> list[str]:
+        """Actors named by a token: an actor mention, or a country name standing for its government."""
+        found = self.actors_at.get(token.i)
+        if found:
+            return found
+        place = self.places_at.get(token.i)
+        if place and place.place and place.place.feature == "country" and place.place.country:
+            actor = self.knowledge_base.state_actor(place.place.country, "government")
+            if actor:
+                return [actor.actor_id]
+        return []
+
+
+def _token_range(doc: Doc, start: int, end: int) -> range:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+class EventStage:
+    """Find PLOVER events in each sentence of the parsed article."""
+
+    name = "events"
+    needs: tuple[str, ...] = ("doc", "actors", "places", "dates")
+    adds: tuple[str, ...] = ("events",)
+
+    def __init__(self, knowledge_base: ActorKnowledgeBase, lexicon: TriggerLexicon | None = None) -> None:
+        self.knowledge_base = knowledge_base
+        self.lexicon = lexicon or TriggerLexicon.load()
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        doc = analysis.doc
+        if doc is None:
+            return analysis
+        index = _MentionIndex(analysis, doc, self.knowledge_base)
+        events: list[Event] = []
+        for sentence in doc.sents:
+            for group in self._trigger_groups(sentence):
+                events.append(self._event(analysis, sentence, group, index))
+        analysis.events = events
+        return analysis
+
+    # -- triggers ---------------------------------------------------------------------------------
+    def _sense(self, token: Token) -> TriggerSense | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB":
+            sense = self.lexicon.verbs.get(lemma)
+            if (
+                sense
+                and sense.requires_prep
+                and not any(
+                    child.dep_ in ("prep", "prt") and child.lower_ in sense.requires_prep
+                    for child in token.children
+                )
+            ):
+                return None
+            return sense
+        if token.pos_ in ("NOUN", "PROPN") and token.tag_ != "NNP":
+            return self.lexicon.nouns.get(lemma) or self.lexicon.nouns.get(token.lower_)
+        return None
+
+    def _trigger_groups(self, sentence: SpacySpan) -> list[list[_Trigger]]:
+        triggers = [_Trigger(token, sense) for token in sentence if (sense := self._sense(token))]
+        groups: list[list[_Trigger]] = []
+        for trigger in triggers:
+            for group in groups:
+                if group[0].sense.type == trigger.sense.type and _joined(group[0].token, trigger.token):
+                    group.append(trigger)
+                    break
+            else:
+                groups.append([trigger])
+        return groups
+
+    # -- one event --------------------------------------------------------------------------------
+    def _event(
+        self, analysis: Analysis, sentence: SpacySpan, group: list[_Trigger], index: _MentionIndex
+    ) -> Event:
+        head = min(group, key=lambda trigger: _depth(trigger.token))
+        roles = _merge_roles(
+            verb_roles(t.token, index.actors_for)
+            if t.token.pos_ == "VERB"
+            else noun_roles(t.token, index.actors_for)
+            for t in sorted(group, key=lambda trigger: _depth(trigger.token))
+        )
+        event_type = head.sense.type
+        mode = self._mode(group)
+        factuality, _cue = factuality_of(head.token)
+        place = _event_place(sentence, head.token, roles, index)
+        date = _event_date(analysis, sentence, head.token, index)
+        fatalities = fatalities_in(sentence) if event_type == "ASSAULT" else None
+        kinds = self._kinds
+        territory = event_type == "ASSAULT" and any(
+            t.token.lemma_.lower() in TERRITORY_VERBS
+            and any(child.dep_ == "dobj" and child.i in index.places_at for child in t.token.children)
+            for t in group
+        )
+        acled_type, acled_sub = acled_category(
+            event_type, mode, kinds(roles.source), kinds(roles.target), territory=territory
+        )
+        weight = max(t.sense.weight for t in group)
+        confidence = weight * (
+            0.55 + 0.25 * bool(roles.source) + 0.1 * bool(roles.target) + 0.1 * bool(place)
+        )
+        if factuality != "asserted":
+            confidence *= 0.9
+        trigger = head.token
+        doc_text = analysis.article.text
+        return Event(
+            id=_event_id(trigger.idx, event_type),
+            type=event_type,
+            mode=mode,
+            context=(),
+            acled_event_type=acled_type,
+            acled_sub_event_type=acled_sub,
+            source=roles.source,
+            target=roles.target,
+            place=place,
+            date=date,
+            fatalities=fatalities,
+            factuality=factuality,
+            confidence=round(min(confidence, 1.0), 3),
+            evidence=Span(
+                sentence.start_char, sentence.end_char, doc_text[sentence.start_char : sentence.end_char]
+            ),
+            trigger=Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
+        )
+
+    def _kinds(self, actor_ids: tuple[str, ...]) -> frozenset[str]:
+        kinds = set()
+        for actor_id in actor_ids:
+            actor: Actor | None = self.knowledge_base.get(actor_id)
+            if actor:
+                kinds.add(actor.kind)
+        return frozenset(kinds)
+
+    def _mode(self, group: list[_Trigger]) -> str | None:
+        """The most specific mode: a weapon named on a trigger ("suicide bombing") beats the trigger's own."""
+        if group[0].sense.type == "ASSAULT":
+            for trigger in group:
+                for token in [*trigger.token.children, *trigger.token.subtree]:
+                    mode = self.lexicon.modifiers.get(token.lemma_.lower())
+                    if mode and (token.head == trigger.token or token.dep_ in ("compound", "amod", "pobj")):
+                        return mode
+        for trigger in group:
+            if trigger.sense.mode:
+                return trigger.sense.mode
+        return None
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _joined(a: Token, b: Token) -> bool:
+    """Two triggers of one type describe one event when one governs the other within a clause."""
+    for upper, lower in ((a, b), (b, a)):
+        token = lower
+        for _ in range(4):
+            if token.head.i == token.i or token.dep_ in ("ccomp", "relcl", "advcl", "parataxis"):
+                break
+            token = token.head
+            if token.i == upper.i:
+                return True
+    return False
+
+
+def _merge_roles(all_roles: object) -> Roles:
+    source: list[str] = []
+    target: list[str] = []
+    for roles in all_roles:  # type: ignore[attr-defined]
+        source.extend(actor for actor in roles.source if actor not in source)
+        target.extend(actor for actor in roles.target if actor not in target and actor not in source)
+    return Roles(tuple(source), tuple(target))
+
+
+def _event_id(trigger_start: int, event_type: str) -> str:
+    return "ev-" + hashlib.sha1(f"{trigger_start}:{event_type}".encode()).hexdigest()[:10]
+
+
+def _event_place(
+    sentence: SpacySpan, trigger: Token, roles: Roles, index: _MentionIndex
+) -> EventPlace | None:
+    """The place the event happened: a place attached to the trigger by a locative preposition first."""
+    candidates: list[tuple[int, int, PlaceMention, bool]] = []
+    role_actors = set(roles.source) | set(roles.target)
+    seen: set[int] = set()
+    for token in sentence:
+        mention = index.places_at.get(token.i)
+        if mention is None or mention.place is None or mention.start in seen:
+            continue
+        seen.add(mention.start)
+        if mention.place.feature == "country" and role_actors & set(index.actors_for(token)):
+            continue  # the country is an actor here ("Syria accused Turkey"), not the place
+        prep = _governing_prep(token)
+        attached = prep is not None and prep.lower_ in LOCATIVE_PREPS and _in_subtree(prep, trigger)
+        near = prep is not None and prep.lower_ in NEAR_PREPS
+        candidates.append(
+            (0 if attached else 1, FEATURE_SPECIFICITY.get(mention.place.feature, 6), mention, near)
+        )
+    if not candidates:
+        return None
+    _, _, mention, near = min(candidates, key=lambda c: (c[0], c[1], abs(c[2].start - trigger.idx)))
+    assert mention.place is not None
+    precision = PRECISION_BY_FEATURE.get(mention.place.feature, 2)
+    if precision == 1 and near:
+        precision = 2
+    return EventPlace(mention.place, precision, Span(mention.start, mention.end, mention.text))
+
+
+def _governing_prep(token: Token) -> Token | None:
+    """The preposition a place name hangs from, through appositions and compounds ("in Mosul, Iraq")."""
+    for _ in range(4):
+        if token.dep_ == "pobj":
+            return token.head
+        if token.dep_ in ("compound", "appos", "conj", "amod", "nmod") and token.head.i != token.i:
+            token = token.head
+            continue
+        return None
+    return None
+
+
+def _in_subtree(token: Token, root: Token) -> bool:
+    for _ in range(8):
+        if token.i == root.i:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _event_date(analysis: Analysis, sentence: SpacySpan, trigger: Token, index: _MentionIndex) -> EventDate:
+    """The event's date from its own sentence; the publication week only as a marked fallback."""
+    best: tuple[int, DateRange] | None = None
+    seen: set[int] = set()
+    for token in sentence:
+        mention = index.dates_at.get(token.i)
+        if mention is None or mention.range is None or mention.start in seen:
+            continue
+        seen.add(mention.start)
+        rank = 0 if _in_subtree(token, trigger) else 1
+        if best is None or rank < best[0]:
+            best = (rank, mention.range)
+    if best is not None:
+        return EventDate(best[1], "text")
+    published = analysis.article.published
+    if published is not None:
+        window = DateRange(published - timedelta(days=FALLBACK_WINDOW_DAYS - 1), published, "week")
+        return EventDate(window, "published")
+    return EventDate(None, "none")
