@@ -21,6 +21,7 @@ class Code(StrEnum):
     UNKNOWN_FORMAT = "E108"
     NOT_FOUND = "E109"
     BAD_DATE = "E110"
+    READ_FAILED = "E111"
     # models and data (E2xx)
     MODEL_MISSING = "E201"
     BAD_DATA_FILE = "E202"
