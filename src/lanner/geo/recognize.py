@@ -1,0 +1,201 @@
+"""Toponym recognition: which spans of a parsed article name places.
+
+Two sources of spans:
+
+* spaCy's entities labelled GPE, LOC or FAC (a leading "the" and a trailing "'s" trimmed; a trailing
+  "province", "governorate", "city" ... kept out of the name and remembered as a feature hint);
+* capitalised proper-noun sequences that the entity recogniser missed and that the gazetteer knows,
+  accepted only when the name is hard to mistake (a country, a first-level division, an authored region,
+  a city of 100,000 or more) or when it is a city in a country the article already mentions and a
+  locative preposition stands before it.
+
+Never places: tokens inside PERSON, NORP (demonyms such as "Iraqi"), ORG or other entities, and common
+English words that are also place names ("Nice", "Bar", "Of") unless the recogniser said GPE.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lanner.geo.gazetteer import ALTERNATE, PRIMARY, Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
+# Words after (or before) a name that say what kind of place it is.
+FEATURE_WORDS: dict[str, str] = {
+    "province": "admin1", "governorate": "admin1", "state": "admin1", "oblast": "admin1", "region": "admin1",
+    "prefecture": "admin1", "wilayat": "admin1", "emirate": "admin1",
+    "district": "admin2", "county": "admin2", "parish": "admin2", "municipality": "admin2",
+    "city": "city", "town": "city", "village": "city", "suburb": "city", "neighbourhood": "city",
+    "neighborhood": "city", "camp": "city",
+    "river": "water", "sea": "water", "lake": "water", "gulf": "water",
+    "mountains": "landform", "mountain": "landform", "desert": "landform", "valley": "landform",
+    "countryside": "region",
+}  # fmt: skip
+# English words that are also places, refused unless the recogniser itself says GPE.
+COMMON_WORDS: frozenset[str] = frozenset({
+    "of", "bar", "nice", "mobile", "reading", "split", "along", "hope", "unity", "liberty", "union",
+    "independence", "victory", "justice", "paradise", "eden", "friendship", "enterprise", "commerce",
+    "industry", "progress", "opportunity", "normal", "plain", "fair", "early", "midway", "grand",
+    "best", "bath", "deal", "hamburger", "sale", "buffalo", "orange", "may", "march", "june", "august",
+    "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "christmas", "easter",
+    "god", "jesus", "allah", "street", "road", "avenue", "square", "park", "university", "college",
+    "hospital", "church", "mosque", "airport", "north", "south", "east", "west", "central", "northern",
+    "southern", "eastern", "western", "upper", "lower", "new", "old", "great", "mount", "lake", "river",
+    "island", "islands", "valley", "beach", "bay", "port", "fort", "saint", "st", "san", "santa"
+})  # fmt: skip
+LOCATIVES: frozenset[str] = frozenset(
+    {"in", "at", "near", "from", "to", "outside", "into", "around", "across", "towards", "toward", "of",
+     "inside", "between", "and", "via", "through"}
+)  # fmt: skip
+_GLUE: frozenset[str] = frozenset({"-", "al", "el", "ez", "az", "ad", "ar", "as", "an", "ash", "ed", "es", "de", "du"})
+_MISLABELLED = frozenset({"PERSON", "NORP", "ORG"})
+_MAX_TOKENS = 4
+_BIG_CITY = 100_000
+_SAFE_FEATURES = frozenset({"country", "admin1", "continent", "region", "water", "landform"})
+
+
+@dataclass
+class Mention:
+    """A recognised toponym span, before resolution."""
+
+    start: int  # character offsets into the article text
+    end: int
+    text: str
+    token_start: int
+    token_end: int
+    source: str  # "ner" or "gazetteer"
+    hint: str | None = None  # a feature the surrounding words name ("province" -> admin1)
+    named_kind: bool = False  # the hint word is part of the name itself ("Morris County")
+
+
+def _trim(span: Span) -> tuple[int, int, str | None]:
+    """Token bounds of the name inside an entity span, and any feature word cut off its ends."""
+    start, end = span.start, span.end
+    doc = span.doc
+    hint: str | None = None
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'"} or doc[end - 1].is_punct):
+        end -= 1
+    if end - start > 1 and doc[end - 1].lower_ in FEATURE_WORDS:
+        hint = FEATURE_WORDS[doc[end - 1].lower_]
+        end -= 1
+        if end - start > 1 and doc[end - 1].lower_ == "'s":
+            end -= 1
+    elif end - start > 2 and doc[start].lower_ in FEATURE_WORDS and doc[start + 1].lower_ == "of":
+        hint = FEATURE_WORDS[doc[start].lower_]
+        start += 2
+    return start, end, hint
+
+
+def _context_hint(doc: Doc, start: int, end: int) -> str | None:
+    """A feature word right after the name ("Diyala province") or before it ("the city of Mosul")."""
+    if end < len(doc) and doc[end].lower_ in FEATURE_WORDS:
+        return FEATURE_WORDS[doc[end].lower_]
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in FEATURE_WORDS:
+        return FEATURE_WORDS[doc[start - 2].lower_]
+    return None
+
+
+def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Place entities from the recogniser, trimmed to the name.
+
+    The small model sometimes labels a well-known place PERSON, NORP or ORG ("from Aleppo" as NORP).
+    Such an entity counts only when its whole text is a name the gazetteer vouches for (see
+    `_acceptable`), is no common word, and, for PERSON and NORP, a locative preposition or a verb stands
+    right before it ("troops entered Falluja"). Demonyms ("Iraqi") never pass: they are not place names.
+    """
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS and ent.label_ not in _MISLABELLED:
+            continue
+        start, end, hint = _trim(ent)
+        named_kind = hint is not None
+        if start >= end:
+            continue
+        span = doc[start:end]
+        if not any(ch.isupper() for ch in span.text):
+            continue
+        previous = doc[start - 1].lower_ if start > 0 else ""
+        after_verb = start > 0 and doc[start - 1].pos_ == "VERB"
+        if ent.label_ in {"PERSON", "NORP"} and (len(span) > 2 or not (previous in LOCATIVES or after_verb)):
+            continue
+        if ent.label_ not in PLACE_LABELS and (
+            span.text.lower() in COMMON_WORDS or not _acceptable(gazetteer, span.text, set(), False)
+        ):
+            continue
+        hint = hint or _context_hint(doc, start, end)
+        if end < len(doc) and doc[end].lower_ in FEATURE_WORDS:
+            # "Idlib countryside", "Euphrates valley": the longer name when the gazetteer has it
+            longer = doc[start : end + 1]
+            if gazetteer.lookup(longer.text, loose=False):
+                span, end, hint, named_kind = longer, end + 1, None, False
+        found.append(Mention(span.start_char, span.end_char, span.text, start, end, "ner", hint, named_kind))
+    return found
+
+
+def _startable(token: Token) -> bool:
+    text = token.text
+    return (
+        token.pos_ == "PROPN"
+        and len(text) > 1
+        and text[0].isupper()
+        and not token.is_stop
+        and token.lower_ not in COMMON_WORDS
+    )
+
+
+def _acceptable(gazetteer: Gazetteer, text: str, countries: set[str], preceded_by_locative: bool) -> bool:
+    """Whether a name the recogniser missed is safe to take as a place."""
+    found = [c for c in gazetteer.lookup(text, loose=False) if c.kind in (PRIMARY, ALTERNATE)]
+    if not found:
+        return False
+    best = max(found, key=lambda c: c.place.population)
+    if any(c.kind == PRIMARY and c.place.feature in _SAFE_FEATURES for c in found):
+        return True
+    if best.place.feature == "city" and best.place.population >= _BIG_CITY:
+        return True
+    return preceded_by_locative and any(
+        c.place.country in countries and c.place.population >= 1000 for c in found if c.place.feature == "city"
+    )
+
+
+def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str]) -> list[Mention]:
+    """Capitalised proper-noun sequences outside every entity that the gazetteer can vouch for."""
+    blocked = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found: list[Mention] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if i in blocked or not _startable(doc[i]):
+            i += 1
+            continue
+        # the longest run of name-like tokens starting here
+        j = i + 1
+        while j < n and j - i < _MAX_TOKENS and j not in blocked:
+            token = doc[j]
+            if (token.pos_ == "PROPN" and token.text[:1].isupper()) or (
+                token.lower_ in _GLUE and j + 1 < n and doc[j + 1].pos_ == "PROPN"
+            ):
+                j += 1
+            else:
+                break
+        previous = doc[i - 1].lower_ if i > 0 else ""
+        matched = False
+        for end in range(j, i, -1):
+            if doc[end - 1].lower_ in _GLUE:
+                continue
+            span = doc[i:end]
+            if _acceptable(gazetteer, span.text, countries, previous in LOCATIVES):
+                hint = _context_hint(doc, i, end)
+                found.append(Mention(span.start_char, span.end_char, span.text, i, end, "gazetteer", hint))
+                i = end
+                matched = True
+                break
+        if not matched:
+            i += 1
+    return found

@@ -1,0 +1,45 @@
+"""The places stage: recognise toponyms in the parsed article and resolve them against the gazetteer."""
+
+from __future__ import annotations
+
+from lanner.errors import Code, DataError
+from lanner.geo.gazetteer import Gazetteer
+from lanner.geo.recognize import gazetteer_mentions, ner_mentions
+from lanner.geo.resolve import Resolver, Weights
+from lanner.records import Analysis, PlaceMention
+
+
+class PlaceStage:
+    """Fill `analysis.places` with every toponym of the article, sorted by start offset."""
+
+    name = "places"
+    needs: tuple[str, ...] = ("doc",)
+    adds: tuple[str, ...] = ("places",)
+
+    def __init__(self, gazetteer: Gazetteer, weights: Weights | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.resolver = Resolver(gazetteer, weights)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        doc = analysis.doc
+        if doc is None:
+            raise DataError(Code.PIPELINE_INCOMPLETE, "the places stage needs the parsed doc of the nlp stage")
+        analysis.places = self.places(doc)
+        return analysis
+
+    def places(self, doc: object) -> list[PlaceMention]:
+        """Recognise and resolve the toponyms of one parsed `spacy.tokens.Doc`."""
+        from spacy.tokens import Doc
+
+        if not isinstance(doc, Doc):
+            raise DataError(Code.PIPELINE_INCOMPLETE, "the places stage needs a spaCy Doc")
+        mentions = ner_mentions(doc, self.gazetteer)
+        # countries the recogniser's own mentions name, to vet the names it missed
+        countries: set[str] = set()
+        for mention in mentions:
+            for candidate in self.gazetteer.lookup(mention.text, loose=False)[:1]:
+                if candidate.place.feature == "country" and candidate.place.country:
+                    countries.add(candidate.place.country)
+        mentions += gazetteer_mentions(doc, self.gazetteer, countries)
+        mentions.sort(key=lambda m: m.start)
+        return self.resolver.resolve(doc, mentions)

@@ -1,0 +1,90 @@
+"""Recognition and resolution on hand-written sentences, through the real spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+
+from lanner.geo import PlaceStage
+from lanner.records import Analysis, Article, PlaceMention
+from lanner.stage import Stage
+
+pytestmark = pytest.mark.model
+
+
+def places(nlp, stage: PlaceStage, text: str) -> list[PlaceMention]:  # type: ignore[no-untyped-def]
+    return stage(Analysis(Article(text=text), doc=nlp(text))).places
+
+
+def resolved(found: list[PlaceMention], surface: str) -> PlaceMention:
+    return next(p for p in found if p.text == surface)
+
+
+def test_is_a_stage(place_stage: PlaceStage) -> None:
+    assert isinstance(place_stage, Stage)
+    assert (place_stage.name, place_stage.needs, place_stage.adds) == ("places", ("doc",), ("places",))
+
+
+def test_mosul_is_in_iraq(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, place_stage, "Iraqi forces advanced on Mosul on Tuesday, officials said.")
+    assert [p.text for p in found] == ["Mosul"]  # "Iraqi" is a demonym, not a place mention
+    mosul = found[0]
+    assert mosul.place is not None and mosul.place.country == "IQ" and mosul.place.feature == "city"
+    assert mosul.confidence > 0.8
+    assert mosul.to_dict()["geonames_id"] == 99072
+
+
+def test_palmyra_in_syria(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, place_stage, "Fighters captured the ancient city of Palmyra in Syria after heavy clashes.")
+    palmyra = resolved(found, "Palmyra")
+    assert palmyra.place is not None and palmyra.place.country == "SY"
+
+
+def test_washington_in_us_politics_is_dc(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    text = "In Washington, Senate Republicans met with President Trump to discuss the budget for the United States."
+    washington = resolved(places(nlp, place_stage, text), "Washington")
+    assert washington.place is not None and washington.place.admin1 == "DC"
+
+
+def test_person_name_is_not_a_place(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    text = "Abu Bakr al-Baghdadi, the leader of Islamic State, was killed, the Pentagon said."
+    assert all("Baghdad" not in p.text for p in places(nlp, place_stage, text))
+
+
+def test_nice_as_adjective_is_not_a_place(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    assert places(nlp, place_stage, "It was a Nice day, and the food at the Bar was nice too.") == []
+
+
+def test_unknown_name_stays_unresolved(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, place_stage, "Gunmen attacked the village of Xqzplorvia in the north, residents said.")
+    unknown = resolved(found, "Xqzplorvia")
+    assert unknown.place is None and unknown.confidence <= 0.2
+
+
+def test_supplement_regions_and_variants(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Militants in North Sinai clashed with troops, and fighting spread in the North Caucasus and the "
+        "Idlib countryside. Airstrikes hit Deir Ezzor and Raqqa, while troops entered Falluja in Anbar province. "
+        "The boat sank in the Mediterranean."
+    )
+    found = {p.text: p.place for p in places(nlp, place_stage, text)}
+    assert found["North Sinai"] is not None and found["North Sinai"].country == "EG"
+    assert found["North Caucasus"] is not None and found["North Caucasus"].feature == "region"
+    assert found["Idlib countryside"] is not None and found["Idlib countryside"].country == "SY"
+    assert found["Deir Ezzor"] is not None and found["Deir Ezzor"].country == "SY"
+    assert found["Raqqa"] is not None and found["Raqqa"].country == "SY"
+    assert found["Mediterranean"] is not None and found["Mediterranean"].feature == "water"
+    assert any(p is not None and p.country == "IQ" for name, p in found.items() if name.startswith("Anbar"))
+
+
+def test_containment_picks_the_right_alexandria(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, place_stage, "Officials in Alexandria, Louisiana said the fire was arson.")
+    alexandria = resolved(found, "Alexandria")
+    assert alexandria.place is not None and alexandria.place.country == "US" and alexandria.place.admin1 == "LA"
+
+
+def test_places_are_sorted_and_offsets_match(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    text = "Refugees fled from Aleppo to Turkey and then to Germany."
+    found = places(nlp, place_stage, text)
+    assert [p.start for p in found] == sorted(p.start for p in found)
+    assert all(text[p.start : p.end] == p.text for p in found)
+    assert [p.place.country for p in found if p.place] == ["SY", "TR", "DE"]
