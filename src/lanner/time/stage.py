@@ -1,0 +1,43 @@
+"""The dates stage: every temporal expression spaCy found, resolved against the publication date."""
+
+from __future__ import annotations
+
+from lanner.errors import Code, DataError
+from lanner.records import Analysis, DateMention
+from lanner.time.resolver import DateResolver
+
+
+class DateStage:
+    """Fill `analysis.dates` from the doc's DATE entities (and TIME entities that name a day).
+
+    spaCy tags "Monday night" and "last night's" as TIME, not DATE; those are kept when they resolve,
+    because they date events as well as any DATE does. Clock times alone ("10 a.m.") resolve to None
+    and are left out. Pass `include_time=False` for DATE entities only.
+    """
+
+    name = "dates"
+    needs: tuple[str, ...] = ("doc",)
+    adds: tuple[str, ...] = ("dates",)
+
+    def __init__(self, resolver: DateResolver | None = None, *, include_time: bool = True) -> None:
+        self.resolver = resolver or DateResolver()
+        self.include_time = include_time
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        """Replace `analysis.dates` with one mention per entity, in document order."""
+        doc = analysis.doc
+        if doc is None:
+            raise DataError(Code.PIPELINE_INCOMPLETE, "the dates stage needs a parsed doc; run the nlp stage first")
+        published = analysis.article.published
+        mentions: list[DateMention] = []
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                mentions.append(
+                    DateMention(ent.start_char, ent.end_char, ent.text, self.resolver.resolve(ent.text, published))
+                )
+            elif ent.label_ == "TIME" and self.include_time:
+                resolved = self.resolver.resolve(ent.text, published)
+                if resolved is not None:
+                    mentions.append(DateMention(ent.start_char, ent.end_char, ent.text, resolved))
+        analysis.dates = mentions
+        return analysis
