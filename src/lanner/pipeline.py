@@ -51,7 +51,7 @@ class Pipeline:
         return cls(
             [
                 nlp,
-                ActorStage(knowledge_base),
+                ActorStage(knowledge_base, nlp.nlp),
                 PlaceStage(gazetteer),
                 DateStage(),
                 EventStage(knowledge_base),
