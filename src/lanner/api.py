@@ -53,9 +53,7 @@ def extract(
     yield from pipeline.pipe(_articles_only(items, on_error))
 
 
-def extract_text(
-    text: str, *, pipeline: Pipeline, published: date | None = None, title: str | None = None
-) -> Analysis:
+def extract_text(text: str, *, pipeline: Pipeline, published: date | None = None, title: str | None = None) -> Analysis:
     """Analyse one article given as a string."""
     return pipeline(Article(text=text, published=published, title=title))
 

@@ -31,9 +31,7 @@ def _parse_date(_ctx: click.Context, param: click.Parameter, value: str | None) 
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from error
 
 
-def _parse_near(
-    _ctx: click.Context, _param: click.Parameter, value: str | None
-) -> tuple[float, float, float] | None:
+def _parse_near(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple[float, float, float] | None:
     if value is None:
         return None
     try:
@@ -51,9 +49,7 @@ def _report_error(error: InputError) -> None:
 
 def _config(model: str | None, actors: tuple[Path, ...], max_chars: int = DEFAULT_MAX_CHARS) -> Config:
     base = Config()
-    return Config(
-        model=model or base.model, cache_dir=base.cache_dir, actor_files=actors, max_chars=max_chars
-    )
+    return Config(model=model or base.model, cache_dir=base.cache_dir, actor_files=actors, max_chars=max_chars)
 
 
 def _build_pipeline(config: Config) -> Any:
@@ -234,9 +230,7 @@ def ingest(
     progress = Progress(
         TextColumn("[bold]ingest[/bold]"),
         BarColumn(bar_width=None),
-        TextColumn(
-            "{task.completed} articles · {task.fields[rate]:.1f} articles/s · {task.fields[events]} events"
-        ),
+        TextColumn("{task.completed} articles · {task.fields[rate]:.1f} articles/s · {task.fields[events]} events"),
         TimeElapsedColumn(),
         console=None,
         transient=False,
@@ -288,15 +282,9 @@ def ingest(
 
 @main.command()
 @click.option("--db", "db_path", default="lanner.db", show_default=True, help="SQLite database file.")
-@click.option(
-    "--since", callback=_parse_date, metavar="YYYY-MM-DD", help="Events that end on or after this day."
-)
-@click.option(
-    "--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Events that start on or before this day."
-)
-@click.option(
-    "--type", "types", multiple=True, metavar="TYPE", help="PLOVER type, e.g. ASSAULT (repeatable)."
-)
+@click.option("--since", callback=_parse_date, metavar="YYYY-MM-DD", help="Events that end on or after this day.")
+@click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Events that start on or before this day.")
+@click.option("--type", "types", multiple=True, metavar="TYPE", help="PLOVER type, e.g. ASSAULT (repeatable).")
 @click.option("--actor", help="Actor id (e.g. islamic_state) or part of an actor's name.")
 @click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 code of the event's place, e.g. IQ.")
 @click.option("--near", callback=_parse_near, metavar="LAT,LON,KM", help="Events within KM of a point.")
@@ -351,9 +339,7 @@ def events(
             f"{', '.join(bad)}: use all or some of {', '.join(FACTUALITIES)}", param_hint="--factuality"
         )
     if not Path(db_path).exists():
-        click.echo(
-            f"lanner: no database at {db_path}; create one with `lanner ingest PATH --db {db_path}`", err=True
-        )
+        click.echo(f"lanner: no database at {db_path}; create one with `lanner ingest PATH --db {db_path}`", err=True)
         sys.exit(EXIT_NOTHING_PROCESSED)
     query = EventQuery(
         since=since,

@@ -58,9 +58,7 @@ def run_evaluation(name: str, pipeline: Pipeline, eval_dir: Path, split: str = "
     import importlib
 
     if name not in EVALUATIONS:
-        raise EvalError(
-            Code.EVAL_UNKNOWN, f"unknown evaluation {name!r}; known: {', '.join(sorted(EVALUATIONS))}"
-        )
+        raise EvalError(Code.EVAL_UNKNOWN, f"unknown evaluation {name!r}; known: {', '.join(sorted(EVALUATIONS))}")
     module_name, function_name = EVALUATIONS[name]
     function: Evaluation = getattr(importlib.import_module(module_name), function_name)
     return function(pipeline, eval_dir, split)

@@ -38,9 +38,7 @@ HABITUAL = frozenset(
 )
 # Verbs that, governing an event clause, make it unasserted.
 DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
-FAILURE_VERBS = frozenset(
-    {"fail", "refuse", "avoid", "prevent", "stop", "thwart", "foil", "cancel", "abandon"}
-)
+FAILURE_VERBS = frozenset({"fail", "refuse", "avoid", "prevent", "stop", "thwart", "foil", "cancel", "abandon"})
 FEAR_VERBS = frozenset(
     {
         "fear",
@@ -95,12 +93,8 @@ INTENT_VERBS = frozenset(
         "need",
     }
 )
-INTENT_NOUNS = frozenset(
-    {"plan", "plot", "threat", "risk", "fear", "possibility", "prospect", "danger", "bid"}
-)
-HYPOTHETICAL_ADJ = frozenset(
-    {"possible", "likely", "unlikely", "able", "capable", "potential", "ready", "poised"}
-)
+INTENT_NOUNS = frozenset({"plan", "plot", "threat", "risk", "fear", "possibility", "prospect", "danger", "bid"})
+HYPOTHETICAL_ADJ = frozenset({"possible", "likely", "unlikely", "able", "capable", "potential", "ready", "poised"})
 FUTURE_ADJ = frozenset({"set", "due", "poised", "about", "going"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # Edges past which cues belong to another event: a noun's relative clause or a subject's verb
@@ -121,9 +115,7 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
                 return "future", child.text
             if lower in HYPOTHETICAL_MODALS:
                 return "hypothetical", child.text
-            if lower == "going" or (
-                child.lemma_ == "be" and any(g.lower_ == "going" for g in child.children)
-            ):
+            if lower == "going" or (child.lemma_ == "be" and any(g.lower_ == "going" for g in child.children)):
                 return "future", child.text
         if child.dep_ == "mark" and lower in CONDITIONAL_MARKS:
             return "hypothetical", child.text
@@ -164,6 +156,20 @@ def _governor_cue(head: Token) -> tuple[Factuality, str] | None:
     return None
 
 
+def _presupposed(token: Token, head: Token) -> bool:
+    """A noun event that an ordinary verb only talks about ("did not comment on the strikes") happened
+    regardless of that verb's negation or modality; only light verbs ("did not carry out attacks") pass them on."""
+    from lanner.events.roles import LIGHT_VERBS
+
+    if token.pos_ not in ("NOUN", "PROPN") and token.dep_ != "prep":
+        return False
+    if token.dep_ not in ("dobj", "pobj", "prep"):
+        return False
+    if head.pos_ in ("VERB", "AUX"):
+        return head.lemma_.lower() not in LIGHT_VERBS
+    return False
+
+
 def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
     """The factuality of the event that `trigger` expresses, and the word that decided it.
 
@@ -193,6 +199,8 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
         governor = _governor_cue(head)
         if governor:
             return governor
+        if _presupposed(token, head):
+            break
         if token.dep_ in REPORT_DEPS:
             reported = True
         token = head

@@ -6,7 +6,9 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from collections.abc import Iterable
+
+    from spacy.tokens import Token
 
 WORD_NUMBERS = {
     "one": 1,
@@ -73,10 +75,10 @@ def _number_near(token: Token) -> int | None:
     return None
 
 
-def fatalities_in(sentence: Span) -> int | None:
-    """The largest stated count of people killed in the sentence, or None when no number is stated."""
+def fatalities_in(tokens: Iterable[Token]) -> int | None:
+    """The largest stated count of people killed among `tokens` (an event's clause), or None when none is stated."""
     counts: list[int] = []
-    for token in sentence:
+    for token in tokens:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") and lemma in DEATH_VERBS:
             passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children)

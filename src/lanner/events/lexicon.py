@@ -32,16 +32,12 @@ class TriggerLexicon:
         try:
             raw: dict[str, Any] = yaml.safe_load(source.read_text(encoding="utf-8"))
         except yaml.YAMLError as error:
-            raise DataError(
-                Code.BAD_DATA_FILE, f"event trigger lexicon is not valid YAML: {error}"
-            ) from error
+            raise DataError(Code.BAD_DATA_FILE, f"event trigger lexicon is not valid YAML: {error}") from error
         verbs: dict[str, TriggerSense] = {}
         nouns: dict[str, TriggerSense] = {}
         for event_type, entries in raw["types"].items():
             if event_type not in PLOVER_TYPES:
-                raise DataError(
-                    Code.BAD_DATA_FILE, f"event trigger lexicon names unknown type {event_type!r}"
-                )
+                raise DataError(Code.BAD_DATA_FILE, f"event trigger lexicon names unknown type {event_type!r}")
             for pos, table in (("verbs", verbs), ("nouns", nouns)):
                 for lemma, sense in (entries.get(pos) or {}).items():
                     if lemma in table:

@@ -77,6 +77,8 @@ def acled_category(
             return "Violence against civilians", "Abduction/forced disappearance"
         if mode == "sexual":
             return "Violence against civilians", "Sexual violence"
+        if mode == "crowd-control":
+            return "Protests", "Protest with intervention"
         if mode == "destroy":
             return "Strategic developments", "Looting/property destruction"
         if territory:

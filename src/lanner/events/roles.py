@@ -18,6 +18,15 @@ if TYPE_CHECKING:
 LIGHT_VERBS = frozenset(
     {
         "carry",
+        "press",
+        "renew",
+        "escalate",
+        "try",
+        "attempt",
+        "plan",
+        "threaten",
+        "prepare",
+        "fail",
         "launch",
         "conduct",
         "stage",
@@ -162,9 +171,7 @@ def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
     target_heads = _prep_objects(noun, TARGET_PREPS)
     source: list[str] = []
     for token in source_heads:
-        for actor_id in (
-            lookup(token) if token.dep_ in ("compound", "amod", "nmod") else _actors_in([token], lookup)
-        ):
+        for actor_id in lookup(token) if token.dep_ in ("compound", "amod", "nmod") else _actors_in([token], lookup):
             if actor_id not in source:
                 source.append(actor_id)
     target = [actor for actor in _actors_in(target_heads, lookup) if actor not in source]

@@ -37,9 +37,7 @@ if TYPE_CHECKING:
 
 # Prepositions that put a place near, not at, the event: ACLED precision 2 for a town.
 NEAR_PREPS = frozenset({"near", "outside", "around", "nearby", "outskirts", "close"})
-LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "outside", "around", "across", "inside", "into", "on", "from"}
-)
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "into", "on", "from"})
 PRECISION_BY_FEATURE = {
     "city": 1,
     "admin2": 2,
@@ -60,6 +58,7 @@ FEATURE_SPECIFICITY = {
 }
 FALLBACK_WINDOW_DAYS = 7  # with no date in its sentence, an event is dated to the week before publication
 TERRITORY_VERBS = frozenset({"capture", "seize", "overrun", "take", "recapture", "retake", "storm"})
+TERRITORY_SENSE = TriggerSense(type="ASSAULT", mode=None, weight=0.9)
 
 
 @dataclass
@@ -122,22 +121,31 @@ class EventStage:
         index = _MentionIndex(analysis, doc, self.knowledge_base)
         events: list[Event] = []
         for sentence in doc.sents:
-            for group in self._trigger_groups(sentence):
-                events.append(self._event(analysis, sentence, group, index))
+            for group in self._trigger_groups(sentence, index):
+                event = self._event(analysis, sentence, group, index)
+                if not _mentions_earlier_event(group, event):
+                    events.append(event)
         analysis.events = events
         return analysis
 
     # -- triggers ---------------------------------------------------------------------------------
-    def _sense(self, token: Token) -> TriggerSense | None:
+    def _sense(self, token: Token, index: _MentionIndex) -> TriggerSense | None:
         lemma = token.lemma_.lower()
+        if (
+            token.pos_ == "VERB"
+            and lemma in TERRITORY_VERBS
+            and any(child.dep_ == "dobj" and child.i in index.places_at for child in token.children)
+        ):
+            return TERRITORY_SENSE  # "seized Mosul": taking territory is ASSAULT, not COERCE
+        if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+            return None  # "aid groups", "attack helicopters": a modifier, not an event
         if token.pos_ == "VERB":
             sense = self.lexicon.verbs.get(lemma)
             if (
                 sense
                 and sense.requires_prep
                 and not any(
-                    child.dep_ in ("prep", "prt") and child.lower_ in sense.requires_prep
-                    for child in token.children
+                    child.dep_ in ("prep", "prt") and child.lower_ in sense.requires_prep for child in token.children
                 )
             ):
                 return None
@@ -146,8 +154,8 @@ class EventStage:
             return self.lexicon.nouns.get(lemma) or self.lexicon.nouns.get(token.lower_)
         return None
 
-    def _trigger_groups(self, sentence: SpacySpan) -> list[list[_Trigger]]:
-        triggers = [_Trigger(token, sense) for token in sentence if (sense := self._sense(token))]
+    def _trigger_groups(self, sentence: SpacySpan, index: _MentionIndex) -> list[list[_Trigger]]:
+        triggers = [_Trigger(token, sense) for token in sentence if (sense := self._sense(token, index))]
         groups: list[list[_Trigger]] = []
         for trigger in triggers:
             for group in groups:
@@ -159,14 +167,10 @@ class EventStage:
         return groups
 
     # -- one event --------------------------------------------------------------------------------
-    def _event(
-        self, analysis: Analysis, sentence: SpacySpan, group: list[_Trigger], index: _MentionIndex
-    ) -> Event:
+    def _event(self, analysis: Analysis, sentence: SpacySpan, group: list[_Trigger], index: _MentionIndex) -> Event:
         head = min(group, key=lambda trigger: _depth(trigger.token))
         roles = _merge_roles(
-            verb_roles(t.token, index.actors_for)
-            if t.token.pos_ == "VERB"
-            else noun_roles(t.token, index.actors_for)
+            verb_roles(t.token, index.actors_for) if t.token.pos_ == "VERB" else noun_roles(t.token, index.actors_for)
             for t in sorted(group, key=lambda trigger: _depth(trigger.token))
         )
         event_type = head.sense.type
@@ -174,7 +178,7 @@ class EventStage:
         factuality, _cue = factuality_of(head.token)
         place = _event_place(sentence, head.token, roles, index)
         date = _event_date(analysis, sentence, head.token, index)
-        fatalities = fatalities_in(sentence) if event_type == "ASSAULT" else None
+        fatalities = fatalities_in(_event_tokens(group)) if event_type == "ASSAULT" else None
         kinds = self._kinds
         territory = event_type == "ASSAULT" and any(
             t.token.lemma_.lower() in TERRITORY_VERBS
@@ -185,9 +189,7 @@ class EventStage:
             event_type, mode, kinds(roles.source), kinds(roles.target), territory=territory
         )
         weight = max(t.sense.weight for t in group)
-        confidence = weight * (
-            0.55 + 0.25 * bool(roles.source) + 0.1 * bool(roles.target) + 0.1 * bool(place)
-        )
+        confidence = weight * (0.55 + 0.25 * bool(roles.source) + 0.1 * bool(roles.target) + 0.1 * bool(place))
         if factuality != "asserted":
             confidence *= 0.9
         trigger = head.token
@@ -206,9 +208,7 @@ class EventStage:
             fatalities=fatalities,
             factuality=factuality,
             confidence=round(min(confidence, 1.0), 3),
-            evidence=Span(
-                sentence.start_char, sentence.end_char, doc_text[sentence.start_char : sentence.end_char]
-            ),
+            evidence=Span(sentence.start_char, sentence.end_char, doc_text[sentence.start_char : sentence.end_char]),
             trigger=Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
         )
 
@@ -234,6 +234,42 @@ class EventStage:
         return None
 
 
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
+
+
+def _mentions_earlier_event(group: list[_Trigger], event: Event) -> bool:
+    """ "Did not comment on the strikes": a definite noun that adds no actor, place, date or toll
+    refers back to an event already coded, and is not a new one."""
+    if len(group) > 1 or group[0].token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    definite = any(
+        child.dep_ in ("det", "poss") and child.lower_ in ANAPHORIC_DETERMINERS | {"its", "their"}
+        for child in group[0].token.children
+    )
+    trigger = group[0].token
+    subtree = list(trigger.subtree)
+    start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
+    place_here = (
+        event.place is not None and event.place.mention is not None and start <= event.place.mention.start < end
+    )
+    adds_nothing = not (event.source or event.target or place_here or event.fatalities is not None)
+    return definite and adds_nothing and event.date.basis != "text"
+
+
+def _event_tokens(group: list[_Trigger]) -> list[Token]:
+    """The words of an event's own clause: its triggers' subtrees, plus the verb a noun trigger hangs on
+    ("the attack killed 12", "an attack that killed 12")."""
+    seen: dict[int, Token] = {}
+    for trigger in group:
+        roots = [trigger.token]
+        if trigger.token.pos_ in ("NOUN", "PROPN") and trigger.token.dep_ in ("nsubj", "nsubjpass"):
+            roots.append(trigger.token.head)
+        for root in roots:
+            for token in root.subtree:
+                seen.setdefault(token.i, token)
+    return list(seen.values())
+
+
 def _depth(token: Token) -> int:
     depth = 0
     while token.head.i != token.i and depth < 50:
@@ -247,8 +283,10 @@ def _joined(a: Token, b: Token) -> bool:
     for upper, lower in ((a, b), (b, a)):
         token = lower
         for _ in range(4):
-            if token.head.i == token.i or token.dep_ in ("ccomp", "relcl", "advcl", "parataxis"):
+            if token.head.i == token.i or token.dep_ in ("ccomp", "relcl", "parataxis"):
                 break
+            if token.dep_ == "advcl" and (token.tag_ != "VBG" or any(c.dep_ == "nsubj" for c in token.children)):
+                break  # "attacked the village, killing eight" is one event; "after a bomb exploded" is another
             token = token.head
             if token.i == upper.i:
                 return True
@@ -268,9 +306,7 @@ def _event_id(trigger_start: int, event_type: str) -> str:
     return "ev-" + hashlib.sha1(f"{trigger_start}:{event_type}".encode()).hexdigest()[:10]
 
 
-def _event_place(
-    sentence: SpacySpan, trigger: Token, roles: Roles, index: _MentionIndex
-) -> EventPlace | None:
+def _event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: _MentionIndex) -> EventPlace | None:
     """The place the event happened: a place attached to the trigger by a locative preposition first."""
     candidates: list[tuple[int, int, PlaceMention, bool]] = []
     role_actors = set(roles.source) | set(roles.target)
@@ -283,11 +319,11 @@ def _event_place(
         if mention.place.feature == "country" and role_actors & set(index.actors_for(token)):
             continue  # the country is an actor here ("Syria accused Turkey"), not the place
         prep = _governing_prep(token)
+        if prep is None and _head_of_phrase(token).dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "dative"):
+            continue  # "The United States condemned ...": a country as actor, not as place
         attached = prep is not None and prep.lower_ in LOCATIVE_PREPS and _in_subtree(prep, trigger)
         near = prep is not None and prep.lower_ in NEAR_PREPS
-        candidates.append(
-            (0 if attached else 1, FEATURE_SPECIFICITY.get(mention.place.feature, 6), mention, near)
-        )
+        candidates.append((0 if attached else 1, FEATURE_SPECIFICITY.get(mention.place.feature, 6), mention, near))
     if not candidates:
         return None
     _, _, mention, near = min(candidates, key=lambda c: (c[0], c[1], abs(c[2].start - trigger.idx)))
@@ -296,6 +332,15 @@ def _event_place(
     if precision == 1 and near:
         precision = 2
     return EventPlace(mention.place, precision, Span(mention.start, mention.end, mention.text))
+
+
+def _head_of_phrase(token: Token) -> Token:
+    for _ in range(4):
+        if token.dep_ in ("compound", "amod", "nmod", "flat") and token.head.i != token.i:
+            token = token.head
+        else:
+            break
+    return token
 
 
 def _governing_prep(token: Token) -> Token | None:

@@ -16,18 +16,49 @@ from lanner.records import Analysis
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+PARAGRAPH_BREAKS = "lanner_paragraph_breaks"
+
+
+SENTENCE_END = frozenset({".", "!", "?", '"', "”", "'", "’", ":", ")"})
+
+
+def _mark_paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after a blank line, and after a line break that ends a sentence or a headline,
+    so a title never runs into the first paragraph. A hard wrap inside a sentence (next word in lower
+    case) is left alone."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if not previous.is_space or "\n" not in previous.text:
+            continue
+        blank_line = previous.text.count("\n") >= 2
+        line_ends_sentence = token.i >= 2 and doc[token.i - 2].text in SENTENCE_END
+        if blank_line or line_ends_sentence or token.text[:1].isupper():
+            token.is_sent_start = True
+    return doc
 
 
 def load_language(name: str | None = None) -> Language:
-    """Load the named spaCy pipeline, or the first of FALLBACK_MODELS that is installed."""
-    import spacy
+    """Load the named spaCy pipeline, or the first of FALLBACK_MODELS that is installed.
 
+    A small component before the parser makes blank lines sentence boundaries (headlines, datelines).
+    """
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_BREAKS):
+        Language.component(PARAGRAPH_BREAKS, func=_mark_paragraph_breaks)
     names = (name,) if name else FALLBACK_MODELS
     for candidate in names:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        first = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe(PARAGRAPH_BREAKS, before=first) if first else nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
+        return nlp
     raise DataError(
         Code.MODEL_MISSING,
         f"no spaCy English pipeline found (tried {', '.join(names)}); "

@@ -157,11 +157,7 @@ def _analysis_table(analysis: Analysis) -> str:
     ]
     for event in analysis.events:
         place = event.place
-        where = (
-            f"{place.place.name} ({place.place.country or '?'}, precision {place.precision})"
-            if place
-            else "—"
-        )
+        where = f"{place.place.name} ({place.place.country or '?'}, precision {place.precision})" if place else "—"
         when = event.date.range
         date_text = f"{when.start}..{when.end} {when.precision}" if when else "unknown"
         if event.date.basis == "published":

@@ -131,16 +131,12 @@ class SQLiteStore:
                 db.execute("COMMIT")
             except sqlite3.Error as error:
                 db.execute("ROLLBACK")
-                raise StoreError(
-                    Code.DB_SCHEMA, f"migration {name} failed on {self.path}: {error}"
-                ) from error
+                raise StoreError(Code.DB_SCHEMA, f"migration {name} failed on {self.path}: {error}") from error
             applied.append(name)
         return applied
 
     def applied_migrations(self) -> list[str]:
-        return [
-            row[0] for row in self.connection.execute("SELECT name FROM schema_migrations ORDER BY version")
-        ]
+        return [row[0] for row in self.connection.execute("SELECT name FROM schema_migrations ORDER BY version")]
 
     # -- writing ----------------------------------------------------------------------------------
     def has_document(self, document_id: str) -> bool:
@@ -194,9 +190,7 @@ class SQLiteStore:
             raise
         return len(analysis.events)
 
-    def _upsert_actor(
-        self, actor_id: str, name: str, kind: str, country: str | None, wikidata: str | None
-    ) -> None:
+    def _upsert_actor(self, actor_id: str, name: str, kind: str, country: str | None, wikidata: str | None) -> None:
         self.connection.execute(
             """INSERT INTO actors (actor_id, name, kind, country, wikidata) VALUES (?, ?, ?, ?, ?)
                ON CONFLICT(actor_id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
@@ -347,9 +341,7 @@ class SQLiteStore:
             dlon = km / max(1e-6, 111.0 * math.cos(math.radians(lat)))
             where.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
             params.extend([lat - dlat, lat + dlat, lon - dlon, lon + dlon])
-        sql = (
-            "SELECT e.*, d.title AS document_title, d.url AS document_url, d.published AS document_published "
-        )
+        sql = "SELECT e.*, d.title AS document_title, d.url AS document_url, d.published AS document_published "
         sql += "FROM events e JOIN documents d ON d.id = e.document_id"
         if where:
             sql += " WHERE " + " AND ".join(where)
