@@ -19,3 +19,41 @@ def nlp():
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     return SHARED.resolve()
+
+
+@pytest.fixture(scope="session")
+def gazetteer_cache(tmp_path_factory) -> Path:
+    """A cache dir for the whole session, so the gazetteer is built once."""
+    import os
+
+    configured = os.environ.get("LANNER_CACHE_DIR")
+    return Path(configured) if configured else tmp_path_factory.mktemp("lanner-cache")
+
+
+@pytest.fixture(scope="session")
+def gazetteer(gazetteer_cache: Path):
+    from lanner.geo import Gazetteer
+
+    return Gazetteer.open(gazetteer_cache)
+
+
+@pytest.fixture(scope="session")
+def pipeline(nlp, gazetteer):
+    """The full default pipeline, sharing the session's spaCy model."""
+    from lanner.actors import ActorKnowledgeBase, ActorStage
+    from lanner.events import EventStage
+    from lanner.geo import PlaceStage
+    from lanner.nlp import NlpStage
+    from lanner.pipeline import Pipeline
+    from lanner.time import DateStage
+
+    knowledge_base = ActorKnowledgeBase.load()
+    return Pipeline(
+        [
+            NlpStage(nlp),
+            ActorStage(knowledge_base, nlp),
+            PlaceStage(gazetteer),
+            DateStage(),
+            EventStage(knowledge_base),
+        ]
+    )

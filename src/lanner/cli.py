@@ -246,7 +246,7 @@ def ingest(
         progress.update(task, completed=done, rate=rate, events=summary.events_stored)
 
     def on_error(error: InputError) -> None:
-        progress.console.print(f"lanner: skipped {error.render()}", markup=False, highlight=False)
+        progress.console.print(f"lanner: skipped {error.render()}", markup=False, highlight=False, soft_wrap=True)
 
     try:
         pipeline = _build_pipeline(config)

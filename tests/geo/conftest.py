@@ -10,11 +10,6 @@ from lanner.geo import Gazetteer, PlaceStage
 
 
 @pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    return Gazetteer.open(tmp_path_factory.mktemp("cache"))
-
-
-@pytest.fixture(scope="session")
 def place_stage(gazetteer: Gazetteer) -> PlaceStage:
     return PlaceStage(gazetteer)
 
