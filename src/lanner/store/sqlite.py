@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from lanner.errors import Code, StoreError
-from lanner.records import Analysis, Event
+from lanner.records import Analysis, Event, Place
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -219,13 +219,7 @@ class SQLiteStore:
                     mention.start,
                     mention.end,
                     mention.text,
-                    place.name if place else None,
-                    place.geonames_id if place else None,
-                    place.feature if place else None,
-                    place.country if place else None,
-                    place.admin1 if place else None,
-                    place.lat if place else None,
-                    place.lon if place else None,
+                    *_place_columns(place),
                     mention.confidence,
                 ),
             )
@@ -264,13 +258,7 @@ class SQLiteStore:
                 json.dumps(list(event.context)),
                 event.acled_event_type,
                 event.acled_sub_event_type,
-                place.name if place else None,
-                place.geonames_id if place else None,
-                place.feature if place else None,
-                place.country if place else None,
-                place.admin1 if place else None,
-                place.lat if place else None,
-                place.lon if place else None,
+                *_place_columns(place),
                 event.place.precision if event.place else None,
                 date_range.start.isoformat() if date_range else None,
                 date_range.end.isoformat() if date_range else None,
@@ -369,6 +357,13 @@ class SQLiteStore:
             "SELECT actor_id, role FROM event_actors WHERE event_id = ? ORDER BY role, position", (event_id,)
         ).fetchall()
         return [r[0] for r in rows if r[1] == "source"], [r[0] for r in rows if r[1] == "target"]
+
+
+def _place_columns(place: Place | None) -> tuple[object, ...]:
+    """The place columns shared by mentions and events: name, geonames_id, feature, country, admin1, lat, lon."""
+    if place is None:
+        return (None,) * 7
+    return (place.name, place.geonames_id, place.feature, place.country, place.admin1, place.lat, place.lon)
 
 
 def _now() -> str:
