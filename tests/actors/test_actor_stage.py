@@ -214,3 +214,27 @@ def test_alias_variants() -> None:
 def test_case_sensitivity_rule() -> None:
     assert is_case_sensitive("IS") and is_case_sensitive("LeT") and is_case_sensitive("CJTF-OIR")
     assert not is_case_sensitive("Daesh") and not is_case_sensitive("Islamic State") and not is_case_sensitive("M23")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenyan rebels seized the town.", [("Kenyan rebels", "KE.rebels")]),
+        ("Chadian rebel leaders met on Friday.", [("Chadian rebel leaders", "TD.rebels")]),
+        ("The Iraqis voted on Sunday.", [("Iraqis", "IQ.civilians")]),
+        ("Somali detainees were freed.", [("Somali detainees", "SO.civilians")]),
+        ("Ethiopian Foreign Secretary Abebe spoke.", [("Ethiopian Foreign Secretary", "ET.government")]),
+        ("Sultan Qaboos of Oman arrived in Cairo.", [("Sultan Qaboos of Oman", "OM.government")]),
+        (
+            "The Ethiopian and Eritrean sides signed.",
+            [("Ethiopian", "ET.government"), ("Eritrean sides", "ER.government")],
+        ),
+        ("Kenya's Vice Foreign Minister spoke.", [("Kenya's Vice Foreign Minister", "KE.government")]),
+    ],
+)
+def test_demonym_people_titles_and_rebels(stage: ActorStage, nlp, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert run(stage, nlp, text) == expected
+
+
+def test_a_name_without_a_title_before_of_is_not_a_state(stage: ActorStage, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert run(stage, nlp, "Rivers of Norway are cold.") == []

@@ -106,3 +106,37 @@ def test_verbal_events_are_typed(pipeline):
     )
     assert only(pipeline, "Protesters rallied in Baghdad on Tuesday.", "PROTEST").place.place.country == "IQ"
     assert only(pipeline, "Iraqi police arrested two suspects in Basra.", "COERCE").mode == "arrest"
+
+
+def test_reported_obligation_is_a_demand_of_the_third_party(pipeline):
+    event = only(pipeline, "Kenya said on Monday that Somalia must hand back the seized trucks.", "REQUEST")
+    assert event.source == ("KE.government",)
+    assert event.target == ("SO.government",)
+
+
+def test_a_speaker_binding_itself_is_not_a_demand(pipeline):
+    assert not [e for e in events_of(pipeline, "Kenya said it must defend its border.") if e.type == "REQUEST"]
+
+
+def test_intent_adjective_with_to_clause_is_agree(pipeline):
+    event = only(pipeline, "Ghana is willing to help Mali.", "AGREE")
+    assert event.source == ("GH.government",)
+    assert event.target == ("ML.government",)
+
+
+def test_main_clause_event_is_surer_than_subordinate_ones(pipeline):
+    events = events_of(pipeline, "Chile agreed to lift the embargo on Peru after rebels attacked a convoy.")
+    best = max(events, key=lambda e: e.confidence)
+    assert best.type == "AGREE"
+    assert best.target == ("PE.government",)  # the target of the announced action
+
+
+def test_pronoun_subject_of_reported_clause_is_the_speaker(pipeline):
+    event = only(pipeline, "Ugandan rebels said they would release the hostages.", "RETREAT")
+    assert event.source == ("UG.rebels",)
+
+
+def test_demonym_on_an_object_names_that_government(pipeline):
+    event = only(pipeline, "Egypt rejected the Sudanese proposal.", "REJECT")
+    assert event.target == ("SD.government",)
+    assert only(pipeline, "Egypt rejected the pro-Sudanese proposal.", "REJECT").target == ()

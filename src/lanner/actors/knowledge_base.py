@@ -6,7 +6,7 @@ Actor ids follow one scheme, so a stored event stays meaningful when the data fi
   English name, e.g. ``islamic_state``, ``islamic_state_sinai``, ``hayat_tahrir_al_sham``; never reused
   for another actor (a renamed group keeps its id or gets a new one that lists the old in ``affiliations``);
 * state actors, generated for every ISO 3166 country: ``<ISO alpha-2>.<role>`` with role ``government``,
-  ``state_forces``, ``police`` or ``civilians``, e.g. ``IQ.government``, ``IQ.state_forces``;
+  ``state_forces``, ``police``, ``civilians`` or ``rebels``, e.g. ``IQ.government``, ``IQ.state_forces``;
 * generic agents that name no organisation ("gunmen", "protesters"): ``generic.<noun>``.
 
 Files are read in order (package data first, then user files): an entry whose id already exists
@@ -68,6 +68,8 @@ STATE_ROLES: tuple[StateRole, ...] = (
     StateRole("state_forces", "state_forces", "Military forces of {country}", "government"),
     StateRole("police", "state_forces", "Police forces of {country}", "government"),
     StateRole("civilians", "civilians", "Civilians ({country})", None),
+    # "Afghan rebels", "Fijian rebels": a country's non-state armed opposition, coded to that country.
+    StateRole("rebels", "armed_group", "Rebels ({country})", None),
 )
 STATE_ROLE_NAMES: tuple[str, ...] = tuple(r.role for r in STATE_ROLES)
 
@@ -127,7 +129,7 @@ class ActorKnowledgeBase:
             for role in STATE_ROLES:
                 drafts[state_actor_id(country.code, role.role)] = _Draft(
                     name=role.name.format(
-                        country=country.name_with_article if role.role != "civilians" else country.name
+                        country=country.name_with_article if role.role not in ("civilians", "rebels") else country.name
                     ),
                     kind=role.kind,
                     origin="<generated from country data>",
@@ -193,7 +195,7 @@ class ActorKnowledgeBase:
         return actor_id in self._actors
 
     def state_actor(self, country: str, kind: str = "government") -> Actor | None:
-        """The generated actor of a country (ISO alpha-2) for a role: government, state_forces, police, civilians."""
+        """The generated actor of a country (ISO alpha-2) for a role (government, state_forces, ..., rebels)."""
         if kind not in STATE_ROLE_NAMES:
             raise ValueError(f"unknown state actor role {kind!r}; expected one of {', '.join(STATE_ROLE_NAMES)}")
         if not country:

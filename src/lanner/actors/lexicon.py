@@ -54,7 +54,15 @@ _GOVERNMENT = """
     administration, leader, leaders, leadership, parliament, lawmakers, legislators, diplomats, diplomat, envoy,
     ambassador, embassy, consulate, spokesman, spokeswoman, spokesperson, state media, state television,
     state tv, state news agency, junta, head of state, king, emir, crown prince, presidency, foreign office,
-    delegation, negotiators, prosecutors, judiciary, courts, court, senate, congress, counterpart, counterparts
+    delegation, negotiators, prosecutors, judiciary, courts, court, senate, congress, counterpart, counterparts,
+    secretary, defence secretary, defense secretary, foreign secretary, home secretary, secretary of state,
+    chancellor, premier, monarch, sultan, queen, ruler, rulers, negotiator, mediator, lawmaker, legislature,
+    senators, senator, judge, judges, prosecutor, sides, statesman, head of government
+"""
+_REBELS = """
+    rebels, rebel, rebel forces, rebel fighters, rebel leaders, rebel leader, rebel commanders, rebel groups,
+    rebel group, guerrillas, guerrilla, guerillas, guerilla, insurgents, insurgent, separatists, separatist,
+    militants, militant, mutineers, rebel soldiers
 """
 _POLICE = """
     police, policemen, policeman, policewoman, police officers, police officer, police force, police forces,
@@ -64,7 +72,9 @@ _CIVILIANS = """
     civilians, civilian, citizens, citizen, nationals, national, residents, villagers, journalists, journalist,
     reporters, reporter, aid workers, aid worker, farmers, fishermen, migrants, refugees, refugee, students,
     student, children, women, hostages, hostage, tourists, tourist, worshippers, pilgrims, doctors, medics,
-    nurses, teachers, truck drivers, workers, worker, contractors, contractor
+    nurses, teachers, truck drivers, workers, worker, contractors, contractor, detainees, detainee, prisoners,
+    prisoner, inmates, youths, youth, people, population, landowners, protesters, protestors, demonstrators,
+    activists, immigrants, exiles, businessmen, traders
 """
 _FORCE_ACTIONS = """
     airstrikes, airstrike, air strikes, air strike, air raids, air raid, strikes, strike, drone strikes,
@@ -79,7 +89,8 @@ _MODIFIERS = """
     caretaker, counter-terrorism, counterterrorism, counter-terror, anti-terror, anti-terrorism, defence,
     defense, interior, foreign, intelligence, allied, loyalist, coalition, uniformed, off-duty, deputy, acting,
     former, new, provincial, regional, royal, presidential, republican, marine, riot, airborne, mechanised,
-    mechanized, infantry, armoured, armored, unarmed, innocent, displaced, foreign-born
+    mechanized, infantry, armoured, armored, unarmed, innocent, displaced, foreign-born, vice, chief, supreme,
+    religious, spiritual, angry, radical, young, exiled, ethnic, jailed, detained, hardline
 """
 _HYPHEN_BLOCKERS = """
     backed, led, allied, aligned, funded, supported, sponsored, trained, armed, made, built, supplied, based,
@@ -108,7 +119,13 @@ _GROUP_ANAPHORS = """
 
 # Nouns after a demonym or country name that make it a state actor ("Iraqi forces" → IQ.state_forces).
 ROLE_NOUNS: Final[Mapping[tuple[str, ...], str]] = _table(
-    {"state_forces": _STATE_FORCES, "government": _GOVERNMENT, "police": _POLICE, "civilians": _CIVILIANS}
+    {
+        "state_forces": _STATE_FORCES,
+        "government": _GOVERNMENT,
+        "police": _POLICE,
+        "civilians": _CIVILIANS,
+        "rebels": _REBELS,
+    }
 )
 
 # Action nouns: "Turkish airstrikes" is the Turkish military acting; the mention is the demonym alone.

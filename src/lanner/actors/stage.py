@@ -70,6 +70,13 @@ def alias_variants(alias: str) -> list[str]:
     return list(dict.fromkeys(variants))
 
 
+def plural_demonyms(demonyms: Sequence[str]) -> list[str]:
+    """ "Palestinians", "Iraqis", "Afghans": the people of a country, for demonyms whose plural adds -s.
+
+    Only one-word demonyms ending in -an or -i ("Lebanese", "French", "US" have no such plural noun)."""
+    return [d + "s" for d in demonyms if d.isalpha() and d[0].isupper() and d.endswith(("an", "i"))]
+
+
 def is_case_sensitive(alias: str) -> bool:
     """Acronyms ("IS", "SDF", "LeT", "CJTF-OIR") match on exact case; everything else on lower case."""
     return " " not in alias and sum(ch.isupper() for ch in alias) >= 2
@@ -122,6 +129,7 @@ class ActorStage:
         self._order = {actor.actor_id: i for i, actor in enumerate(knowledge_base.actors())}
         self._patterns = _tokenise_patterns(knowledge_base, tokenizer)
         self._names = {c.code: frozenset(c.names) for c in knowledge_base.countries}
+        self._plurals = {c.code: frozenset(plural_demonyms(c.demonyms)) for c in knowledge_base.countries}
         self._matchers: _Matchers | None = _build_matchers(nlp.vocab, self._patterns) if nlp is not None else None
 
     def __call__(self, analysis: Analysis) -> Analysis:
@@ -219,6 +227,10 @@ class ActorStage:
             if _is_modifier_use(doc, s, e):
                 continue
             text = doc[s:e].text
+            if text in self._plurals.get(code, ()):
+                if not has_pos or doc[e - 1].pos_ in _NOUN_POS:
+                    out.append(_Candidate(s, e, state_actor_id(code, "civilians"), STATE))  # "Palestinians"
+                continue
             is_name = text in self._names.get(code, ())
             found = _role_after(doc, s, e, is_name, has_pos)
             if found is not None:
@@ -353,7 +365,11 @@ def _tokenise_patterns(kb: ActorKnowledgeBase, tokenizer: Any) -> _Patterns:
     for (actor_id, _, sensitive), doc in zip(texts, tokenizer.pipe(t for _, t, _ in texts), strict=True):
         words = tuple(token.text for token in doc)
         (exact if sensitive else lower).append((actor_id, words))
-    country_texts = [(c.code, text) for c in kb.countries for text in dict.fromkeys((*c.demonyms, *c.names))]
+    country_texts = [
+        (c.code, text)
+        for c in kb.countries
+        for text in dict.fromkeys((*c.demonyms, *c.names, *plural_demonyms(c.demonyms)))
+    ]
     countries = tuple(
         (code, tuple(t.text for t in doc))
         for (code, _), doc in zip(country_texts, tokenizer.pipe(t for _, t in country_texts), strict=True)
@@ -512,18 +528,25 @@ def _modifier_length(doc: Doc, position: int) -> int:
 
 
 def _role_before_of(doc: Doc, s: int) -> tuple[str, int] | None:
-    """ "the Government of Iraq", "the armed forces of Ukraine": (role, start of the noun)."""
+    """ "the Government of Iraq", "the armed forces of Ukraine", "King Hassan of Morocco": (role, start).
+
+    A title may be followed by up to three capitalised name words before "of" ("President X Y of Z"); then only
+    government titles count, so "Minister Ali of Iraq" is Iraq's government but "Ali of Iraq" is nothing."""
     j = s - 1
     if j >= 0 and doc[j].lower_ == "the":
         j -= 1
     if j < 1 or doc[j].lower_ != "of":
         return None
-    for length in range(_MAX_ROLE, 0, -1):
-        start = j - length
-        if start >= 0:
-            role = ROLE_NOUNS.get(_lower_tuple(doc, start, length))
-            if role is not None:
-                return role, start
+    for skipped in range(4):
+        end = j - skipped
+        if skipped and (end < 1 or not doc[end].is_title or not doc[end].is_alpha):
+            break
+        for length in range(_MAX_ROLE, 0, -1):
+            start = end - length
+            if start >= 0:
+                role = ROLE_NOUNS.get(_lower_tuple(doc, start, length))
+                if role is not None and (not skipped or (role == "government" and doc[start].is_title)):
+                    return role, start
     return None
 
 

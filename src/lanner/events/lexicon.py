@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -25,6 +25,7 @@ class TriggerLexicon:
     verbs: dict[str, TriggerSense]
     nouns: dict[str, TriggerSense]
     modifiers: dict[str, str]  # modifier lemma -> ASSAULT mode
+    adjectives: dict[str, TriggerSense] = field(default_factory=dict)  # "ready to", "willing to"
 
     @classmethod
     def load(cls) -> TriggerLexicon:
@@ -35,10 +36,11 @@ class TriggerLexicon:
             raise DataError(Code.BAD_DATA_FILE, f"event trigger lexicon is not valid YAML: {error}") from error
         verbs: dict[str, TriggerSense] = {}
         nouns: dict[str, TriggerSense] = {}
+        adjectives: dict[str, TriggerSense] = {}
         for event_type, entries in raw["types"].items():
             if event_type not in PLOVER_TYPES:
                 raise DataError(Code.BAD_DATA_FILE, f"event trigger lexicon names unknown type {event_type!r}")
-            for pos, table in (("verbs", verbs), ("nouns", nouns)):
+            for pos, table in (("verbs", verbs), ("nouns", nouns), ("adjectives", adjectives)):
                 for lemma, sense in (entries.get(pos) or {}).items():
                     if lemma in table:
                         raise DataError(Code.BAD_DATA_FILE, f"trigger {lemma!r} ({pos}) is listed twice")
@@ -48,4 +50,4 @@ class TriggerLexicon:
                         weight=float(sense.get("weight", 1.0)),
                         requires_prep=tuple(sense.get("requires_prep", ())),
                     )
-        return cls(verbs=verbs, nouns=nouns, modifiers=dict(raw.get("modifiers") or {}))
+        return cls(verbs=verbs, nouns=nouns, modifiers=dict(raw.get("modifiers") or {}), adjectives=adjectives)

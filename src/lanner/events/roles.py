@@ -133,6 +133,24 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     return []
 
 
+PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+
+
+def _speaker_subjects(verb: Token) -> list[Token]:
+    """ "X said they would meet Y": a pronoun subject of a reported clause stands for the reporting clause's
+    subject (or agent: "X was quoted as saying he would ..."), the nearest one up the clause chain."""
+    token = verb
+    for _ in range(5):
+        if token.head.i == token.i or token.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj"):
+            return []
+        token = token.head
+        heads = [t for t in _subjects(token) + _agents(token) if t.lower_ not in PERSONAL_PRONOUNS]
+        heads += [child for child in token.children if child.dep_ == "nsubjpass"] if not heads else []
+        if heads:
+            return heads
+    return []
+
+
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return [
         grand
@@ -152,23 +170,56 @@ def verb_roles(verb: Token, lookup: ActorLookup) -> Roles:
         source_heads = _subjects(verb) or _inherited_subjects(verb)
         target_heads = [child for child in verb.children if child.dep_ in ("dobj", "dative")]
     target_heads += _prep_objects(verb, TARGET_PREPS - {"of"})
+    # "granted asylum to X", "lifted sanctions on X": the object noun's own target phrase
+    target_heads += _prep_objects_of(target_heads, frozenset({"to", "on", "against", "with", "toward", "towards"}))
     source = _actors_in(source_heads, lookup)
+    if not source and source_heads and all(t.lower_ in PERSONAL_PRONOUNS for t in source_heads):
+        source = _actors_in(_speaker_subjects(verb), lookup)
     target = [actor for actor in _actors_in(target_heads, lookup) if actor not in source]
+    if not target:
+        target = [actor for actor in _intended_targets(verb, lookup) if actor not in source]
     return Roles(tuple(source), tuple(target))
+
+
+def _prep_objects_of(heads: list[Token], preps: frozenset[str]) -> list[Token]:
+    return [obj for head in heads if head.pos_ in ("NOUN", "PROPN") for obj in _prep_objects(head, preps)]
+
+
+def _intended_targets(verb: Token, lookup: ActorLookup) -> list[str]:
+    """ "X threatened to cut ties with Y", "X agreed to lift the embargo on Y": a verb of intent takes the
+    target of the action it announces (its to-clause, or the to-clause of its adjective)."""
+    clauses = [child for child in verb.children if child.dep_ == "xcomp"]
+    clauses += [
+        grand for child in verb.children if child.dep_ == "acomp" for grand in child.children if grand.dep_ == "xcomp"
+    ]
+    for clause in clauses[:2]:
+        if clause.pos_ not in ("VERB", "AUX"):
+            continue
+        heads = [child for child in clause.children if child.dep_ in ("dobj", "dative")]
+        heads += _prep_objects(clause, TARGET_PREPS - {"of"})
+        heads += _prep_objects_of(heads, frozenset({"to", "on", "against", "with", "toward", "towards"}))
+        found = _actors_in(heads, lookup)
+        if found:
+            return found
+    return []
 
 
 def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
     source_heads = [child for child in noun.children if child.dep_ in ("poss", "compound", "amod", "nmod")]
     source_heads += _prep_objects(noun, frozenset({"by", "from"}))
     head = noun.head
+    light_verb: Token | None = None
     if noun.dep_ in ("dobj", "pobj", "attr") and head.lemma_.lower() in LIGHT_VERBS | {"for"}:
         verb = head.head if head.dep_ == "prep" else head
         if head.lemma_.lower() == "for":  # "claimed responsibility for the attack"
             verb = head.head.head if head.head.dep_ == "dobj" else head.head
         source_heads += _subjects(verb) or _agents(verb) or _inherited_subjects(verb)
+        light_verb = verb
     elif noun.dep_ == "nsubjpass" and head.lemma_.lower() in LIGHT_VERBS:  # "the attack was carried out by X"
         source_heads += _agents(head)
     target_heads = _prep_objects(noun, TARGET_PREPS)
+    if light_verb is not None and not target_heads:  # "gave a warm welcome to X": the phrase hangs on the verb
+        target_heads = _prep_objects(light_verb, TARGET_PREPS - {"of"})
     source: list[str] = []
     for token in source_heads:
         for actor_id in lookup(token) if token.dep_ in ("compound", "amod", "nmod") else _actors_in([token], lookup):

@@ -16,7 +16,7 @@ from lanner.events.factuality import factuality_of
 from lanner.events.fatalities import fatalities_in
 from lanner.events.lexicon import TriggerLexicon, TriggerSense
 from lanner.events.plover import acled_category
-from lanner.events.roles import Roles, noun_roles, verb_roles
+from lanner.events.roles import Roles, noun_roles, phrase_tokens, verb_roles
 from lanner.records import (
     Actor,
     Analysis,
@@ -59,6 +59,41 @@ FEATURE_SPECIFICITY = {
 FALLBACK_WINDOW_DAYS = 7  # with no date in its sentence, an event is dated to the week before publication
 TERRITORY_VERBS = frozenset({"capture", "seize", "overrun", "take", "recapture", "retake", "storm"})
 TERRITORY_SENSE = TriggerSense(type="ASSAULT", mode=None, weight=0.9)
+# "X said Y must withdraw": a reported obligation put on someone else is X's demand of Y (CAMEO 10, PLOVER REQUEST).
+DEMAND_SENSE = TriggerSense(type="REQUEST", mode=None, weight=0.9)
+OBLIGATION_MODALS = frozenset({"must"})
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "state",
+        "announce",
+        "reiterate",
+        "insist",
+        "stress",
+        "declare",
+        "report",
+        "quote",
+        "claim",
+        "confirm",
+        "note",
+        "write",
+        "believe",
+        "think",
+        "indicate",
+        "assert",
+        "argue",
+        "emphasize",
+        "emphasise",
+        "maintain",
+    }
+)
+# Clause links that put a trigger below the sentence's main predication. Each one lowers an event's
+# confidence, so the main clause's event leads ("agreed to lift sanctions": AGREE, not CONCEDE);
+# a clause reported by a speech verb ("X said Y attacked Z") is the main event and is not lowered.
+SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp", "csubj", "parataxis"})
+CLAUSE_DECAY = 0.8
 
 
 @dataclass
@@ -75,6 +110,7 @@ class _MentionIndex:
         self.places_at: dict[int, PlaceMention] = {}
         self.dates_at: dict[int, DateMention] = {}
         self.knowledge_base = knowledge_base
+        self.demonyms = {d: c.code for c in knowledge_base.countries for d in c.demonyms}
         for mention in analysis.actors:
             for i in _token_range(doc, mention.start, mention.end):
                 self.actors_at.setdefault(i, []).append(mention.actor.actor_id)
@@ -95,7 +131,19 @@ class _MentionIndex:
             actor = self.knowledge_base.state_actor(place.place.country, "government")
             if actor:
                 return [actor.actor_id]
-        return []
+        return self._demonym_actor(token)
+
+    def _demonym_actor(self, token: Token) -> list[str]:
+        """ "rejected the Israeli proposal": a demonym modifying a noun names that country's government.
+        Not next to a hyphen ("Russian-made", "pro-Iranian"), where it says where a thing comes from or leans."""
+        code = self.demonyms.get(token.text)
+        if code is None or token.dep_ not in ("amod", "compound", "nmod"):
+            return []
+        doc = token.doc
+        if (token.i + 1 < len(doc) and doc[token.i + 1].text == "-") or (token.i > 0 and doc[token.i - 1].text == "-"):
+            return []
+        actor = self.knowledge_base.state_actor(code, "government")
+        return [actor.actor_id] if actor else []
 
 
 def _token_range(doc: Doc, start: int, end: int) -> range:
@@ -139,6 +187,12 @@ class EventStage:
             return TERRITORY_SENSE  # "seized Mosul": taking territory is ASSAULT, not COERCE
         if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
             return None  # "aid groups", "attack helicopters": a modifier, not an event
+        if token.pos_ in ("VERB", "AUX") and _reported_obligation(token):
+            return DEMAND_SENSE
+        if token.pos_ == "ADJ":
+            sense = self.lexicon.adjectives.get(lemma)
+            # "ready to host", "willing to forgive": only with the clause that says what to do
+            return sense if sense and any(child.dep_ == "xcomp" for child in token.children) else None
         if token.pos_ == "VERB":
             sense = self.lexicon.verbs.get(lemma)
             if (
@@ -169,10 +223,7 @@ class EventStage:
     # -- one event --------------------------------------------------------------------------------
     def _event(self, analysis: Analysis, sentence: SpacySpan, group: list[_Trigger], index: _MentionIndex) -> Event:
         head = min(group, key=lambda trigger: _depth(trigger.token))
-        roles = _merge_roles(
-            verb_roles(t.token, index.actors_for) if t.token.pos_ == "VERB" else noun_roles(t.token, index.actors_for)
-            for t in sorted(group, key=lambda trigger: _depth(trigger.token))
-        )
+        roles = _merge_roles(self._roles(t, index) for t in sorted(group, key=lambda trigger: _depth(trigger.token)))
         event_type = head.sense.type
         mode = self._mode(group)
         factuality, _cue = factuality_of(head.token)
@@ -192,6 +243,7 @@ class EventStage:
         confidence = weight * (0.55 + 0.25 * bool(roles.source) + 0.1 * bool(roles.target) + 0.1 * bool(place))
         if factuality != "asserted":
             confidence *= 0.9
+        confidence *= CLAUSE_DECAY ** min(_clause_depth(head.token), 3)
         trigger = head.token
         doc_text = analysis.article.text
         return Event(
@@ -211,6 +263,21 @@ class EventStage:
             evidence=Span(sentence.start_char, sentence.end_char, doc_text[sentence.start_char : sentence.end_char]),
             trigger=Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
         )
+
+    @staticmethod
+    def _roles(trigger: _Trigger, index: _MentionIndex) -> Roles:
+        token = trigger.token
+        if trigger.sense is DEMAND_SENSE:  # the speaker demands; the one who must act is the target
+            speaker = _reporting_verb(token)
+            source = verb_roles(speaker, index.actors_for).source if speaker is not None else ()
+            subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
+            target = tuple(a for a in dict.fromkeys(_phrase_actors(subjects, index)) if a not in source)
+            return Roles(tuple(source), target)
+        if token.pos_ == "ADJ":  # "Norway is ready to help": the copula's subject
+            return verb_roles(token.head, index.actors_for) if token.head.i != token.i else Roles((), ())
+        if token.pos_ in ("VERB", "AUX"):
+            return verb_roles(token, index.actors_for)
+        return noun_roles(token, index.actors_for)
 
     def _kinds(self, actor_ids: tuple[str, ...]) -> frozenset[str]:
         kinds = set()
@@ -268,6 +335,44 @@ def _event_tokens(group: list[_Trigger]) -> list[Token]:
             for token in root.subtree:
                 seen.setdefault(token.i, token)
     return list(seen.values())
+
+
+def _reporting_verb(token: Token) -> Token | None:
+    """The speech verb a clause is reported by ("Russia said [that Sudan must return ...]"), or None."""
+    if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_.lower() in REPORTING_VERBS:
+        return token.head
+    return None
+
+
+def _reported_obligation(token: Token) -> bool:
+    """ "X said Y must return the helicopter": an obligation laid on a third party in reported speech.
+    Not when the speaker binds itself ("we must defend ourselves") or names no one else."""
+    if not any(child.dep_ == "aux" and child.lower_ in OBLIGATION_MODALS for child in token.children):
+        return False
+    speaker = _reporting_verb(token)
+    if speaker is None:
+        return False
+    subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(s.lower_ in ("i", "we", "he", "she", "it", "they", "you") for s in subjects):
+        return False
+    speakers = {t.i for child in speaker.children if child.dep_ == "nsubj" for t in child.subtree}
+    return not any(s.i in speakers for s in subjects)
+
+
+def _phrase_actors(heads: list[Token], index: _MentionIndex) -> list[str]:
+    return [actor for head in heads for token in phrase_tokens(head) for actor in index.actors_for(token)]
+
+
+def _clause_depth(token: Token) -> int:
+    """How many subordinate clauses deep a trigger sits; clauses reported by a speech verb do not count."""
+    depth = 0
+    for _ in range(50):
+        if token.head.i == token.i:
+            break
+        if token.dep_ in SUBORDINATE_DEPS and _reporting_verb(token) is None:
+            depth += 1
+        token = token.head
+    return depth
 
 
 def _depth(token: Token) -> int:
