@@ -88,3 +88,10 @@ def test_places_are_sorted_and_offsets_match(nlp, place_stage: PlaceStage) -> No
     assert [p.start for p in found] == sorted(p.start for p in found)
     assert all(text[p.start : p.end] == p.text for p in found)
     assert [p.place.country for p in found if p.place] == ["SY", "TR", "DE"]
+
+
+def test_a_part_of_the_city_is_not_a_town_elsewhere(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, place_stage, "Iraqi forces retook Mosul. The battle left much of the Old City in ruins.")
+    assert [p.text for p in found] == ["Mosul"]
+    kept = places(nlp, place_stage, "Ships were attacked in the Red Sea. Settlers moved into the West Bank.")
+    assert {"Red Sea", "West Bank"} <= {p.text for p in kept if p.place is not None}

@@ -101,6 +101,18 @@ def _context_hint(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+def _local_descriptor(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """ "The Old City", "the New Town": common words naming a part of the city the article is about.
+    Some town elsewhere carries the name, but a confident guess there would be wrong; regions and seas
+    with such names ("the North Sea") are kept."""
+    if end - start < 2 or start == 0 or doc[start - 1].lower_ != "the":
+        return False
+    if not all(token.lower_ in COMMON_WORDS or token.lower_ in FEATURE_WORDS for token in doc[start:end]):
+        return False
+    candidates = gazetteer.candidates(doc[start:end].text)
+    return bool(candidates) and all(place.feature == "city" for place in candidates)
+
+
 def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Place entities from the recogniser, trimmed to the name.
 
@@ -127,6 +139,8 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if ent.label_ not in PLACE_LABELS and (
             span.text.lower() in COMMON_WORDS or not _acceptable(gazetteer, span.text, set(), False)
         ):
+            continue
+        if _local_descriptor(doc, start, end + (1 if named_kind and end < ent.end else 0), gazetteer):
             continue
         hint = hint or _context_hint(doc, start, end)
         if end < len(doc) and doc[end].lower_ in FEATURE_WORDS:
