@@ -368,7 +368,7 @@ def events(
 
 
 @main.command(name="eval")
-@click.argument("name", type=click.Choice(["geo-gwn", "geo-lgl", "geo-trnews", "plover-gsr"]))
+@click.argument("name", type=click.Choice(["factuality", "geo-gwn", "geo-lgl", "geo-trnews", "plover-gsr"]))
 @click.option(
     "--split",
     type=click.Choice(["dev", "test", "all"]),

@@ -41,6 +41,7 @@ EVALUATIONS: dict[str, tuple[str, str]] = {
     "geo-gwn": ("lanner.evaluation.geo", "evaluate_gwn"),
     "geo-lgl": ("lanner.evaluation.geo", "evaluate_lgl"),
     "geo-trnews": ("lanner.evaluation.geo", "evaluate_trnews"),
+    "factuality": ("lanner.evaluation.factuality", "evaluate_factuality"),
     "plover-gsr": ("lanner.evaluation.plover", "evaluate_plover_gsr"),
 }
 

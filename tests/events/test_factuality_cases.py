@@ -1,0 +1,55 @@
+"""The factuality case set (src/lanner/data/factuality_cases.yaml) is well formed, and its dev cases hold."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from lanner.evaluation.factuality import KINDS, load_cases
+
+CASES = load_cases()
+PLOVER_TYPES = {
+    "ASSAULT",
+    "COERCE",
+    "PROTEST",
+    "THREATEN",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "SANCTION",
+    "MOBILIZE",
+}
+
+
+def test_the_set_is_large_and_covers_every_kind_evenly():
+    counts = Counter(case["factuality"] for case in CASES)
+    assert len(CASES) >= 150
+    assert set(counts) == set(KINDS)
+    assert min(counts.values()) >= 0.8 * max(counts.values())
+
+
+def test_both_splits_hold_every_kind():
+    """Positions alternate dev/test; the round-robin order gives each split every kind."""
+    for parity in (0, 1):
+        assert {case["factuality"] for i, case in enumerate(CASES) if i % 2 == parity} == set(KINDS)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{i}" for i in range(len(CASES))])
+def test_each_case_names_a_word_of_its_sentence(case):
+    assert set(case) <= {"text", "event", "type", "factuality"}
+    assert case["factuality"] in KINDS
+    assert case.get("type", "ASSAULT") in PLOVER_TYPES
+    assert re.search(rf"\b{re.escape(case['event'])}\b", case["text"], flags=re.IGNORECASE), case
+
+
+def test_texts_are_unique():
+    assert len({case["text"] for case in CASES}) == len(CASES)
