@@ -8,26 +8,9 @@ from collections import Counter
 import pytest
 
 from lanner.evaluation.factuality import KINDS, load_cases
+from lanner.events import PLOVER_TYPES
 
 CASES = load_cases()
-PLOVER_TYPES = {
-    "ASSAULT",
-    "COERCE",
-    "PROTEST",
-    "THREATEN",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "SANCTION",
-    "MOBILIZE",
-}
 
 
 def test_the_set_is_large_and_covers_every_kind_evenly():
