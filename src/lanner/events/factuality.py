@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lanner.events.roles import LIGHT_VERBS
 from lanner.records import Factuality
 
 if TYPE_CHECKING:
@@ -179,8 +180,6 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
 def _presupposed(token: Token, head: Token) -> bool:
     """A noun event that an ordinary verb only talks about ("did not comment on the strikes") happened
     regardless of that verb's negation or modality; only light verbs ("did not carry out attacks") pass them on."""
-    from lanner.events.roles import LIGHT_VERBS
-
     if token.pos_ not in ("NOUN", "PROPN") and token.dep_ != "prep":
         return False
     if token.dep_ not in ("dobj", "pobj", "prep"):
