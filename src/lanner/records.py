@@ -11,9 +11,10 @@ All offsets are Python `str` indices into `Article.text`.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from types import UnionType
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 if TYPE_CHECKING:  # spaCy is heavy; records stay importable without it.
     from spacy.tokens import Doc
@@ -26,6 +27,8 @@ Factuality = Literal["asserted", "negated", "hypothetical", "future", "generic"]
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]
 
 FACTUALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "future", "generic")
+
+_R = TypeVar("_R")
 
 
 def text_id(text: str) -> str:
@@ -50,6 +53,11 @@ class Article:
     @property
     def id(self) -> str:
         return text_id(self.text)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """Rebuild an article from `plain(article)`."""
+        return _from_plain(cls, data)
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,10 @@ class Place:
             "lon": self.lon,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Place:
+        return _from_plain(cls, data)
+
 
 @dataclass(frozen=True)
 class PlaceMention:
@@ -86,6 +98,9 @@ class PlaceMention:
     text: str
     place: Place | None
     confidence: float  # 0..1: how sure the resolver is that `place` is the place meant
+    # "name" (the place's own name), "demonym" ("Iraqi forces" -> Iraq) or "embedded" (a place name inside
+    # an organisation's name: "Toronto police"); only "name" mentions can be where an event happened
+    reference: str = "name"
 
     def to_dict(self) -> dict[str, Any]:
         resolved = (
@@ -107,7 +122,12 @@ class PlaceMention:
             "text": self.text,
             **resolved,
             "confidence": round(self.confidence, 3),
+            "reference": self.reference,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PlaceMention:
+        return _from_plain(cls, data)
 
 
 @dataclass(frozen=True)
@@ -131,6 +151,10 @@ class Actor:
             "wikidata": self.wikidata,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
+        return _from_plain(cls, data)
+
 
 @dataclass(frozen=True)
 class ActorMention:
@@ -144,6 +168,10 @@ class ActorMention:
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, **self.actor.to_dict()}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ActorMention:
+        return _from_plain(cls, data)
+
 
 @dataclass(frozen=True)
 class DateRange:
@@ -156,6 +184,10 @@ class DateRange:
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start.isoformat(), "end": self.end.isoformat(), "precision": self.precision}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DateRange:
+        return _from_plain(cls, data)
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -166,6 +198,10 @@ class DateMention:
     text: str
     range: DateRange | None
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DateMention:
+        return _from_plain(cls, data)
+
 
 @dataclass(frozen=True)
 class Span:
@@ -175,6 +211,10 @@ class Span:
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        return _from_plain(cls, data)
 
 
 @dataclass(frozen=True)
@@ -188,6 +228,10 @@ class EventPlace:
     def to_dict(self) -> dict[str, Any]:
         return {**self.place.to_dict(), "precision": self.precision}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EventPlace:
+        return _from_plain(cls, data)
+
 
 @dataclass(frozen=True)
 class EventDate:
@@ -200,6 +244,10 @@ class EventDate:
         if self.range is None:
             return {"start": None, "end": None, "precision": "unknown", "basis": self.basis}
         return {**self.range.to_dict(), "basis": self.basis}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EventDate:
+        return _from_plain(cls, data)
 
 
 @dataclass(frozen=True)
@@ -240,6 +288,10 @@ class Event:
             "trigger": self.trigger.to_dict(),
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        return _from_plain(cls, data)
+
 
 @dataclass
 class Analysis:
@@ -275,3 +327,55 @@ class Analysis:
             "actors": [a.to_dict() for a in self.actors],
             "events": [e.to_dict() for e in self.events],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        """Rebuild an analysis from `plain(analysis)`; the spaCy `doc` does not travel, so it is None."""
+        return _from_plain(cls, data)
+
+
+def plain(record: Any) -> Any:
+    """Every field of a record, recursively, as JSON-ready values: the lossless form `from_dict` reads.
+
+    Unlike `to_dict`, which renders the public contract (rounded confidences, flattened places), this keeps
+    every field exactly, so a record sent through JSON or Parquet (e.g. from a Dask worker) comes back
+    equal. An `Analysis`'s spaCy `doc` is left out: it is only needed while the stages run.
+    """
+    if isinstance(record, Analysis):
+        return {item.name: plain(getattr(record, item.name)) for item in fields(record) if item.name != "doc"}
+    if is_dataclass(record) and not isinstance(record, type):
+        return {item.name: plain(getattr(record, item.name)) for item in fields(record)}
+    if isinstance(record, list | tuple):
+        return [plain(item) for item in record]
+    if isinstance(record, date):
+        return record.isoformat()
+    return record
+
+
+def _from_plain(cls: type[_R], data: dict[str, Any]) -> _R:
+    """Build a record from its `plain` form, reading nested records, tuples and dates from the type hints.
+
+    Keys the record does not know are ignored and missing keys take the field's default, so a file
+    written before a field was added still reads.
+    """
+    hints = get_type_hints(cls, localns={"Doc": object})
+    values = {item.name: _decode(hints[item.name], data[item.name]) for item in fields(cls) if item.name in data}
+    return cls(**values)
+
+
+def _decode(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(hint)
+    if origin in (Union, UnionType):
+        options = [option for option in get_args(hint) if option is not type(None)]
+        return _decode(options[0], value) if len(options) == 1 else value
+    if origin is tuple:
+        return tuple(_decode(get_args(hint)[0], item) for item in value)
+    if origin is list:
+        return [_decode(get_args(hint)[0], item) for item in value]
+    if hint is date:
+        return date.fromisoformat(value)
+    if isinstance(hint, type) and is_dataclass(hint):
+        return hint.from_dict(value)  # type: ignore[attr-defined]
+    return value

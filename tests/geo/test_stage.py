@@ -26,8 +26,8 @@ def test_is_a_stage(place_stage: PlaceStage) -> None:
 
 def test_mosul_is_in_iraq(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
     found = places(nlp, place_stage, "Iraqi forces advanced on Mosul on Tuesday, officials said.")
-    assert [p.text for p in found] == ["Mosul"]  # "Iraqi" is a demonym, not a place mention
-    mosul = found[0]
+    assert [(p.text, p.reference) for p in found] == [("Iraqi", "demonym"), ("Mosul", "name")]
+    mosul = found[1]
     assert mosul.place is not None and mosul.place.country == "IQ" and mosul.place.feature == "city"
     assert mosul.confidence > 0.8
     assert mosul.to_dict()["geonames_id"] == 99072
@@ -92,6 +92,27 @@ def test_places_are_sorted_and_offsets_match(nlp, place_stage: PlaceStage) -> No
 
 def test_a_part_of_the_city_is_not_a_town_elsewhere(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
     found = places(nlp, place_stage, "Iraqi forces retook Mosul. The battle left much of the Old City in ruins.")
-    assert [p.text for p in found] == ["Mosul"]
+    assert [p.text for p in found if p.reference == "name"] == ["Mosul"]
     kept = places(nlp, place_stage, "Ships were attacked in the Red Sea. Settlers moved into the West Bank.")
     assert {"Red Sea", "West Bank"} <= {p.text for p in kept if p.place is not None}
+
+
+def test_a_demonym_modifier_refers_to_its_country_or_region(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, place_stage, "Turkish jets struck villages as European officials met in Brussels.")
+    turkish, european = resolved(found, "Turkish"), resolved(found, "European")
+    assert turkish.reference == european.reference == "demonym"
+    assert turkish.place is not None and (turkish.place.feature, turkish.place.country) == ("country", "TR")
+    assert european.place is not None and european.place.name == "Europe"
+    assert resolved(found, "Brussels").reference == "name"
+
+
+def test_a_demonym_standing_alone_is_not_a_place(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, place_stage, "The Russians said the talks were held in Russian.")
+    assert not [p for p in found if p.reference == "demonym"]
+
+
+def test_a_place_inside_an_organisation_name(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, place_stage, "A spokesman for the Nineveh Operations Command said the road was open.")
+    nineveh = [p for p in found if p.reference == "embedded"]
+    assert [p.text for p in nineveh] == ["Nineveh"]
+    assert nineveh[0].place is not None and nineveh[0].place.country == "IQ"

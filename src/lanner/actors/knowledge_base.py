@@ -25,7 +25,7 @@ from typing import Any, cast
 
 import yaml
 
-from lanner.actors.countries import CountryTable
+from lanner.countries import CountryTable
 from lanner.errors import Code, DataError
 from lanner.records import Actor, ActorKind
 

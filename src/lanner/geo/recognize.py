@@ -9,8 +9,18 @@ Two sources of spans:
   a city of 100,000 or more) or when it is a city in a country the article already mentions and a
   locative preposition stands before it.
 
-Never places: tokens inside PERSON, NORP (demonyms such as "Iraqi"), ORG or other entities, and common
-English words that are also place names ("Nice", "Bar", "Of") unless the recogniser said GPE.
+Two kinds of reference that are not a place's own name but still point at one (GeoWebNews annotates
+both as non-literal toponyms, and an analyst reading "Iraqi" wants Iraq's code):
+
+* a demonym used as a modifier ("Iraqi forces", "European officials") refers to its country or region
+  (`reference="demonym"`);
+* a place name at the head of an organisation's name ("Nineveh Operations Command", "Toronto police") or
+  after its "of" ("University of Toronto") refers to that place (`reference="embedded"`).
+
+The event stage takes only `reference="name"` mentions as where an event happened.
+
+Never places: tokens inside PERSON entities, common English words that are also place names ("Nice",
+"Bar", "Of") unless the recogniser said GPE, and demonyms that are not modifiers ("he speaks Russian").
 """
 
 from __future__ import annotations
@@ -70,6 +80,9 @@ class Mention:
     source: str  # "ner" or "gazetteer"
     hint: str | None = None  # a feature the surrounding words name ("province" -> admin1)
     named_kind: bool = False  # the hint word is part of the name itself ("Morris County")
+    reference: str = "name"  # "name", "demonym" ("Iraqi forces") or "embedded" ("Toronto police")
+    lookup: tuple[str, ...] = ()  # names to look up instead of the text: a demonym's country or region
+    country: str | None = None  # the one country a demonym can mean
 
 
 def _trim(span: Span) -> tuple[int, int, str | None]:
@@ -212,4 +225,89 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str]) -> l
                 break
         if not matched:
             i += 1
+    return found
+
+
+DemonymTable = dict[str, tuple[tuple[str, ...], str | None]]
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
+_MAX_DEMONYM_TOKENS = 3
+
+
+def demonym_mentions(doc: Doc, demonyms: DemonymTable, taken: set[int]) -> list[Mention]:
+    """Demonyms that modify a noun after them: "Iraqi forces", "the Central American caravan".
+
+    Matching is case-sensitive (so "US" but not "us"), and the longest demonym wins ("South African",
+    not "African"). A demonym standing alone ("Russians", "he speaks Russian") is not taken."""
+    found: list[Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        match = None
+        for size in range(min(_MAX_DEMONYM_TOKENS, n - i), 0, -1):
+            span = doc[i : i + size]
+            if any(t.i in taken for t in span) or span.text not in demonyms:
+                continue
+            last = span[-1]
+            head = last.head
+            if head.i > last.i and head.i >= i + size and head.pos_ in {"NOUN", "PROPN"} and (
+                last.dep_ in _MODIFIER_DEPS or last.pos_ == "ADJ"
+            ):
+                match = span
+            break
+        if match is None:
+            i += 1
+            continue
+        names, country = demonyms[match.text]
+        found.append(
+            Mention(match.start_char, match.end_char, match.text, match.start, match.end, "demonym",
+                    reference="demonym", lookup=names, country=country)
+        )  # fmt: skip
+        i = match.end
+    return found
+
+
+SITE_WORDS: frozenset[str] = frozenset({
+    "university", "college", "institute", "school", "academy", "hospital", "clinic", "airport", "stadium",
+    "church", "cathedral", "mosque", "museum", "zoo", "polytechnic", "seminary", "prison", "base",
+})  # fmt: skip
+
+
+def _big_city(gazetteer: Gazetteer, text: str) -> bool:
+    found = [c for c in gazetteer.lookup(text, loose=False) if c.kind in (PRIMARY, ALTERNATE)]
+    return bool(found) and max(found, key=lambda c: c.place.population).place.feature == "city" and any(
+        c.place.population >= _BIG_CITY for c in found
+    )
+
+
+def embedded_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
+    """Place names inside organisation names: at the head ("Nineveh Operations Command", "Toronto police")
+    or after the last "of" ("University of Toronto", "Bank of England").
+
+    Only names the gazetteer vouches for without context (see `_acceptable`) count: an organisation's
+    name is full of capitalised words that are also small towns somewhere."""
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or any(t.i in taken for t in ent):
+            continue
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+            start += 1
+        windows: list[tuple[int, int]] = [(start, start + k) for k in range(min(3, end - start - 1), 0, -1)]
+        of_at = [t.i for t in doc[start:end] if t.lower_ == "of"]
+        if of_at and of_at[-1] + 1 < end:
+            windows.insert(0, (of_at[-1] + 1, end))
+        # "Colorado State University" stands somewhere in Colorado, often far from its centroid: inside a
+        # site's name only a city is close enough to say where it is
+        site = any(t.lower_ in SITE_WORDS for t in doc[start:end])
+        for a, b in windows:
+            span = doc[a:b]
+            if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
+                continue
+            if span.text.lower() in COMMON_WORDS or not _acceptable(gazetteer, span.text, set(), False):
+                continue
+            if site and not _big_city(gazetteer, span.text):
+                continue
+            hint = FEATURE_WORDS.get(doc[b].lower_) if b < end else None
+            found.append(Mention(span.start_char, span.end_char, span.text, a, b, "embedded", hint,
+                                 named_kind=hint is not None, reference="embedded"))  # fmt: skip
+            break
     return found

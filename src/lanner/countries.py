@@ -1,15 +1,15 @@
 """Country names and demonyms, from ISO 3166 (pycountry) plus an authored table (`data/demonyms.yaml`).
 
-State actors are generated from this table rather than typed by hand, so every ISO country has a
-government, state forces, police and civilians actor, and "Iraqi forces" or "Iraq's army" can be
-recognised for any country the table covers.
+Shared reference data of two stages: the actor stage generates state actors from it ("Iraqi forces" or
+"Iraq's army" for any country the table covers), and the places stage reads "Iraqi" or "European" as a
+reference to the country or region.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -62,6 +62,8 @@ class CountryTable:
     """All countries by code. Built once by `load()`; immutable afterwards."""
 
     countries: Mapping[str, Country]
+    # "European" -> "Europe": adjectives for continents and world regions, to the gazetteer's name
+    region_demonyms: Mapping[str, str] = field(default_factory=dict)
 
     def get(self, code: str) -> Country | None:
         return self.countries.get(code.upper()) if code else None
@@ -100,7 +102,19 @@ class CountryTable:
                     origin=origin,
                 )
             countries[code] = _build_country(code, [], entry, code)
-        return cls(countries=countries)
+        return cls(countries=countries, region_demonyms=_validate_regions(raw.get("regions"), origin))
+
+    def demonym_places(self) -> dict[str, tuple[tuple[str, ...], str | None]]:
+        """Every adjective that stands for a place: the names to look it up by, and its country code
+        (None for a world region). "Iraqi" -> (("Iraq", "Republic of Iraq"), "IQ")."""
+        found: dict[str, tuple[tuple[str, ...], str | None]] = {}
+        for country in self:
+            names = tuple(dict.fromkeys((country.name, *country.names)))
+            for demonym in country.demonyms:
+                found[demonym] = (names, country.code)
+        for adjective, region in self.region_demonyms.items():
+            found[adjective] = ((region,), None)
+        return found
 
 
 def _read_demonyms(path: Path | None) -> tuple[str, Any]:
@@ -144,6 +158,16 @@ def _validate_demonyms(raw: Any, origin: str) -> dict[str, dict[str, Any]]:
             raise DataError(Code.BAD_DATA_FILE, f"{where}: `name` must be a non-empty string", origin=origin)
         entries[code] = entry
     return entries
+
+
+def _validate_regions(raw: Any, origin: str) -> dict[str, str]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip() for k, v in raw.items()
+    ):
+        raise DataError(Code.BAD_DATA_FILE, "`regions:` must map adjectives to region names", origin=origin)
+    return {k.strip(): v.strip() for k, v in raw.items()}
 
 
 def _pycountry_names(record: Any) -> list[str]:

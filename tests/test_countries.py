@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lanner.actors.countries import CountryTable
+from lanner.countries import CountryTable
 from lanner.errors import Code, DataError
 
 
