@@ -140,3 +140,13 @@ def test_demonym_on_an_object_names_that_government(pipeline):
     event = only(pipeline, "Egypt rejected the Sudanese proposal.", "REJECT")
     assert event.target == ("SD.government",)
     assert only(pipeline, "Egypt rejected the pro-Sudanese proposal.", "REJECT").target == ()
+
+
+def test_a_demonym_is_not_where_the_event_happened(pipeline):
+    """ "Turkish" is a place reference (Turkey) in the places list, but the strike was in Afrin."""
+    analysis = pipeline(Article(text="Turkish jets struck Kurdish fighters in Afrin on Monday."))
+    assert any(p.reference == "demonym" and p.text == "Turkish" for p in analysis.places)
+    event = next(e for e in analysis.events if e.type == "ASSAULT")
+    assert event.place is not None and event.place.mention is not None and event.place.mention.text == "Afrin"
+    event_without_town = only(pipeline, "Turkish jets bombed Kurdish fighters.")
+    assert event_without_town.place is None or event_without_town.place.mention.text != "Turkish"

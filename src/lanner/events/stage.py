@@ -115,6 +115,8 @@ class _MentionIndex:
             for i in _token_range(doc, mention.start, mention.end):
                 self.actors_at.setdefault(i, []).append(mention.actor.actor_id)
         for mention in analysis.places:
+            if mention.reference != "name":  # "Iraqi forces" names an actor, not where it acted
+                continue
             for i in _token_range(doc, mention.start, mention.end):
                 self.places_at[i] = mention
         for mention in analysis.dates:
@@ -412,7 +414,8 @@ def _event_id(trigger_start: int, event_type: str) -> str:
 
 
 def _event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: _MentionIndex) -> EventPlace | None:
-    """The place the event happened: a place attached to the trigger by a locative preposition first."""
+    """The place the event happened: a place attached to the trigger (by a locative preposition, as its
+    object, "captured Jaffna", or through "the village of ...") first, the most specific of those."""
     candidates: list[tuple[int, int, PlaceMention, bool]] = []
     role_actors = set(roles.source) | set(roles.target)
     seen: set[int] = set()
@@ -424,10 +427,17 @@ def _event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: _Ment
         if mention.place.feature == "country" and role_actors & set(index.actors_for(token)):
             continue  # the country is an actor here ("Syria accused Turkey"), not the place
         prep = _governing_prep(token)
-        if prep is None and _head_of_phrase(token).dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "dative"):
+        head = _head_of_phrase(token)
+        taken = prep is None and _object_of(head, trigger)
+        if prep is None and not taken and head.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "dative"):
             continue  # "The United States condemned ...": a country as actor, not as place
-        attached = prep is not None and prep.lower_ in LOCATIVE_PREPS and _in_subtree(prep, trigger)
-        near = prep is not None and prep.lower_ in NEAR_PREPS
+        word = prep.lower_ if prep is not None else ""
+        attached = taken or (
+            prep is not None and word in LOCATIVE_PREPS | _DIRECTION_WORDS and _in_subtree(prep, trigger)
+        )
+        if not attached and prep is None:
+            continue  # a place named in passing ("Los Angeles television"), not where the event was
+        near = word in NEAR_PREPS or word in _DIRECTION_WORDS
         candidates.append((0 if attached else 1, FEATURE_SPECIFICITY.get(mention.place.feature, 6), mention, near))
     if not candidates:
         return None
@@ -437,6 +447,19 @@ def _event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: _Ment
     if precision == 1 and near:
         precision = 2
     return EventPlace(mention.place, precision, Span(mention.start, mention.end, mention.text))
+
+
+# "north of Karbala", "30 km south of Damascus": near the place, and where the event was
+_DIRECTION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "vicinity"}
+)
+
+
+def _object_of(head: Token, trigger: Token) -> bool:
+    """The place is what the trigger acts on: "captured Jaffna", "patrolled Venezuela's oil installations"."""
+    if head.dep_ == "poss" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("dobj", "nsubjpass") and head.head.i == trigger.i and trigger.pos_ == "VERB"
 
 
 def _head_of_phrase(token: Token) -> Token:
@@ -449,15 +472,25 @@ def _head_of_phrase(token: Token) -> Token:
 
 
 def _governing_prep(token: Token) -> Token | None:
-    """The preposition a place name hangs from, through appositions and compounds ("in Mosul, Iraq")."""
-    for _ in range(4):
+    """The preposition a place name hangs from, through appositions and compounds ("in Mosul, Iraq"), and
+    through "of" after a place noun ("in the village of Jdeideh"): the outer preposition says where."""
+    found: Token | None = None
+    for _ in range(8):
         if token.dep_ == "pobj":
-            return token.head
+            found = token.head
+            outer = found.head
+            if found.lower_ == "of" and outer.i != found.i:
+                if outer.lower_ in _DIRECTION_WORDS:
+                    return outer  # "north of Karbala"
+                if outer.pos_ == "NOUN" and outer.dep_ in ("pobj", "dobj", "compound", "appos"):
+                    token = outer  # "(in) the village of X", "(captured) the town of X"
+                    continue
+            return found
         if token.dep_ in ("compound", "appos", "conj", "amod", "nmod") and token.head.i != token.i:
             token = token.head
             continue
-        return None
-    return None
+        return found
+    return found
 
 
 def _in_subtree(token: Token, root: Token) -> bool:
