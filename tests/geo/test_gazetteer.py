@@ -101,3 +101,17 @@ def test_failed_build_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyP
         Gazetteer.open(tmp_path)
     assert info.value.code.value == "E203"
     assert list((tmp_path / "gazetteer").iterdir()) == []
+
+
+def test_every_division_abbreviation_row_names_a_real_division() -> None:
+    """A supplement row that adds names to a division must find it, or the names would vanish silently."""
+    from lanner.geo.sources import iter_source_places, read_supplement, supplement_path
+
+    wanted = set(read_supplement(supplement_path()).division_names)
+    found = {(p.country, p.name) for p in iter_source_places() if p.feature in {"admin1", "admin2"}}
+    assert wanted and wanted <= found, sorted(wanted - found)
+
+
+def test_press_abbreviations_of_states_resolve(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    for abbreviation, state in [("Ky.", "Kentucky"), ("W.Va.", "West Virginia"), ("B.C.", "British Columbia")]:
+        assert any(c.place.name == state and c.place.feature == "admin1" for c in gazetteer.lookup(abbreviation))

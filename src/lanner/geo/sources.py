@@ -229,6 +229,8 @@ class Supplement:
     places: list[SourcePlace]
     country_names: dict[str, list[str]]
     country_points: dict[str, tuple[float, float]]
+    # (country code, division name) -> extra names: "Ky.", "W.Va.", "B.C."
+    division_names: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
 
 def read_supplement(path: Path) -> Supplement:
@@ -236,6 +238,7 @@ def read_supplement(path: Path) -> Supplement:
     places: list[SourcePlace] = []
     country_names: dict[str, list[str]] = {}
     country_points: dict[str, tuple[float, float]] = {}
+    division_names: dict[tuple[str, str], list[str]] = {}
     try:
         lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     except OSError as exc:
@@ -253,6 +256,11 @@ def read_supplement(path: Path) -> Supplement:
                 if lat is not None and lon is not None:
                     country_points[country] = (lat, lon)
                 continue
+            if feature in {"admin1", "admin2"} and lat is None and lon is None:
+                if country is None:
+                    raise ValueError("a division row without coordinates needs a country code")
+                division_names.setdefault((country, row["name"].strip()), []).extend(alternates)
+                continue
             if lat is None or lon is None:
                 raise ValueError("missing coordinates")
             places.append(
@@ -269,7 +277,7 @@ def read_supplement(path: Path) -> Supplement:
             )
         except (KeyError, ValueError, AttributeError) as exc:
             raise DataError(Code.BAD_DATA_FILE, f"bad supplement row: {exc}", origin=f"{path}:{number}") from exc
-    return Supplement(places, country_names, country_points)
+    return Supplement(places, country_names, country_points, division_names)
 
 
 def iter_source_places() -> Iterator[SourcePlace]:
@@ -291,6 +299,8 @@ def iter_source_places() -> Iterator[SourcePlace]:
             country.lat, country.lon = supplement.country_points[code]
         yield country
     yield from _continents(geonames_dir)
-    yield from _divisions(geonames_dir, csc_dir)
+    for division in _divisions(geonames_dir, csc_dir):
+        division.alternates += supplement.division_names.get((division.country or "", division.name), [])
+        yield division
     yield from supplement.places
     yield from cities
