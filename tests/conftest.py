@@ -57,3 +57,33 @@ def pipeline(nlp, gazetteer):
             EventStage(knowledge_base),
         ]
     )
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A PostgreSQL server's superuser URL: LANNER_TEST_POSTGRES_URL (set by .ci/run), else a throwaway cluster."""
+    import os
+
+    from postgres_cluster import start_cluster
+
+    configured = os.environ.get("LANNER_TEST_POSTGRES_URL")
+    if configured:
+        yield configured
+        return
+    cluster = start_cluster()
+    try:
+        yield cluster.url
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """A fresh, empty database for each backend: an SQLite file path, or a new PostgreSQL database's URL."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "lanner.db")
+        return
+    from postgres_cluster import fresh_database
+
+    with fresh_database(request.getfixturevalue("postgres_url")) as url:
+        yield url

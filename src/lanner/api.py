@@ -16,7 +16,7 @@ from lanner.errors import InputError
 from lanner.ingest import read_inputs
 from lanner.pipeline import Pipeline
 from lanner.records import Analysis, Article
-from lanner.store import SQLiteStore
+from lanner.store import Store
 
 ErrorHandler = Callable[[InputError], None]
 
@@ -60,7 +60,7 @@ def extract_text(text: str, *, pipeline: Pipeline, published: date | None = None
 
 def ingest(
     paths: Sequence[str | Path],
-    store: SQLiteStore,
+    store: Store,
     *,
     pipeline: Pipeline,
     published: date | None = None,

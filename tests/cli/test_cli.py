@@ -8,7 +8,7 @@ from importlib import resources
 import jsonschema
 import pytest
 
-from lanner.store import SQLiteStore
+from lanner.store import open_store
 
 
 @pytest.fixture(scope="session")
@@ -64,18 +64,18 @@ def test_stdin_jsonl_and_other_formats(run, examples):
     assert len(csv_out.stdout.splitlines()) > 6
 
 
-def test_ingest_twice_adds_nothing_and_events_filters(run, examples, tmp_path):
-    db = str(tmp_path / "lanner.db")
+def test_ingest_twice_adds_nothing_and_events_filters(run, examples, store_url):
+    db = store_url  # an SQLite file, then a PostgreSQL database
     first = run("ingest", str(examples / "news"), "--db", db, "-q")
     assert first.exit_code == 0, first.output
-    with SQLiteStore.open(db) as store:
+    with open_store(db) as store:
         counts = store.counts()
     assert counts["documents"] == 6 and counts["events"] > 10
     second = run("ingest", str(examples / "news"), "--db", db, "-q")
     assert second.exit_code == 0 and "6 already stored" in second.stderr
     again = run("ingest", str(examples / "news"), "--db", db, "-q", "--reprocess")
     assert again.exit_code == 0
-    with SQLiteStore.open(db) as store:
+    with open_store(db) as store:
         assert store.counts() == counts
 
     listed = run("events", "--db", db, "--format", "jsonl", "--factuality", "all")
@@ -110,7 +110,7 @@ def test_events_refuses_bad_filters_clearly(run, tmp_path, args, message):
     assert result.exit_code == 2 and message in result.output
 
 
-def test_bad_inputs_each_get_one_line_and_the_rest_is_processed(run, tmp_path):
+def test_bad_inputs_each_get_one_line_and_the_rest_is_processed(run, tmp_path, store_url):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "empty.txt").write_text("")
@@ -123,7 +123,7 @@ def test_bad_inputs_each_get_one_line_and_the_rest_is_processed(run, tmp_path):
     )
     (folder / "rows.csv").write_text('text,published\n"Gunmen killed five people in Kabul.",2018-01-02\n"x",notadate\n')
     (folder / "huge.txt").write_bytes(b"word " * 10_000_000)
-    db = str(tmp_path / "x.db")
+    db = store_url
     result = run("ingest", str(folder), "--db", db, "-q")
     assert result.exit_code == 0, result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("lanner: skipped")]
@@ -140,10 +140,20 @@ def test_bad_inputs_each_get_one_line_and_the_rest_is_processed(run, tmp_path):
     ):
         assert expected in named, (expected, errors)
     assert len(errors) == 8
-    with SQLiteStore.open(db) as store:
+    with open_store(db) as store:
         assert store.counts()["documents"] == 3  # latin1.txt, the good JSON Lines line, the good CSV row
-        problems = store.connection.execute("PRAGMA integrity_check").fetchone()[0]
-    assert problems == "ok"
+        if store.dialect == "sqlite":
+            with store.connect() as connection:
+                assert connection.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
+
+
+def test_a_database_server_that_cannot_be_reached_is_one_clear_line(run):
+    url = "postgresql://lanner:s3cret-pw@127.0.0.1:1/lanner"
+    for args in (["events", "--db", url], ["ingest", "-", "--db", url, "-q"]):
+        result = run(*args, input="ISIS attacked Mosul.")
+        assert result.exit_code != 0 and "E301" in result.output, result.output
+        assert "Traceback" not in result.output and "s3cret-pw" not in result.output
+        assert "lanner:***@127.0.0.1:1/lanner" in result.output
 
 
 def test_nothing_processed_exits_non_zero(run, tmp_path):

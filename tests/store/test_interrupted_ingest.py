@@ -1,15 +1,19 @@
-"""A run killed mid-way leaves only whole articles behind, and running it again completes the work."""
+"""A run killed mid-way leaves only whole articles behind, and running it again completes the work (both backends)."""
 
 from __future__ import annotations
 
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from lanner.store import database_url, open_store
 
 SENTENCES = [
     "ISIS fighters attacked an army checkpoint near Tikrit on Monday, killing {n} soldiers.",
@@ -26,14 +30,25 @@ def _corpus(path: Path, count: int) -> None:
             handle.write(json.dumps({"id": f"a{n}", "text": text, "published": "2019-06-10"}) + "\n")
 
 
-def _snapshot(db: Path) -> tuple[set[str], set[str]]:
-    with sqlite3.connect(db) as connection:
-        documents = {row[0] for row in connection.execute("SELECT id FROM documents")}
-        events = {row[0] for row in connection.execute("SELECT id FROM events")}
+def _snapshot(db: str) -> tuple[set[str], set[str]]:
+    """Document and event ids, read without migrating (the killed run may not have created the schema yet)."""
+    engine = create_engine(database_url(db))
+    try:
+        with engine.connect() as connection:
+            documents = set(connection.execute(text("SELECT id FROM documents")).scalars())
+            events = set(connection.execute(text("SELECT id FROM events")).scalars())
+    finally:
+        engine.dispose()
     return documents, events
 
 
-def _ingest(corpus: Path, db: Path, cache: Path) -> subprocess.Popen:
+def _events_of(db: str, documents: set[str]) -> set[str]:
+    with open_store(db) as store, store.connect() as connection:
+        rows = connection.execute(text("SELECT id, document_id FROM events"))
+        return {event_id for event_id, document_id in rows if document_id in documents}
+
+
+def _ingest(corpus: Path, db: str, cache: Path) -> subprocess.Popen:
     env = {**os.environ, "LANNER_CACHE_DIR": str(cache)}
     return subprocess.Popen(
         [sys.executable, "-m", "lanner.cli", "ingest", str(corpus), "--db", str(db), "-q"],
@@ -43,41 +58,33 @@ def _ingest(corpus: Path, db: Path, cache: Path) -> subprocess.Popen:
     )
 
 
-def test_sigkill_mid_run_then_rerun_equals_a_clean_run(tmp_path, gazetteer, gazetteer_cache):
+def test_sigkill_mid_run_then_rerun_equals_a_clean_run(tmp_path, gazetteer, gazetteer_cache, store_url):
     corpus = tmp_path / "corpus.jsonl"
     _corpus(corpus, 60)
-    clean_db, killed_db = tmp_path / "clean.db", tmp_path / "killed.db"
+    clean_db, killed_db = str(tmp_path / "clean.db"), store_url
     assert _ingest(corpus, clean_db, gazetteer_cache).wait(timeout=300) == 0
 
     process = _ingest(corpus, killed_db, gazetteer_cache)
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline:
-        if killed_db.exists():
-            try:
-                if len(_snapshot(killed_db)[0]) >= 5:
-                    break
-            except sqlite3.OperationalError:
-                pass  # schema not created yet
+        try:
+            if len(_snapshot(killed_db)[0]) >= 5:
+                break
+        except SQLAlchemyError:
+            pass  # schema not created yet
         time.sleep(0.05)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
 
-    with sqlite3.connect(killed_db) as connection:
-        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-        # every stored document is whole: it has exactly the events a clean run gives it
-        partial_docs, partial_events = _snapshot(killed_db)
+    with open_store(killed_db) as store, store.connect() as connection:
+        if store.dialect == "sqlite":
+            assert connection.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+            assert connection.execute(text("PRAGMA foreign_key_check")).fetchall() == []
+    # every stored document is whole: it has exactly the events a clean run gives it
+    partial_docs, partial_events = _snapshot(killed_db)
     clean_docs, clean_events = _snapshot(clean_db)
     assert 0 < len(partial_docs) < len(clean_docs)
-    with sqlite3.connect(clean_db) as connection:
-        clean_events_of_partial = {
-            row[0]
-            for row in connection.execute(
-                f"SELECT id FROM events WHERE document_id IN ({','.join('?' * len(partial_docs))})",
-                sorted(partial_docs),
-            )
-        }
-    assert partial_events == clean_events_of_partial
+    assert partial_events == _events_of(clean_db, partial_docs)
 
     assert _ingest(corpus, killed_db, gazetteer_cache).wait(timeout=300) == 0
     assert _snapshot(killed_db) == (clean_docs, clean_events)
