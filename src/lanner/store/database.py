@@ -309,15 +309,20 @@ class Store:
         query = query or EventQuery()
         sql, params = _events_sql(query)
         with self.connect() as db:
-            records = [dict(row._mapping) for row in db.execute(text(sql), params)]
-            if query.near:
-                records = _within(records, query.near, query.limit)
-            actor_ids = _event_actor_ids(db, [record["id"] for record in records])
-        for record in records:
-            record["context"] = json.loads(record["context"])
-            record["source"], record["target"] = actor_ids.get(record["id"], ([], []))
-            yield record
+            result = db.execute(text(sql), params)
+            if query.near:  # ranked by distance, so read whole (the SQL already keeps to a bounding box)
+                chunks = iter([_within([dict(row._mapping) for row in result], query.near, query.limit)])
+            else:  # streamed in chunks, so an export of a million events keeps a chunk in memory, not all
+                chunks = iter(lambda: [dict(row._mapping) for row in result.fetchmany(_CHUNK)], [])
+            for records in chunks:
+                actor_ids = _event_actor_ids(db, [record["id"] for record in records])
+                for record in records:
+                    record["context"] = json.loads(record["context"])
+                    record["source"], record["target"] = actor_ids.get(record["id"], ([], []))
+                    yield record
 
+
+_CHUNK = 5_000
 
 SQLiteStore = Store  # the name the store had when it only spoke SQLite
 
