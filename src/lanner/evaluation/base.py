@@ -43,6 +43,11 @@ EVALUATIONS: dict[str, tuple[str, str]] = {
     "geo-trnews": ("lanner.evaluation.geo", "evaluate_trnews"),
     "factuality": ("lanner.evaluation.factuality", "evaluate_factuality"),
     "plover-gsr": ("lanner.evaluation.plover", "evaluate_plover_gsr"),
+    "event-location": ("lanner.evaluation.event_location", "evaluate_event_location"),
+    "case2021": ("lanner.evaluation.case2021", "evaluate_case2021"),
+    "fakes": ("lanner.evaluation.fakes", "evaluate_fakes"),
+    "wikievents": ("lanner.evaluation.wikievents", "evaluate_wikievents"),
+    "muc4": ("lanner.evaluation.muc4", "evaluate_muc4"),
 }
 
 
