@@ -297,6 +297,18 @@ class EventStage:
                     mode = self.lexicon.modifiers.get(token.lemma_.lower())
                     if mode and (token.head == trigger.token or token.dep_ in ("compound", "amod", "pobj")):
                         return mode
+            for trigger in group:  # "helicopters dropped barrel bombs, killing 12": the weapon is in the main clause
+                head = trigger.token.head
+                if trigger.token.dep_ not in ("advcl", "xcomp", "conj") or head.pos_ != "VERB":
+                    continue
+                for child in head.children:
+                    if child.i == trigger.token.i or child.dep_ not in ("nsubj", "dobj", "nsubjpass", "prep"):
+                        continue
+                    near = [child, *child.children, *(g for c in child.children if c.dep_ == "pobj" for g in c.children)]
+                    for token in near:
+                        mode = self.lexicon.modifiers.get(token.lemma_.lower())
+                        if mode:
+                            return mode
         for trigger in group:
             if trigger.sense.mode:
                 return trigger.sense.mode
