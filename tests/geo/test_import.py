@@ -91,7 +91,8 @@ def test_import_adds_places_and_replaces_packaged_rows(tmp_path: Path, cache_dir
     assert [p.name for p in _in(after, "Baghuz", "SY")] == ["Al Bāghūz Fawqānī"]
     assert any(p.feature == "landform" for p in _in(after, "Sinjar Range", "IQ"))
     county = [p for p in after.candidates("Morris County") if p.feature == "admin2"]
-    assert [(p.country, p.admin1, round(p.lat or 0, 2)) for p in county] == [("US", "NJ", 40.86)]
+    # the imported county, beside the packaged counties of that name derived from towns (Kansas, Texas, ...)
+    assert ("US", "NJ", 40.86) in [(p.country, p.admin1, round(p.lat or 0, 2)) for p in county]
     assert _in(after, "Highway 1", "IQ") == []
     assert _in(after, "Hit", "IQ")  # packaged places the dump does not carry are still there
     info = after.info()

@@ -116,3 +116,16 @@ def test_a_place_inside_an_organisation_name(nlp, place_stage: PlaceStage) -> No
     nineveh = [p for p in found if p.reference == "embedded"]
     assert [p.text for p in nineveh] == ["Nineveh"]
     assert nineveh[0].place is not None and nineveh[0].place.country == "IQ"
+
+
+def test_a_us_county_resolves_to_a_second_level_division(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, place_stage, "A fire destroyed two barns in DeKalb County, Georgia, on Sunday.")
+    county = resolved(found, "DeKalb County")
+    assert county.place is not None and county.place.feature == "admin2"
+    assert (county.place.country, county.place.admin1) == ("US", "GA")
+
+
+def test_a_name_follows_its_mention_that_has_a_container(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    text = "She lives in Elizabethtown, Pennsylvania. The Elizabethtown council met on Monday."
+    found = [p for p in places(nlp, place_stage, text) if p.text == "Elizabethtown"]
+    assert len(found) == 2 and {p.place.admin1 for p in found if p.place} == {"PA"}

