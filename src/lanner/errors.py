@@ -37,6 +37,7 @@ class Code(StrEnum):
     # usage (E5xx)
     BAD_ARGUMENT = "E501"
     # web UI and REST API requests (E6xx)
+    SERVER_FAILED = "E600"
     UNKNOWN_PARAMETER = "E601"
     BAD_PARAMETER = "E602"
     PAGE_PAST_END = "E603"

@@ -323,6 +323,14 @@ class Store:
 
 
 _CHUNK = 5_000
+# The event fields a reader gets, named rather than `e.*`, so a backend's own helper columns (PostgreSQL's
+# search vector) stay out of the output.
+EVENT_COLUMNS: tuple[str, ...] = (
+    "id", "document_id", "local_id", "type", "mode", "context", "acled_event_type", "acled_sub_event_type",
+    "place_name", "geonames_id", "feature", "country", "admin1", "lat", "lon", "geo_precision", "date_start",
+    "date_end", "date_precision", "date_basis", "fatalities", "factuality", "confidence", "evidence_start",
+    "evidence_end", "evidence_text", "trigger_start", "trigger_end", "trigger_text",
+)  # fmt: skip
 
 SQLiteStore = Store  # the name the store had when it only spoke SQLite
 
@@ -646,7 +654,8 @@ def _events_sql(query: EventQuery) -> tuple[str, dict[str, Any]]:
         dlon = km / max(1e-6, 111.0 * math.cos(math.radians(lat)))
         where.append("e.lat BETWEEN :lat_min AND :lat_max AND e.lon BETWEEN :lon_min AND :lon_max")
         params |= {"lat_min": lat - dlat, "lat_max": lat + dlat, "lon_min": lon - dlon, "lon_max": lon + dlon}
-    sql = "SELECT e.*, d.title AS document_title, d.url AS document_url, d.published AS document_published "
+    columns = ", ".join(f"e.{name}" for name in EVENT_COLUMNS)
+    sql = f"SELECT {columns}, d.title AS document_title, d.url AS document_url, d.published AS document_published "
     sql += "FROM events e JOIN documents d ON d.id = e.document_id"
     if where:
         sql += " WHERE " + " AND ".join(where)
