@@ -129,3 +129,9 @@ def test_a_name_follows_its_mention_that_has_a_container(nlp, place_stage: Place
     text = "She lives in Elizabethtown, Pennsylvania. The Elizabethtown council met on Monday."
     found = [p for p in places(nlp, place_stage, text) if p.text == "Elizabethtown"]
     assert len(found) == 2 and {p.place.admin1 for p in found if p.place} == {"PA"}
+
+
+def test_the_west_as_a_bloc_is_not_put_on_a_map(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, place_stage, "Moscow accused the West of arming Ukraine.")
+    assert "West" not in [p.text for p in found]
+    assert resolved(found, "Ukraine").place is not None

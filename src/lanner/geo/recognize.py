@@ -57,6 +57,7 @@ COMMON_WORDS: frozenset[str] = frozenset({
     "southern", "eastern", "western", "upper", "lower", "new", "old", "great", "mount", "lake", "river",
     "island", "islands", "valley", "beach", "bay", "port", "fort", "saint", "st", "san", "santa"
 })  # fmt: skip
+BARE_DIRECTIONS: frozenset[str] = frozenset({"west", "east", "north", "south", "western", "eastern"})
 LOCATIVES: frozenset[str] = frozenset(
     {"in", "at", "near", "from", "to", "outside", "into", "around", "across", "towards", "toward", "of",
      "inside", "between", "and", "via", "through"}
@@ -145,6 +146,8 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         span = doc[start:end]
         if not any(ch.isupper() for ch in span.text):
             continue
+        if len(span) == 1 and span[0].lower_ in BARE_DIRECTIONS:
+            continue  # "the West", "the North": a bloc or a side, not a place to put on a map
         previous = doc[start - 1].lower_ if start > 0 else ""
         after_verb = start > 0 and doc[start - 1].pos_ == "VERB"
         if ent.label_ in {"PERSON", "NORP"} and (len(span) > 2 or not (previous in LOCATIVES or after_verb)):

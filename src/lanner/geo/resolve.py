@@ -144,6 +144,9 @@ class Resolver:
             # "Morris County" is not the town of Morris: without such a division, leave it unresolved
             wanted = HINT_GROUPS[mention.hint]
             found = [c for c in found if c.place.feature in wanted]
+        if len(name_key(mention.text).replace(" ", "")) <= 2:
+            # "WA", "BC": a two-letter alternate name of some town is noise; own names and divisions are not
+            found = [c for c in found if c.kind == PRIMARY or c.place.feature in {"country", "admin1"}]
         if len(found) > MAX_CANDIDATES:
             found = sorted(found, key=lambda c: -c.place.population)[:MAX_CANDIDATES]
         return found
