@@ -59,6 +59,13 @@ _REMOTE_BY_MODE = {
     "unconventional": "Chemical weapon",
 }
 _ARMED_KINDS = frozenset({"armed_group", "state_forces"})
+# Actor subkinds (carried in the kinds sets next to the kind) that make an ASSAULT a riot rather than a fight.
+_CROWD_SUBKINDS = frozenset({"protesters", "rioters"})
+# ACLED distinctions PLOVER's modes do not draw, read by the events stage from the event's words:
+# "grenade" (the weapon; the PLOVER mode stays explosives), "weapons_seized" (arms caches seized or bombs
+# defused), "base" (a base or post set up), "mob" (a mob or villagers, not demonstrators), "lethal"
+# (deadly or live-fire force).
+CUES = frozenset({"grenade", "weapons_seized", "base", "mob", "lethal"})
 
 
 def acled_category(
@@ -68,17 +75,30 @@ def acled_category(
     target_kinds: frozenset[str],
     *,
     territory: bool = False,
+    cue: str | None = None,
 ) -> tuple[str | None, str | None]:
-    """ACLED (event_type, sub_event_type) for a PLOVER event, or (None, None) where ACLED codes nothing."""
+    """ACLED (event_type, sub_event_type) for a PLOVER event, or (None, None) where ACLED codes nothing.
+
+    Kinds sets may hold actor subkinds too ("protesters", "rioters"); `cue` is one of `CUES`."""
     if event_type == "ASSAULT":
+        if cue == "grenade" and mode in (None, "explosives", "firearms"):
+            return "Explosions/Remote violence", "Grenade"
         if mode in _REMOTE_BY_MODE:
             return "Explosions/Remote violence", _REMOTE_BY_MODE[mode]
         if mode == "abduct":
             return "Violence against civilians", "Abduction/forced disappearance"
         if mode == "sexual":
             return "Violence against civilians", "Sexual violence"
+        if target_kinds & {"protesters"} and not source_kinds & _CROWD_SUBKINDS:
+            if cue == "lethal" or mode == "firearms":
+                return "Protests", "Excessive force against protesters"
+            return "Protests", "Protest with intervention"
         if mode == "crowd-control":
             return "Protests", "Protest with intervention"
+        if cue == "mob" or ("civilians" in source_kinds and not source_kinds & _ARMED_KINDS):
+            return "Riots", "Mob violence"
+        if source_kinds & _CROWD_SUBKINDS:
+            return "Riots", "Violent demonstration"
         if mode == "destroy":
             return "Strategic developments", "Looting/property destruction"
         if territory:
@@ -89,12 +109,16 @@ def acled_category(
             return "Violence against civilians", "Attack"
         return "Battles", "Armed clash"
     if event_type == "PROTEST":
+        if mode == "riot" and cue == "mob":
+            return "Riots", "Mob violence"
         if mode == "riot":
             return "Riots", "Violent demonstration"
         if "state_forces" in target_kinds:
             return "Protests", "Protest with intervention"
         return "Protests", "Peaceful protest"
     if event_type == "COERCE":
+        if cue == "weapons_seized":
+            return "Strategic developments", "Disrupted weapons use"
         if mode == "arrest":
             return "Strategic developments", "Arrests"
         if mode == "seize":
@@ -107,5 +131,7 @@ def acled_category(
             return "Strategic developments", "Non-violent transfer of territory"
         return "Strategic developments", "Change to group/activity"
     if event_type == "MOBILIZE":
+        if cue == "base":
+            return "Strategic developments", "Headquarters or base established"
         return "Strategic developments", "Change to group/activity"
     return None, None

@@ -176,8 +176,15 @@ def verb_roles(verb: Token, lookup: ActorLookup) -> Roles:
     if not source and source_heads and all(t.lower_ in PERSONAL_PRONOUNS for t in source_heads):
         source = _actors_in(_speaker_subjects(verb), lookup)
     target = [actor for actor in _actors_in(target_heads, lookup) if actor not in source]
+    if not target:  # "rejected calls by Belarus": whoever made what is rejected, condemned, accepted
+        target = [actor for actor in _actors_in(_prep_objects_of(target_heads, frozenset({"by"})), lookup)]
+        target = [actor for actor in target if actor not in source]
     if not target:
         target = [actor for actor in _intended_targets(verb, lookup) if actor not in source]
+    if not target:  # "demanded that the Sudanese government end curbs": who is to act
+        clauses = [child for child in verb.children if child.dep_ == "ccomp"]
+        heads = [g for clause in clauses for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")]
+        target = [actor for actor in _actors_in(heads, lookup) if actor not in source]
     return Roles(tuple(source), tuple(target))
 
 
@@ -192,7 +199,10 @@ def _intended_targets(verb: Token, lookup: ActorLookup) -> list[str]:
     clauses += [
         grand for child in verb.children if child.dep_ == "acomp" for grand in child.children if grand.dep_ == "xcomp"
     ]
-    for clause in clauses[:2]:
+    # one level further down: "willing to send material to help defend Saudi Arabia"
+    clauses += [grand for clause in clauses for grand in clause.children if grand.dep_ in ("xcomp", "advcl")]
+    clauses += [grand for clause in clauses[-2:] for grand in clause.children if grand.dep_ == "xcomp"]
+    for clause in clauses[:5]:
         if clause.pos_ not in ("VERB", "AUX"):
             continue
         heads = [child for child in clause.children if child.dep_ in ("dobj", "dative")]

@@ -57,8 +57,222 @@ FEATURE_SPECIFICITY = {
     "country": 5,
 }
 FALLBACK_WINDOW_DAYS = 7  # with no date in its sentence, an event is dated to the week before publication
-TERRITORY_VERBS = frozenset({"capture", "seize", "overrun", "take", "recapture", "retake", "storm"})
+TERRITORY_VERBS = frozenset(
+    {
+        "capture",
+        "seize",
+        "overrun",
+        "take",
+        "recapture",
+        "retake",
+        "storm",
+        "regain",
+        "gain",
+        "reclaim",
+        "liberate",
+        "free",
+        "occupy",
+        "clear",
+    }
+)
+# What a territory verb takes when no place name is its object: "recaptured the village of X", "took control of".
+TERRITORY_NOUNS = frozenset(
+    {
+        "territory",
+        "village",
+        "town",
+        "city",
+        "area",
+        "district",
+        "region",
+        "control",
+        "neighbourhood",
+        "neighborhood",
+        "hill",
+        "airport",
+        "airbase",
+        "base",
+        "province",
+        "countryside",
+        "outpost",
+        "stronghold",
+        "post",
+        "position",
+        "crossing",
+        "ground",
+        "height",
+        "heights",
+    }
+)
 TERRITORY_SENSE = TriggerSense(type="ASSAULT", mode=None, weight=0.9)
+# "set up an observation post", "established a base": a MOBILIZE event ACLED codes as a base established.
+BASE_VERBS = frozenset({"establish", "set", "create", "build", "construct", "erect", "open"})
+BASE_NOUNS = frozenset({"base", "post", "point", "headquarters", "outpost", "camp", "garrison", "airbase"})
+BASE_SENSE = TriggerSense(type="MOBILIZE", mode="troops", weight=0.9)
+# "seized a cache of arms", "defused a bomb": security forces stop a weapon being used (ACLED: disrupted weapons use).
+DISRUPT_VERBS = frozenset(
+    {
+        "seize",
+        "confiscate",
+        "discover",
+        "find",
+        "recover",
+        "uncover",
+        "defuse",
+        "dismantle",
+        "intercept",
+        "unearth",
+        "impound",
+        "capture",
+        "neutralize",
+        "neutralise",
+        "destroy",
+    }
+)
+WEAPON_NOUNS = frozenset(
+    {
+        "cache",
+        "arm",
+        "arms",
+        "weapon",
+        "ammunition",
+        "firearm",
+        "explosive",
+        "ied",
+        "grenade",
+        "landmine",
+        "mine",
+        "bomb",
+        "munition",
+        "rifle",
+        "gun",
+        "detonator",
+        "device",
+        "stockpile",
+        "rocket",
+        "mortar",
+        "pistol",
+        "tnt",
+        "arsenal",
+        "ammo",
+    }
+)
+DISRUPT_SENSE = TriggerSense(type="COERCE", mode="seize", weight=0.9)
+# Words in a sentence that make its ASSAULT a chemical attack, whatever else the sentence names.
+CHEMICAL_WORDS = frozenset(
+    {
+        "chemical",
+        "sarin",
+        "chlorine",
+        "mustard",
+        "nerve",
+        "poison",
+        "poisonous",
+        "toxic",
+        "asphyxia",
+        "asphyxiation",
+        "suffocation",
+        "vx",
+    }
+)
+NOT_CHEMICAL_HEADS = frozenset({"plant", "factory", "engineer", "industry", "company", "troop", "protection", "waste"})
+# Nouns a weapon word can modify without naming a weapon ("gas field", "air base", "car park").
+NOT_WEAPON_HEADS = frozenset(
+    {
+        "hub",
+        "field",
+        "station",
+        "pipeline",
+        "park",
+        "plant",
+        "company",
+        "price",
+        "supply",
+        "export",
+        "import",
+        "reserve",
+        "deal",
+        "leak",
+        "facility",
+        "sector",
+        "industry",
+        "base",
+        "port",
+        "space",
+        "traffic",
+        "line",
+        "bill",
+    }
+)
+# Grenades that are crowd-control gear, not weapons.
+NON_LETHAL_GRENADE = frozenset({"smoke", "stun", "flash", "flashbang", "sound", "tear", "teargas", "pepper"})
+# Words that make a demonstration violent: the demonstrators' own violence, not the police's.
+RIOT_WORDS = frozenset(
+    {
+        "violent",
+        "violently",
+        "clash",
+        "riot",
+        "rioter",
+        "torch",
+        "ablaze",
+        "loot",
+        "vandalize",
+        "vandalise",
+        "stone",
+        "molotov",
+        "firebomb",
+        "projectile",
+        "smash",
+        "rampage",
+        "arson",
+        "aggressive",
+        "throw",
+        "hurl",
+        "pelt",
+    }
+)
+MOB_WORDS = frozenset({"mob", "vigilante", "vigilantism", "lynch", "villager"})
+LETHAL_WORDS = frozenset(
+    {"kill", "live", "dead", "death", "die", "shoot", "violently", "brutally", "excessive", "beat", "fatally", "brutal"}
+)
+# People an attack harms who are not named as an actor ("bomb blast kills six people", "four women were killed"):
+# ACLED and FA-KES code them as civilians.
+VICTIM_NOUNS = frozenset(
+    {
+        "people",
+        "person",
+        "civilian",
+        "resident",
+        "villager",
+        "passenger",
+        "woman",
+        "child",
+        "man",
+        "worshipper",
+        "student",
+        "family",
+        "pedestrian",
+        "shopper",
+        "boy",
+        "girl",
+        "farmer",
+        "patient",
+        "mourner",
+        "guest",
+        "customer",
+        "bystander",
+        "teenager",
+        "infant",
+        "employee",
+        "worker",
+        "inhabitant",
+        "citizen",
+    }
+)
+CIVILIANS_ID = "generic.civilians"
+# A toll summed over a war ("170,000 people have been killed in Syria's civil war since 2011") is not one attack's.
+CUMULATIVE_WORDS = frozenset({"war", "conflict", "since", "uprising", "turmoil", "revolution", "crisis"})
 # "X said Y must withdraw": a reported obligation put on someone else is X's demand of Y (CAMEO 10, PLOVER REQUEST).
 DEMAND_SENSE = TriggerSense(type="REQUEST", mode=None, weight=0.9)
 OBLIGATION_MODALS = frozenset({"must"})
@@ -181,12 +395,10 @@ class EventStage:
     # -- triggers ---------------------------------------------------------------------------------
     def _sense(self, token: Token, index: _MentionIndex) -> TriggerSense | None:
         lemma = token.lemma_.lower()
-        if (
-            token.pos_ == "VERB"
-            and lemma in TERRITORY_VERBS
-            and any(child.dep_ == "dobj" and child.i in index.places_at for child in token.children)
-        ):
-            return TERRITORY_SENSE  # "seized Mosul": taking territory is ASSAULT, not COERCE
+        if token.pos_ == "VERB":
+            special = _special_sense(token, lemma, index)
+            if special is not None:
+                return special
         if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
             return None  # "aid groups", "attack helicopters": a modifier, not an event
         if token.pos_ in ("VERB", "AUX") and _reported_obligation(token):
@@ -227,25 +439,34 @@ class EventStage:
         head = min(group, key=lambda trigger: _depth(trigger.token))
         roles = _merge_roles(self._roles(t, index) for t in sorted(group, key=lambda trigger: _depth(trigger.token)))
         event_type = head.sense.type
-        mode = self._mode(group)
+        if event_type != "THREATEN" and _on_condition(head.token):
+            event_type = "THREATEN"  # "will withdraw its force unless ...": an action held over someone is a threat
+        if not roles.target and event_type not in ("ASSAULT", "PROTEST"):
+            roles = Roles(roles.source, _country_in(head.token, index, roles.source))  # "lifted a curfew in Montenegro"
+        mode = self._mode(group) if event_type == head.sense.type else None
         factuality, _cue = factuality_of(head.token)
         place = _event_place(sentence, head.token, roles, index)
         date = _event_date(analysis, sentence, head.token, index)
         fatalities = fatalities_in(_event_tokens(group)) if event_type == "ASSAULT" else None
+        cumulative = _any_lemma(sentence, CUMULATIVE_WORDS)
+        if event_type == "ASSAULT" and not roles.target and not cumulative and _unnamed_victims(group):
+            roles = Roles(roles.source, (CIVILIANS_ID,))  # "bomb blast kills six", "four women were killed"
         kinds = self._kinds
-        territory = event_type == "ASSAULT" and any(
-            t.token.lemma_.lower() in TERRITORY_VERBS
-            and any(child.dep_ == "dobj" and child.i in index.places_at for child in t.token.children)
-            for t in group
-        )
+        territory = any(t.sense is TERRITORY_SENSE for t in group)
+        source_kinds, target_kinds = kinds(roles.source), kinds(roles.target)
+        if event_type == "PROTEST" and mode == "demo" and _any_lemma(sentence, RIOT_WORDS):
+            mode = "riot"  # "violent protests", "protesters clashed with police", "threw stones"
+        cue = _acled_cue(sentence, group, event_type, fatalities)
         acled_type, acled_sub = acled_category(
-            event_type, mode, kinds(roles.source), kinds(roles.target), territory=territory
+            event_type, mode, source_kinds, target_kinds, territory=territory, cue=cue
         )
         weight = max(t.sense.weight for t in group)
         confidence = weight * (0.55 + 0.25 * bool(roles.source) + 0.1 * bool(roles.target) + 0.1 * bool(place))
         if factuality != "asserted":
             confidence *= 0.9
         confidence *= CLAUSE_DECAY ** min(_clause_depth(head.token), 3)
+        if _content_of_trigger(head.token, self, index):
+            confidence *= CLAUSE_DECAY  # "rejected calls for aid": the call is what is rejected, not the event
         trigger = head.token
         doc_text = analysis.article.text
         return Event(
@@ -287,14 +508,20 @@ class EventStage:
             actor: Actor | None = self.knowledge_base.get(actor_id)
             if actor:
                 kinds.add(actor.kind)
+            info = self.knowledge_base.info(actor_id)
+            if info is not None and info.subkind:
+                kinds.add(info.subkind)  # "protesters", "rioters": ACLED's riot and protest types need them
         return frozenset(kinds)
 
     def _mode(self, group: list[_Trigger]) -> str | None:
-        """The most specific mode: a weapon named on a trigger ("suicide bombing") beats the trigger's own."""
+        """The most specific mode: a chemical named in the sentence, then a weapon named on a trigger
+        ("suicide bombing") beats the trigger's own."""
         if group[0].sense.type == "ASSAULT":
+            if _chemical(group[0].token.sent):
+                return "unconventional"  # "fired shells ... containing chlorine", "used mustard gas in an attack"
             for trigger in group:
                 for token in [*trigger.token.children, *trigger.token.subtree]:
-                    mode = self.lexicon.modifiers.get(token.lemma_.lower())
+                    mode = self._modifier_mode(token)
                     if mode and (token.head == trigger.token or token.dep_ in ("compound", "amod", "pobj")):
                         return mode
             for trigger in group:  # "helicopters dropped barrel bombs, killing 12": the weapon is in the main clause
@@ -304,15 +531,136 @@ class EventStage:
                 for child in head.children:
                     if child.i == trigger.token.i or child.dep_ not in ("nsubj", "dobj", "nsubjpass", "prep"):
                         continue
-                    near = [child, *child.children, *(g for c in child.children if c.dep_ == "pobj" for g in c.children)]
+                    near = [
+                        child,
+                        *child.children,
+                        *(g for c in child.children if c.dep_ == "pobj" for g in c.children),
+                    ]
                     for token in near:
-                        mode = self.lexicon.modifiers.get(token.lemma_.lower())
+                        mode = self._modifier_mode(token)
                         if mode:
                             return mode
         for trigger in group:
             if trigger.sense.mode:
                 return trigger.sense.mode
         return None
+
+    def _modifier_mode(self, token: Token) -> str | None:
+        """A weapon word's mode, refined by its own modifier: "tear gas" is crowd control, not gas; "barrel
+        bomb" is aerial; "rubber bullets" are not firearms."""
+        mode = self.lexicon.modifiers.get(token.lemma_.lower())
+        if mode is None:
+            return None
+        if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in NOT_WEAPON_HEADS:
+            return None  # "gas hub", "car park", "air base": the word names a place or thing, not the weapon
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                refined = self.lexicon.modifiers.get(child.lemma_.lower())
+                if refined:
+                    return refined
+        return mode
+
+
+def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSense | None:
+    """Verbs whose event type depends on their object: territory taken, a base set up, weapons seized."""
+    objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
+    if not objects:
+        return None
+    nouns = {child.lemma_.lower() for child in objects}
+    if lemma in DISRUPT_VERBS:
+        phrase = nouns | {g.lemma_.lower() for child in objects for g in phrase_tokens(child)}
+        if phrase & WEAPON_NOUNS and not any(child.i in index.actors_at for child in objects):
+            return DISRUPT_SENSE  # "seized a cache of firearms", "defused two IEDs"
+    taken = nouns & TERRITORY_NOUNS or any(child.i in index.places_at for child in objects)
+    if lemma in TERRITORY_VERBS and taken and (lemma != "gain" or "control" in nouns):
+        return TERRITORY_SENSE  # "seized Mosul", "regained territory": taking ground is ASSAULT, not COERCE
+    set_up = lemma != "set" or any(child.dep_ == "prt" and child.lower_ == "up" for child in token.children)
+    if lemma in BASE_VERBS and nouns & BASE_NOUNS and set_up:
+        return BASE_SENSE  # "set up an observation post", "established a base"
+    return None
+
+
+HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim", "massacre", "slaughter", "murder", "shoot"})
+
+
+def _unnamed_victims(group: list[_Trigger]) -> bool:
+    """Does the event harm people the text names only as people, or only by number ("killing 10")?"""
+    for token in _event_tokens(group):
+        if token.dep_ not in ("dobj", "nsubjpass") or token.head.lemma_.lower() not in HARM_VERBS:
+            continue
+        if token.lemma_.lower() in VICTIM_NOUNS or token.lower_ in VICTIM_NOUNS:
+            return True
+        if token.like_num or token.pos_ == "NUM":
+            return True
+    return False
+
+
+def _on_condition(token: Token) -> bool:
+    """ "X will withdraw unless Y ...": a clause of the trigger introduced by "unless"."""
+    return any(
+        child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in child.children)
+        for child in token.children
+    )
+
+
+def _country_in(trigger: Token, index: _MentionIndex, source: tuple[str, ...]) -> tuple[str, ...]:
+    """The government of a country the trigger's own phrase puts the action in ("imposed a curfew in Montenegro")."""
+    for token in trigger.subtree:
+        if token.dep_ != "pobj" or token.head.lower_ != "in":
+            continue
+        if token.head.head.i != trigger.i and token.head.head.head.i != trigger.i:
+            continue  # only "V in X" and "V the N in X"
+        for actor in index.actors_for(token):
+            place = index.places_at.get(token.i)
+            if place is not None and actor not in source:
+                return (actor,)
+    return ()
+
+
+def _content_of_trigger(token: Token, stage: EventStage, index: _MentionIndex) -> bool:
+    """Is a nominal trigger the object of another trigger verb ("rejected calls", "offered concessions")?"""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = token.head
+    sense = stage._sense(verb, index) if verb.i != token.i else None
+    return sense is not None and sense.type != "ASSAULT" and verb.lemma_.lower() not in LIGHT_VERB_TRIGGERS
+
+
+# Trigger verbs that only carry their noun ("offered an apology" is CONCEDE, not AGREE); see roles.LIGHT_VERBS.
+LIGHT_VERB_TRIGGERS = frozenset({"offer", "give", "provide", "send", "deliver", "extend", "express", "sign"})
+
+
+def _any_lemma(sentence: SpacySpan, words: frozenset[str]) -> bool:
+    return any(token.lemma_.lower() in words or token.lower_ in words for token in sentence)
+
+
+def _chemical(sentence: SpacySpan) -> bool:
+    """Does the sentence name a chemical weapon ("mustard gas", "chlorine", "nerve agent", "toxic gas")?"""
+    for token in sentence:
+        if token.lemma_.lower() in CHEMICAL_WORDS or token.lower_ in CHEMICAL_WORDS:
+            if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in NOT_CHEMICAL_HEADS:
+                continue  # "chemical plant", "Chemical Protection Troops"
+            return True
+    return False
+
+
+def _acled_cue(sentence: SpacySpan, group: list[_Trigger], event_type: str, fatalities: object) -> str | None:
+    """The ACLED distinction the event's words draw beyond its PLOVER type and mode (see plover.CUES)."""
+    if group[0].sense is DISRUPT_SENSE:
+        return "weapons_seized"
+    if group[0].sense is BASE_SENSE:
+        return "base"
+    if event_type == "ASSAULT":
+        for token in sentence:
+            if token.lemma_.lower() == "grenade" and not any(
+                child.lower_ in NON_LETHAL_GRENADE for child in token.children
+            ):
+                return "grenade"
+    if event_type in ("ASSAULT", "PROTEST") and _any_lemma(sentence, MOB_WORDS):
+        return "mob"
+    if event_type == "ASSAULT" and (fatalities is not None or _any_lemma(sentence, LETHAL_WORDS)):
+        return "lethal"
+    return None
 
 
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
