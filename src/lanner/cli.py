@@ -198,6 +198,7 @@ def extract(
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
+    metavar="N",
     help="Analyse on a local Dask cluster of N worker processes (1 thread each); one process writes the store.",
 )
 @click.option(
@@ -208,6 +209,7 @@ def extract(
 @click.option(
     "--partition-size",
     type=click.IntRange(min=1),
+    metavar="N",
     default=64,
     show_default=True,
     help="Articles per Dask task (with --workers or --scheduler).",

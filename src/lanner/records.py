@@ -11,8 +11,10 @@ All offsets are Python `str` indices into `Article.text`.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
+from functools import cache
 from types import UnionType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
@@ -341,15 +343,24 @@ def plain(record: Any) -> Any:
     every field exactly, so a record sent through JSON or Parquet (e.g. from a Dask worker) comes back
     equal. An `Analysis`'s spaCy `doc` is left out: it is only needed while the stages run.
     """
-    if isinstance(record, Analysis):
-        return {item.name: plain(getattr(record, item.name)) for item in fields(record) if item.name != "doc"}
-    if is_dataclass(record) and not isinstance(record, type):
-        return {item.name: plain(getattr(record, item.name)) for item in fields(record)}
-    if isinstance(record, list | tuple):
+    kind = type(record)
+    if kind in _SCALARS:
+        return record
+    if kind is list or kind is tuple:
         return [plain(item) for item in record]
-    if isinstance(record, date):
+    if kind is date:
         return record.isoformat()
+    if is_dataclass(record) and not isinstance(record, type):
+        return {name: plain(getattr(record, name)) for name in _field_names(kind)}
     return record
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+@cache  # facts about the code, the same for the whole process
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(item.name for item in fields(cls) if not (cls is Analysis and item.name == "doc"))
 
 
 def _from_plain(cls: type[_R], data: dict[str, Any]) -> _R:
@@ -358,24 +369,33 @@ def _from_plain(cls: type[_R], data: dict[str, Any]) -> _R:
     Keys the record does not know are ignored and missing keys take the field's default, so a file
     written before a field was added still reads.
     """
+    return cls(**{name: decode(data[name]) for name, decode in _field_decoders(cls) if name in data})
+
+
+@cache  # facts about the code, the same for the whole process: evaluating type hints is slow
+def _field_decoders(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
     hints = get_type_hints(cls, localns={"Doc": object})
-    values = {item.name: _decode(hints[item.name], data[item.name]) for item in fields(cls) if item.name in data}
-    return cls(**values)
+    return tuple((name, _decoder(hints[name])) for name in _field_names(cls))
 
 
-def _decode(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _keep(value: Any) -> Any:
+    return value
+
+
+def _decoder(hint: Any) -> Callable[[Any], Any]:
+    """A function that turns a plain value back into a value of type `hint` (None stays None)."""
     origin = get_origin(hint)
     if origin in (Union, UnionType):
         options = [option for option in get_args(hint) if option is not type(None)]
-        return _decode(options[0], value) if len(options) == 1 else value
-    if origin is tuple:
-        return tuple(_decode(get_args(hint)[0], item) for item in value)
-    if origin is list:
-        return [_decode(get_args(hint)[0], item) for item in value]
+        inner = _decoder(options[0]) if len(options) == 1 else _keep
+        return _keep if inner is _keep else lambda value: None if value is None else inner(value)
+    if origin is tuple or origin is list:
+        item = _decoder(get_args(hint)[0])
+        if origin is tuple:
+            return tuple if item is _keep else lambda value: tuple(item(element) for element in value)
+        return list if item is _keep else lambda value: [item(element) for element in value]
     if hint is date:
-        return date.fromisoformat(value)
+        return date.fromisoformat
     if isinstance(hint, type) and is_dataclass(hint):
-        return hint.from_dict(value)  # type: ignore[attr-defined]
-    return value
+        return hint.from_dict  # type: ignore[attr-defined]
+    return _keep

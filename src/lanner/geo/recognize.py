@@ -251,8 +251,11 @@ def demonym_mentions(doc: Doc, demonyms: DemonymTable, taken: set[int]) -> list[
                 continue
             last = span[-1]
             head = last.head
-            if head.i > last.i and head.i >= i + size and head.pos_ in {"NOUN", "PROPN"} and (
-                last.dep_ in _MODIFIER_DEPS or last.pos_ == "ADJ"
+            if (
+                head.i > last.i
+                and head.i >= i + size
+                and head.pos_ in {"NOUN", "PROPN"}
+                and (last.dep_ in _MODIFIER_DEPS or last.pos_ == "ADJ")
             ):
                 match = span
             break
@@ -276,8 +279,10 @@ SITE_WORDS: frozenset[str] = frozenset({
 
 def _big_city(gazetteer: Gazetteer, text: str) -> bool:
     found = [c for c in gazetteer.lookup(text, loose=False) if c.kind in (PRIMARY, ALTERNATE)]
-    return bool(found) and max(found, key=lambda c: c.place.population).place.feature == "city" and any(
-        c.place.population >= _BIG_CITY for c in found
+    return (
+        bool(found)
+        and max(found, key=lambda c: c.place.population).place.feature == "city"
+        and any(c.place.population >= _BIG_CITY for c in found)
     )
 
 
