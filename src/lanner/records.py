@@ -103,6 +103,9 @@ class PlaceMention:
     # "name" (the place's own name), "demonym" ("Iraqi forces" -> Iraq) or "embedded" (a place name inside
     # an organisation's name: "Toronto police"); only "name" mentions can be where an event happened
     reference: str = "name"
+    # the gazetteer does not know the name; `place` carries the point of the container named with it
+    # ("the village of Abu Allaj in western Raqqa" -> Raqqa's point)
+    approximate: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         resolved = (
@@ -125,6 +128,7 @@ class PlaceMention:
             **resolved,
             "confidence": round(self.confidence, 3),
             "reference": self.reference,
+            "approximate": self.approximate,
         }
 
     @classmethod

@@ -157,3 +157,9 @@ def test_a_capital_that_acts_stands_for_its_government(pipeline):
     assert denied.source == ("IR.government",)
     rejected = next(e for e in events_of(pipeline, "Berlin rejected the proposal.") if e.type == "REJECT")
     assert rejected.source == ("DE.government",)
+
+
+def test_a_village_placed_at_its_area_is_the_events_place_at_precision_2(pipeline):
+    event = only(pipeline, "Syrian forces stormed the village of Abu Allaj in western Raqqa, killing 12 militants.")
+    assert event.place is not None and event.place.mention is not None
+    assert (event.place.mention.text, event.place.precision) == ("Abu Allaj", 2)

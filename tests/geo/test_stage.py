@@ -135,3 +135,18 @@ def test_the_west_as_a_bloc_is_not_put_on_a_map(nlp, place_stage: PlaceStage) ->
     found = places(nlp, place_stage, "Moscow accused the West of arming Ukraine.")
     assert "West" not in [p.text for p in found]
     assert resolved(found, "Ukraine").place is not None
+
+
+def test_an_unknown_village_takes_its_containers_point_flagged_approximate(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, place_stage, "Troops entered the village of Abu Allaj in western Raqqa on Monday.")
+    village, raqqa = resolved(found, "Abu Allaj"), resolved(found, "Raqqa")
+    assert village.approximate and not raqqa.approximate
+    assert village.place is not None and raqqa.place is not None
+    assert (village.place.lat, village.place.lon, village.place.country) == (raqqa.place.lat, raqqa.place.lon, "SY")
+    assert village.confidence < 0.5
+
+
+def test_a_name_found_by_pattern_alone_is_never_guessed_abroad(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    """No country named: "Aziziyah" is not sent to a Libyan town of that name."""
+    found = places(nlp, place_stage, "Nine civilians were killed in the shelling of the Aziziyah district.")
+    assert [(p.text, p.place) for p in found] == [("Aziziyah", None)]

@@ -803,7 +803,9 @@ def _event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: _Ment
             continue  # the country is an actor here ("Syria accused Turkey"), not the place
         prep = _governing_prep(token)
         head = _head_of_phrase(token)
-        taken = prep is None and _object_of(head, trigger)
+        taken = _object_of(head, trigger) if prep is None else (
+            prep.lower_ == "of" and _object_of(prep.head, trigger)  # "liberated the village of Abu Allaj"
+        )
         if prep is None and not taken and head.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "dative"):
             continue  # "The United States condemned ...": a country as actor, not as place
         word = prep.lower_ if prep is not None else ""
@@ -819,8 +821,8 @@ def _event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: _Ment
     _, _, mention, near = min(candidates, key=lambda c: (c[0], c[1], abs(c[2].start - trigger.idx)))
     assert mention.place is not None
     precision = PRECISION_BY_FEATURE.get(mention.place.feature, 2)
-    if precision == 1 and near:
-        precision = 2
+    if precision == 1 and (near or mention.approximate):
+        precision = 2  # near a town, or a village placed at the point of the area named with it
     return EventPlace(mention.place, precision, Span(mention.start, mention.end, mention.text))
 
 

@@ -84,6 +84,9 @@ class Mention:
     reference: str = "name"  # "name", "demonym" ("Iraqi forces") or "embedded" ("Toronto police")
     lookup: tuple[str, ...] = ()  # names to look up instead of the text: a demonym's country or region
     country: str | None = None  # the one country a demonym can mean
+    # when set, only places in these countries may be meant: a name found by pattern alone ("the village of
+    # X") is trusted only in a country the article names
+    allowed_countries: frozenset[str] | None = None
 
 
 def _trim(span: Span) -> tuple[int, int, str | None]:
@@ -318,4 +321,68 @@ def embedded_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[M
             found.append(Mention(span.start_char, span.end_char, span.text, a, b, "embedded", hint,
                                  named_kind=hint is not None, reference="embedded"))  # fmt: skip
             break
+    return found
+
+
+# Words that say the capitalised name next to them is a settlement or a part of one, even when no gazetteer
+# knows the name: "the village of Ashmi", "the Aziziyah district", "Minutka district".
+SETTLEMENT_WORDS: dict[str, str] = {
+    "village": "city", "villages": "city", "town": "city", "towns": "city", "city": "city",
+    "district": "city", "districts": "city", "neighbourhood": "city", "neighborhood": "city",
+    "quarter": "city", "suburb": "city", "camp": "city", "area": "city", "areas": "city",
+}  # fmt: skip
+
+
+def _name_run(doc: Doc, start: int, step: int, taken: set[int]) -> tuple[int, int] | None:
+    """The run of capitalised name tokens from `start` going forwards (step 1) or backwards (step -1)."""
+    i, found = start, []
+    while 0 <= i < len(doc) and len(found) < _MAX_TOKENS and i not in taken:
+        token = doc[i]
+        name_like = token.text[:1].isupper() and token.is_alpha and not token.is_stop
+        glue = token.lower_ in _GLUE and bool(found) and 0 <= i + step < len(doc) and doc[i + step].text[:1].isupper()
+        if not ((name_like and token.lower_ not in COMMON_WORDS) or glue):
+            break
+        found.append(i)
+        i += step
+    if not found:
+        return None
+    a, b = min(found), max(found) + 1
+    while b > a and doc[b - 1].lower_ in _GLUE:
+        b -= 1
+    while a < b and doc[a].lower_ in _GLUE:
+        a += 1
+    return (a, b) if a < b else None
+
+
+def settlement_mentions(doc: Doc, taken: set[int], countries: set[str]) -> list[Mention]:
+    """Names that a settlement word marks as places though no gazetteer knows them: "the village of Ashmi",
+    "the villages of Jumla and Diwan", "the Aziziyah district", "in al-Thawra areas". The gazetteer may
+    place them only in a country the article names (`countries`); otherwise they take the point of a
+    container named with them ("the village of Abu Allaj in western Raqqa") or stay unresolved."""
+    found: list[Mention] = []
+    blocked = set(taken)
+    for token in doc:
+        feature = SETTLEMENT_WORDS.get(token.lower_)
+        if feature is None:
+            continue
+        runs: list[tuple[int, int]] = []
+        if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":  # "the village of X (and Y)"
+            first = _name_run(doc, token.i + 2, 1, blocked)
+            if first:
+                runs.append(first)
+                if first[1] + 1 < len(doc) and doc[first[1]].lower_ == "and":
+                    second = _name_run(doc, first[1] + 1, 1, blocked)
+                    if second:
+                        runs.append(second)
+        elif token.i > 0:  # "the Aziziyah district", "in al-Thawra areas"
+            run = _name_run(doc, token.i - 1, -1, blocked)
+            if run and run[1] == token.i:
+                runs.append(run)
+        for a, b in runs:
+            span = doc[a:b]
+            if any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in span):
+                continue
+            found.append(Mention(span.start_char, span.end_char, span.text, a, b, "pattern", feature,
+                                 allowed_countries=frozenset(countries)))  # fmt: skip
+            blocked.update(range(a, b))
     return found

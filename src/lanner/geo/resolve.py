@@ -31,12 +31,13 @@ from typing import TYPE_CHECKING
 from lanner.geo.gazetteer import LOOSE, PRIMARY, Candidate, Gazetteer
 from lanner.geo.normalize import name_key
 from lanner.geo.recognize import Mention
-from lanner.records import PlaceMention
+from lanner.records import Place, PlaceMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 UNRESOLVED_CONFIDENCE = 0.1
+APPROXIMATE_CONFIDENCE = 0.3  # a name placed at its container's point
 MAX_CANDIDATES = 60
 FEATURE_PRIOR: dict[str, float] = {
     "country": 3.0, "continent": 2.0, "region": 1.0, "water": 1.0, "landform": 1.0,
@@ -139,7 +140,9 @@ class Resolver:
     def _candidates(self, mention: Mention) -> list[Candidate]:
         if mention.lookup:
             return self._demonym_candidates(mention)
-        found = self.gazetteer.lookup(mention.text, loose=mention.source == "ner")
+        found = self.gazetteer.lookup(mention.text, loose=mention.source in ("ner", "pattern"))
+        if mention.allowed_countries is not None:
+            found = [c for c in found if c.place.country in mention.allowed_countries]
         if mention.named_kind and mention.hint in {"admin1", "admin2"}:
             # "Morris County" is not the town of Morris: without such a division, leave it unresolved
             wanted = HINT_GROUPS[mention.hint]
@@ -228,7 +231,7 @@ class Resolver:
         for i, m in enumerate(mentions):
             b = best[i]
             if b is None:
-                out.append(PlaceMention(m.start, m.end, m.text, None, UNRESOLVED_CONFIDENCE, m.reference))
+                out.append(self._placed_by_container(m, inside.get(i), cands, best))
                 continue
             leader = group.get(keys[i], i) if i not in inside else i
             lb = best[leader]
@@ -244,6 +247,21 @@ class Resolver:
                 confidence *= 0.5
             out.append(PlaceMention(m.start, m.end, m.text, chosen.place, min(0.99, confidence), m.reference))
         return out
+
+    @staticmethod
+    def _placed_by_container(
+        m: Mention, j: int | None, cands: list[list[Candidate]], best: list[int | None]
+    ) -> PlaceMention:
+        """A name no gazetteer knows, placed at the container named with it, as ACLED codes a village it
+        cannot find to the nearest known place: "the village of Abu Allaj in western Raqqa" gets Raqqa's
+        point, flagged approximate. Without a container the name stays unresolved."""
+        container = cands[j][best[j]] if j is not None and best[j] is not None else None  # type: ignore[index]
+        if container is None or container.place.lat is None or container.place.feature in {"continent", "water"}:
+            return PlaceMention(m.start, m.end, m.text, None, UNRESOLVED_CONFIDENCE, m.reference)
+        outer = container.place
+        place = Place(name=m.text, feature="city" if m.hint in (None, "city") else m.hint,  # type: ignore[arg-type]
+                      lat=outer.lat, lon=outer.lon, country=outer.country, admin1=outer.admin1)  # fmt: skip
+        return PlaceMention(m.start, m.end, m.text, place, APPROXIMATE_CONFIDENCE, m.reference, approximate=True)
 
     @staticmethod
     def _share(scores: list[float], b: int | None) -> float:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from lanner.countries import CountryTable
 from lanner.errors import Code, DataError
 from lanner.geo.gazetteer import Gazetteer
-from lanner.geo.recognize import demonym_mentions, embedded_mentions, gazetteer_mentions, ner_mentions
+from lanner.geo.recognize import (
+    demonym_mentions,
+    embedded_mentions,
+    gazetteer_mentions,
+    ner_mentions,
+    settlement_mentions,
+)
 from lanner.geo.resolve import Resolver, Weights
 from lanner.records import Analysis, PlaceMention
 
@@ -45,6 +51,8 @@ class PlaceStage:
                 if candidate.place.feature == "country" and candidate.place.country:
                     countries.add(candidate.place.country)
         mentions += gazetteer_mentions(doc, self.gazetteer, countries)
+        taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+        mentions += settlement_mentions(doc, taken, countries)
         taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
         mentions += embedded_mentions(doc, self.gazetteer, taken)
         taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
