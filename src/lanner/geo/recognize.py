@@ -25,6 +25,7 @@ Never places: tokens inside PERSON entities, common English words that are also 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -245,9 +246,13 @@ def demonym_mentions(doc: Doc, demonyms: DemonymTable, taken: set[int]) -> list[
     Matching is case-sensitive (so "US" but not "us"), and the longest demonym wins ("South African",
     not "African"). A demonym standing alone ("Russians", "he speaks Russian") is not taken."""
     found: list[Mention] = []
+    first_words = {re.split(r"[\s-]", d)[0] for d in demonyms}  # cheap test before any span is built
     i, n = 0, len(doc)
     while i < n:
         match = None
+        if doc[i].text not in first_words:
+            i += 1
+            continue
         for size in range(min(_MAX_DEMONYM_TOKENS, n - i), 0, -1):
             span = doc[i : i + size]
             if any(t.i in taken for t in span) or span.text not in demonyms:
