@@ -88,6 +88,7 @@ class Mention:
     # when set, only places in these countries may be meant: a name found by pattern alone ("the village of
     # X") is trusted only in a country the article names
     allowed_countries: frozenset[str] | None = None
+    settlement: bool = False  # a settlement word marks it: "the village of X", "the X district"
 
 
 def _trim(span: Span) -> tuple[int, int, str | None]:
@@ -359,13 +360,14 @@ def _name_run(doc: Doc, start: int, step: int, taken: set[int]) -> tuple[int, in
     return (a, b) if a < b else None
 
 
-def settlement_mentions(doc: Doc, taken: set[int], countries: set[str]) -> list[Mention]:
+def settlement_mentions(doc: Doc, existing: list[Mention], countries: set[str]) -> list[Mention]:
     """Names that a settlement word marks as places though no gazetteer knows them: "the village of Ashmi",
     "the villages of Jumla and Diwan", "the Aziziyah district", "in al-Thawra areas". The gazetteer may
     place them only in a country the article names (`countries`); otherwise they take the point of a
     container named with them ("the village of Abu Allaj in western Raqqa") or stay unresolved."""
     found: list[Mention] = []
-    blocked = set(taken)
+    by_tokens = {(m.token_start, m.token_end): m for m in existing}
+    blocked: set[int] = set()
     for token in doc:
         feature = SETTLEMENT_WORDS.get(token.lower_)
         if feature is None:
@@ -385,9 +387,14 @@ def settlement_mentions(doc: Doc, taken: set[int], countries: set[str]) -> list[
                 runs.append(run)
         for a, b in runs:
             span = doc[a:b]
-            if any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in span):
+            if (a, b) in by_tokens:  # the recogniser found it already: only say it is a settlement
+                by_tokens[(a, b)].settlement = True
+                continue
+            if any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in span) or any(
+                m.token_start < b and a < m.token_end for m in existing
+            ):
                 continue
             found.append(Mention(span.start_char, span.end_char, span.text, a, b, "pattern", feature,
-                                 allowed_countries=frozenset(countries)))  # fmt: skip
+                                 allowed_countries=frozenset(countries), settlement=True))  # fmt: skip
             blocked.update(range(a, b))
     return found

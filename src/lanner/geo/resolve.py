@@ -252,11 +252,17 @@ class Resolver:
     def _placed_by_container(
         m: Mention, j: int | None, cands: list[list[Candidate]], best: list[int | None]
     ) -> PlaceMention:
-        """A name no gazetteer knows, placed at the container named with it, as ACLED codes a village it
-        cannot find to the nearest known place: "the village of Abu Allaj in western Raqqa" gets Raqqa's
-        point, flagged approximate. Without a container the name stays unresolved."""
+        """A settlement no gazetteer knows ("the village of X"), placed at the container named with it, as
+        ACLED codes a village it cannot find to the nearest known place: "the village of Abu Allaj in western
+        Raqqa" gets Raqqa's point, flagged approximate. Without a container, or with only a country for one
+        (whose centroid may lie hundreds of kilometres away), the name stays unresolved."""
         container = cands[j][best[j]] if j is not None and best[j] is not None else None  # type: ignore[index]
-        if container is None or container.place.lat is None or container.place.feature in {"continent", "water"}:
+        if (
+            not m.settlement  # a street or a base ("Camp Shorabak in Helmand") is a site, not a settlement
+            or container is None
+            or container.place.lat is None
+            or container.place.feature in {"country", "continent", "water"}
+        ):
             return PlaceMention(m.start, m.end, m.text, None, UNRESOLVED_CONFIDENCE, m.reference)
         outer = container.place
         place = Place(name=m.text, feature="city" if m.hint in (None, "city") else m.hint,  # type: ignore[arg-type]

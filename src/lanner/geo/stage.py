@@ -51,8 +51,7 @@ class PlaceStage:
                 if candidate.place.feature == "country" and candidate.place.country:
                     countries.add(candidate.place.country)
         mentions += gazetteer_mentions(doc, self.gazetteer, countries)
-        taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
-        mentions += settlement_mentions(doc, taken, countries)
+        mentions += settlement_mentions(doc, mentions, countries)
         taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
         mentions += embedded_mentions(doc, self.gazetteer, taken)
         taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
