@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from lanner.actors.knowledge_base import ActorKnowledgeBase, is_generic, state_actor_id
@@ -45,7 +45,45 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-NAMED, STATE, ANAPHOR, GENERIC = 0, 1, 2, 3  # priorities among candidates of the same length
+NAMED, STATE, ANAPHOR, GENERIC = 0, 1, 2, 3
+# Words that tie unnamed forces to the state ("regime forces", "government troops").
+REGIME_WORDS = frozenset({"regime", "government", "pro-government", "loyalist", "pro", "assad"})
+AIRCRAFT_WORDS = frozenset(
+    {"warplanes", "warplane", "jets", "jet", "aircraft", "helicopter", "helicopters", "gunships", "planes", "drones"}
+)
+# Nouns "regime" can modify and still name the state's forces acting ("regime airstrikes", "regime warplanes").
+REGIME_FORCE_HEADS = frozenset(
+    {
+        "force",
+        "troop",
+        "soldier",
+        "army",
+        "militia",
+        "fighter",
+        "warplane",
+        "jet",
+        "aircraft",
+        "helicopter",
+        "plane",
+        "artillery",
+        "tank",
+        "strike",
+        "airstrike",
+        "raid",
+        "shelling",
+        "bombardment",
+        "bombing",
+        "attack",
+        "offensive",
+        "fire",
+        "barrel",
+        "bomb",
+        "assault",
+        "gunfire",
+        "sniper",
+        "checkpoint",
+    }
+)  # priorities among candidates of the same length
 _ARABIC_ARTICLE = re.compile(r"\b([Aa]l|[Ee]l)-(?=\w)")
 _POSSESSIVE = frozenset({"'s", "’s", "'"})
 _COORDINATORS = frozenset({"and", "or", ",", "&"})
@@ -154,8 +192,48 @@ class ActorStage:
         for key, s, e in matchers.anaphors(doc):
             kind, fallback, _ = anaphors[int(strings[key].partition(":")[2])]
             candidates.append(_Candidate(s, e, "", ANAPHOR, anaphor=kind, fallback=fallback))
-        chosen = _select(candidates)
+        home = _home_country(country_counts)
+        if home is not None:
+            candidates.extend(self._regime_candidates(doc, home))
+        chosen = [self._homed(doc, c, home) for c in _select(candidates)]
         return list(self._resolve(doc, chosen))
+
+    def _regime_candidates(self, doc: Doc, home: str) -> list[_Candidate]:
+        """ "regime shelling", "regime warplanes", "the regime": in an article about one country, its state.
+        Not "regime-held" or "anti-regime", which describe territory or opponents."""
+        out: list[_Candidate] = []
+        for token in doc:
+            if token.lower_ != "regime":
+                continue
+            if (token.i + 1 < len(doc) and doc[token.i + 1].text == "-") or (
+                token.i > 0 and doc[token.i - 1].text == "-"
+            ):
+                continue
+            modifies = token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i
+            if modifies and token.head.lemma_.lower() in REGIME_FORCE_HEADS:
+                role = "state_forces"
+            elif not modifies:
+                role = "government"
+            else:
+                continue
+            actor_id = state_actor_id(home, role)
+            if self.knowledge_base.get(actor_id) is not None:
+                out.append(_Candidate(token.i, token.i + 1, actor_id, GENERIC))
+        return out
+
+    def _homed(self, doc: Doc, candidate: _Candidate, home: str | None) -> _Candidate:
+        """ "regime forces", "government troops", "the army" with no country named: the forces of the country
+        the article is about, when one country dominates it. Aircraft alone stay unattributed: in a war with
+        foreign air forces, "warplanes struck" does not say whose."""
+        if home is None or candidate.actor_id != "generic.security_forces":
+            return candidate
+        words = {doc[i].lower_ for i in range(candidate.start, candidate.end)}
+        if not words & REGIME_WORDS and words & AIRCRAFT_WORDS:
+            return candidate
+        actor_id = state_actor_id(home, "state_forces")
+        if self.knowledge_base.get(actor_id) is None:
+            return candidate
+        return replace(candidate, actor_id=actor_id, priority=STATE)
 
     # --- candidates ---------------------------------------------------------------------------
 
@@ -403,6 +481,14 @@ def _build_matchers(vocab: Vocab, patterns: _Patterns) -> _Matchers:
         countries=fill(PhraseMatcher(vocab, attr="ORTH"), patterns.countries),
         anaphors=fill(PhraseMatcher(vocab, attr="LOWER"), anaphor_items),
     )
+
+
+def _home_country(counts: Counter[str]) -> str | None:
+    """The country an article is about: named at least twice, and more often than any other."""
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -111,8 +111,8 @@ def acled_category(
     if event_type == "PROTEST":
         if mode == "riot" and cue == "mob":
             return "Riots", "Mob violence"
-        if mode == "riot":
-            return "Riots", "Violent demonstration"
+        if mode in ("riot", "obstruct"):
+            return "Riots", "Violent demonstration"  # ACLED counts road-blocking with barricades as violent
         if "state_forces" in target_kinds:
             return "Protests", "Protest with intervention"
         return "Protests", "Peaceful protest"

@@ -74,6 +74,9 @@ TARGET_PREPS = frozenset({"on", "against", "at", "upon", "with", "to", "toward",
 # Phrase-internal dependencies: tokens reached through these belong to the same actor phrase.
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "conj", "appos", "nummod", "quantmod"})
 
+# Nouns whose parties are named with "between"/"among": a mediator's or host's targets.
+BETWEEN_NOUNS = frozenset({"mediation", "effort", "talks", "talk", "negotiation", "meeting", "dialogue", "contact"})
+
 ActorLookup = Callable[["Token"], list[str]]
 
 
@@ -228,6 +231,8 @@ def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
     elif noun.dep_ == "nsubjpass" and head.lemma_.lower() in LIGHT_VERBS:  # "the attack was carried out by X"
         source_heads += _agents(head)
     target_heads = _prep_objects(noun, TARGET_PREPS)
+    if not target_heads and noun.lemma_.lower() in BETWEEN_NOUNS:  # "mediation between the Emirates and Saudi Arabia"
+        target_heads = _prep_objects(noun, frozenset({"between", "among", "amongst"}))
     if light_verb is not None and not target_heads:  # "gave a warm welcome to X": the phrase hangs on the verb
         target_heads = _prep_objects(light_verb, TARGET_PREPS - {"of"})
     source: list[str] = []

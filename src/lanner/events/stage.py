@@ -309,6 +309,62 @@ REPORTING_VERBS = frozenset(
 # a clause reported by a speech verb ("X said Y attacked Z") is the main event and is not lowered.
 SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp", "csubj", "parataxis"})
 CLAUSE_DECAY = 0.8
+# Nouns a trigger noun can modify and still be the event: "a mediation effort", "a peace mission".
+EFFORT_NOUNS = frozenset({"effort", "bid", "mission", "process", "initiative", "campaign", "attempt", "drive"})
+# PLOVER AGREE: "cooperative actions of types CONSULT, SUPPORT, COOPERATE and AID reported in future tense
+# are also taken to imply intentions and should be coded as AGREE" ("will visit Albania", "would meet").
+INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+INTENT_FACTUALITY = frozenset({"future", "hypothetical"})
+# Who is expelled makes an expulsion SANCTION 'expel' (diplomats, peacekeepers, NGOs) rather than a deportation.
+EXPEL_SANCTION_NOUNS = frozenset(
+    {
+        "diplomat",
+        "ambassador",
+        "envoy",
+        "inspector",
+        "observer",
+        "monitor",
+        "peacekeeper",
+        "mission",
+        "embassy",
+        "attache",
+        "attaché",
+        "staff",
+        "delegation",
+    }
+)
+EXPEL_SENSE = TriggerSense(type="SANCTION", mode="expel", weight=0.9)
+# "ordered X to appear": an order given to someone is a demand (PLOVER REQUEST).
+ORDER_VERBS = frozenset({"order", "instruct", "direct", "command", "summon"})
+ORDER_SENSE = TriggerSense(type="REQUEST", mode=None, weight=0.8)
+# "strengthened its forces in Lebanon", "boosted its military presence": MOBILIZE troops.
+BUILDUP_VERBS = frozenset({"strengthen", "bolster", "boost", "increase", "beef", "augment", "expand", "double"})
+FORCE_NOUNS = frozenset({"force", "troop", "presence", "garrison", "military", "contingent", "deployment"})
+BUILDUP_SENSE = TriggerSense(type="MOBILIZE", mode="troops", weight=0.8)
+# Actors whose blocking a road is a restriction they impose (COERCE), not a protest.
+STATE_KINDS = frozenset({"state_forces", "police"})
+
+
+# Titles of office that name a country's government even when no country is attached to them
+# ("President Omar al-Bashir ... in Sudan", "Judge Alejandro Rivera ... Chilean officials").
+TITLE_WORDS = frozenset(
+    {
+        "president",
+        "minister",
+        "premier",
+        "king",
+        "emir",
+        "sultan",
+        "judge",
+        "chancellor",
+        "monarch",
+        "queen",
+        "prosecutor",
+        "ambassador",
+        "envoy",
+        "governor",
+    }
+)
 
 
 @dataclass
@@ -337,6 +393,22 @@ class _MentionIndex:
         for mention in analysis.dates:
             for i in _token_range(doc, mention.start, mention.end):
                 self.dates_at[i] = mention
+        self.sentence_country = self._sentence_countries(doc)
+
+    def _sentence_countries(self, doc: Doc) -> dict[int, str]:
+        """The one country each sentence names outside its actor mentions (place names, demonyms), if only one.
+        A country already named by an actor ("welcomed South African leader de Klerk") is that actor's."""
+        found: dict[int, set[str]] = {}
+        for token in doc:
+            codes = found.setdefault(token.sent.start, set())
+            if token.i in self.actors_at:
+                continue
+            place = self.places_at.get(token.i)
+            code = place.place.country if place is not None and place.place is not None else None
+            code = code or self.demonyms.get(token.text)
+            if code:
+                codes.add(code)
+        return {start: next(iter(codes)) for start, codes in found.items() if len(codes) == 1}
 
     def actors_for(self, token: Token) -> list[str]:
         """Actors named by a token: an actor mention, or a country name standing for its government."""
@@ -344,13 +416,32 @@ class _MentionIndex:
         if found:
             return found
         place = self.places_at.get(token.i)
-        if place and place.place and place.place.country and (
-            place.place.feature == "country" or self._capital_as_actor(token, place.place)
+        if (
+            place
+            and place.place
+            and place.place.country
+            and (place.place.feature == "country" or self._capital_as_actor(token, place.place))
         ):
             actor = self.knowledge_base.state_actor(place.place.country, "government")
             if actor:
                 return [actor.actor_id]
-        return self._demonym_actor(token)
+        return self._demonym_actor(token) or self._titled_official(token)
+
+    def _titled_official(self, token: Token) -> list[str]:
+        """ "President Omar al-Bashir ... in Sudan": a title of office with no country of its own stands for
+        the government of the one country its sentence names."""
+        if token.lower_ not in TITLE_WORDS or token.pos_ not in ("NOUN", "PROPN"):
+            return []
+        if any(c.dep_ in ("compound", "flat") and c.i < token.i and c.pos_ == "PROPN" for c in token.children):
+            return []  # "Tom King": a surname, not a title
+        head = token
+        while head.dep_ in ("compound", "flat", "amod") and head.head.i != head.i:
+            head = head.head
+        if any(t.i in self.actors_at for t in (head, *head.children)):
+            return []  # "British Defence Secretary Tom King": the phrase already names its country
+        code = self.sentence_country.get(token.sent.start)
+        actor = self.knowledge_base.state_actor(code, "government") if code else None
+        return [actor.actor_id] if actor else []
 
     def _capital_as_actor(self, token: Token, place: Place) -> bool:
         """ "Berlin rejected", "Tehran's response", "calls by Moscow": a capital that acts stands for its
@@ -414,7 +505,11 @@ class EventStage:
             special = _special_sense(token, lemma, index)
             if special is not None:
                 return special
-        if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+        if (
+            token.dep_ == "compound"
+            and token.head.pos_ in ("NOUN", "PROPN")
+            and token.head.lemma_.lower() not in EFFORT_NOUNS
+        ):
             return None  # "aid groups", "attack helicopters": a modifier, not an event
         if token.pos_ in ("VERB", "AUX") and _reported_obligation(token):
             return DEMAND_SENSE
@@ -460,6 +555,10 @@ class EventStage:
             roles = Roles(roles.source, _country_in(head.token, index, roles.source))  # "lifted a curfew in Montenegro"
         mode = self._mode(group) if event_type == head.sense.type else None
         factuality, _cue = factuality_of(head.token)
+        if event_type in INTENT_TYPES and factuality in INTENT_FACTUALITY:
+            event_type, mode = "AGREE", None  # a cooperative act announced for the future is an intent
+        if head.sense.type == "RETREAT" and not roles.target:  # "withdraw its force from Chad"
+            roles = Roles(roles.source, _from_country(head.token, index, roles.source))
         place = _event_place(sentence, head.token, roles, index)
         date = _event_date(analysis, sentence, head.token, index)
         fatalities = fatalities_in(_event_tokens(group)) if event_type == "ASSAULT" else None
@@ -469,6 +568,8 @@ class EventStage:
         kinds = self._kinds
         territory = any(t.sense is TERRITORY_SENSE for t in group)
         source_kinds, target_kinds = kinds(roles.source), kinds(roles.target)
+        if event_type == "PROTEST" and mode == "obstruct" and source_kinds & STATE_KINDS:
+            event_type, mode = "COERCE", "restrict"  # "troops blocked the road": a restriction, not a protest
         if event_type == "PROTEST" and mode == "demo" and _any_lemma(sentence, RIOT_WORDS):
             mode = "riot"  # "violent protests", "protesters clashed with police", "threw stones"
         cue = _acled_cue(sentence, group, event_type, fatalities)
@@ -582,6 +683,12 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
     if not objects:
         return None
     nouns = {child.lemma_.lower() for child in objects}
+    if lemma == "expel" and nouns & EXPEL_SANCTION_NOUNS:
+        return EXPEL_SENSE  # "expelled inspectors of the IAEA", "expelled the ambassador"
+    if lemma in ORDER_VERBS and any(child.dep_ == "xcomp" for child in token.children):
+        return ORDER_SENSE  # "ordered former president Menem to appear"
+    if lemma in BUILDUP_VERBS and nouns & FORCE_NOUNS:
+        return BUILDUP_SENSE
     if lemma in DISRUPT_VERBS:
         phrase = nouns | {g.lemma_.lower() for child in objects for g in phrase_tokens(child)}
         if phrase & WEAPON_NOUNS and not any(child.i in index.actors_at for child in objects):
@@ -619,16 +726,32 @@ def _on_condition(token: Token) -> bool:
 
 
 def _country_in(trigger: Token, index: _MentionIndex, source: tuple[str, ...]) -> tuple[str, ...]:
-    """The government of a country the trigger's own phrase puts the action in ("imposed a curfew in Montenegro")."""
+    """The government of the country the trigger's own phrase puts the action in ("imposed a curfew in
+    Montenegro", "lifted a state of emergency in West Darfur", "threatened to resume attacks in Israel")."""
+    heads = {trigger.i} | {child.i for child in trigger.children if child.dep_ == "xcomp"}
     for token in trigger.subtree:
         if token.dep_ != "pobj" or token.head.lower_ != "in":
             continue
-        if token.head.head.i != trigger.i and token.head.head.head.i != trigger.i:
+        if token.head.head.i not in heads and token.head.head.head.i not in heads:
             continue  # only "V in X" and "V the N in X"
-        for actor in index.actors_for(token):
-            place = index.places_at.get(token.i)
-            if place is not None and actor not in source:
-                return (actor,)
+        place = index.places_at.get(token.i)
+        if place is None or place.place is None or not place.place.country:
+            continue
+        actor = index.knowledge_base.state_actor(place.place.country, "government")
+        if actor is not None and actor.actor_id not in source:
+            return (actor.actor_id,)
+    return ()
+
+
+def _from_country(trigger: Token, index: _MentionIndex, source: tuple[str, ...]) -> tuple[str, ...]:
+    """ "withdraw its force from Chad": the country a withdrawal leaves is its target."""
+    for child in trigger.children:
+        if child.dep_ != "prep" or child.lower_ != "from":
+            continue
+        for obj in child.children:
+            found = [a for t in phrase_tokens(obj) for a in index.actors_for(t) if a not in source]
+            if found:
+                return (found[0],)
     return ()
 
 
@@ -803,8 +926,12 @@ def _event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: _Ment
             continue  # the country is an actor here ("Syria accused Turkey"), not the place
         prep = _governing_prep(token)
         head = _head_of_phrase(token)
-        taken = _object_of(head, trigger) if prep is None else (
-            prep.lower_ == "of" and _object_of(prep.head, trigger)  # "liberated the village of Abu Allaj"
+        taken = (
+            _object_of(head, trigger)
+            if prep is None
+            else (
+                prep.lower_ == "of" and _object_of(prep.head, trigger)  # "liberated the village of Abu Allaj"
+            )
         )
         if prep is None and not taken and head.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "dative"):
             continue  # "The United States condemned ...": a country as actor, not as place
