@@ -398,17 +398,20 @@ class _MentionIndex:
     def _sentence_countries(self, doc: Doc) -> dict[int, str]:
         """The one country each sentence names outside its actor mentions (place names, demonyms), if only one.
         A country already named by an actor ("welcomed South African leader de Klerk") is that actor's."""
-        found: dict[int, set[str]] = {}
-        for token in doc:
-            codes = found.setdefault(token.sent.start, set())
-            if token.i in self.actors_at:
-                continue
-            place = self.places_at.get(token.i)
-            code = place.place.country if place is not None and place.place is not None else None
-            code = code or self.demonyms.get(token.text)
-            if code:
-                codes.add(code)
-        return {start: next(iter(codes)) for start, codes in found.items() if len(codes) == 1}
+        found: dict[int, str] = {}
+        for sentence in doc.sents:  # by sentence: `token.sent` would rebuild the sentence for every token
+            codes: set[str] = set()
+            for token in sentence:
+                if token.i in self.actors_at:
+                    continue
+                place = self.places_at.get(token.i)
+                code = place.place.country if place is not None and place.place is not None else None
+                code = code or self.demonyms.get(token.text)
+                if code:
+                    codes.add(code)
+            if len(codes) == 1:
+                found[sentence.start] = next(iter(codes))
+        return found
 
     def actors_for(self, token: Token) -> list[str]:
         """Actors named by a token: an actor mention, or a country name standing for its government."""
