@@ -41,7 +41,14 @@ def test_plain_form_round_trips_every_record(analyses: list[Analysis]) -> None:
         assert again == _without_doc(analysis)
 
 
+def _fixed_time(rows: Any) -> Any:
+    rows.document["processed_at"] = "-"
+    return rows
+
+
 def test_partition_file_round_trip_and_rewrite(tmp_path: Path, analyses: list[Analysis]) -> None:
+    from lanner.store import article_rows
+
     path = tmp_path / "part-000000.parquet"
     assert write_partition(path, analyses[:10], "lanner-test/model") == (10, sum(len(a.events) for a in analyses[:10]))
     # a task that Dask runs twice writes the same file again: one file, no temporary left behind
@@ -49,10 +56,11 @@ def test_partition_file_round_trip_and_rewrite(tmp_path: Path, analyses: list[An
     assert sorted(p.name for p in tmp_path.iterdir()) == ["part-000000.parquet"]
     name, read_back = read_partition(path)
     assert name == "lanner-test/model"
-    assert list(read_back) == [_without_doc(a) for a in analyses[:10]]
+    expected = [_fixed_time(article_rows(a, "lanner-test/model")) for a in analyses[:10]]
+    assert [_fixed_time(rows) for rows in read_back] == expected
 
 
-def test_storing_a_round_tripped_analysis_stores_the_same_rows(
+def test_storing_rows_carried_through_a_partition_stores_the_same_rows(
     tmp_path: Path, analyses: list[Analysis], pipeline: Any
 ) -> None:
     from lanner.store import open_store
@@ -62,8 +70,8 @@ def test_storing_a_round_tripped_analysis_stores_the_same_rows(
     write_partition(tmp_path / "part.parquet", analyses, name)
     for analysis in analyses:
         direct.write(analysis, pipeline_name=name)
-    for analysis in read_partition(tmp_path / "part.parquet")[1]:
-        carried.write(analysis, pipeline_name=name)
+    for rows in read_partition(tmp_path / "part.parquet")[1]:
+        carried.write_rows(rows)
     direct.close()
     carried.close()
     assert db_content(tmp_path / "direct.db") == db_content(tmp_path / "carried.db")

@@ -1,7 +1,7 @@
 """One partition of a distributed run: analyse its articles on a worker, and carry the results as Parquet.
 
-A partition file holds one row per article: the document id and the analysis in the lossless form of
-`lanner.records.plain` (JSON), which `Analysis.from_dict` reads back for `store.write`. Files are
+A partition file holds one row per article: the document id and the rows the store will write for it
+(`lanner.store.article_rows`, as JSON), built on the worker, so the single writer only runs SQL. Files are
 written under a temporary name and renamed, so a reader never sees half a file, and a task that Dask
 runs twice simply writes the same file again.
 """
@@ -14,18 +14,22 @@ import sys
 import time
 import uuid
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from lanner import __version__
 from lanner.errors import ClusterError, Code
-from lanner.records import Analysis, Article, plain
+from lanner.records import Analysis, Article
+
+if TYPE_CHECKING:
+    from lanner.store import ArticleRows
 
 PIPELINE_KEY = b"lanner.pipeline"
-SCHEMA = pa.schema([("document_id", pa.string()), ("events", pa.int32()), ("analysis", pa.string())])
+SCHEMA = pa.schema([("document_id", pa.string()), ("events", pa.int32()), ("rows", pa.string())])
 
 
 @dataclass(frozen=True)
@@ -55,14 +59,17 @@ def peak_rss_bytes() -> int:
 
 
 def write_partition(path: Path, analyses: Iterable[Analysis], pipeline_name: str) -> tuple[int, int]:
-    """Write analyses to `path` atomically (temporary name, then rename); returns (articles, events)."""
+    """Write the store rows of each analysis to `path` atomically (temporary name, then rename); returns
+    (articles, events)."""
+    from lanner.store import article_rows
+
     ids: list[str] = []
     events: list[int] = []
     payloads: list[str] = []
     for analysis in analyses:
         ids.append(analysis.article.id)
         events.append(len(analysis.events))
-        payloads.append(json.dumps(plain(analysis), ensure_ascii=False))
+        payloads.append(json.dumps(asdict(article_rows(analysis, pipeline_name)), ensure_ascii=False))
     table = pa.Table.from_arrays(
         [pa.array(ids, pa.string()), pa.array(events, pa.int32()), pa.array(payloads, pa.string())],
         schema=SCHEMA.with_metadata({PIPELINE_KEY: pipeline_name.encode()}),
@@ -73,16 +80,18 @@ def write_partition(path: Path, analyses: Iterable[Analysis], pipeline_name: str
     return len(ids), sum(events)
 
 
-def read_partition(path: Path) -> tuple[str, Iterator[Analysis]]:
-    """The pipeline name recorded in a partition file, and its analyses in the order they were written."""
+def read_partition(path: Path) -> tuple[str, Iterator[ArticleRows]]:
+    """The pipeline name recorded in a partition file, and its articles' store rows in the order written."""
+    from lanner.store import ArticleRows
+
     try:
         table = pq.read_table(path)
     except (OSError, pa.ArrowInvalid) as error:
         raise ClusterError(Code.PARTITION_FAILED, f"cannot read partition file {path}: {error}") from error
     metadata = table.schema.metadata or {}
     name = metadata.get(PIPELINE_KEY, b"").decode()
-    payloads = table.column("analysis").to_pylist()
-    return name, (Analysis.from_dict(json.loads(payload)) for payload in payloads)
+    payloads = table.column("rows").to_pylist()
+    return name, (ArticleRows(**json.loads(payload)) for payload in payloads)
 
 
 def analyse_partition(articles: list[Article], index: int, path: str, plugin: str) -> PartitionResult:

@@ -198,9 +198,11 @@ def _merge(
 ) -> None:
     """Write one partition's analyses into the store, each article in its own transaction."""
     path = Path(result.path)
-    recorded_name, analyses = read_partition(path)
-    for analysis in analyses:
-        summary.events_stored += store.write(analysis, pipeline_name=pipeline_name or recorded_name)
+    _, article_rows = read_partition(path)
+    for rows in article_rows:
+        if pipeline_name:
+            rows.document["pipeline"] = pipeline_name
+        summary.events_stored += store.write_rows(rows)
         summary.articles_processed += 1
         on_progress(summary)
     os.remove(path)

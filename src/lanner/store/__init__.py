@@ -21,9 +21,11 @@ replaced is kept in `documents.replaced_chars`.
 """
 
 from lanner.store.database import (
+    ArticleRows,
     EventQuery,
     SQLiteStore,
     Store,
+    article_rows,
     clean_text,
     database_url,
     event_key,
@@ -33,9 +35,11 @@ from lanner.store.database import (
 )
 
 __all__ = [
+    "ArticleRows",
     "EventQuery",
     "SQLiteStore",
     "Store",
+    "article_rows",
     "clean_text",
     "database_url",
     "event_key",

@@ -251,16 +251,20 @@ class Store:
         Text the database cannot hold (NUL, lone surrogates) is replaced character for character with
         U+FFFD and the count kept in `documents.replaced_chars`. Returns the number of events stored.
         """
-        rows = article_rows(analysis, pipeline_name)
+        return self.write_rows(article_rows(analysis, pipeline_name))
+
+    def write_rows(self, rows: ArticleRows) -> int:
+        """Store one article's rows, built beforehand by `article_rows` (a Dask worker builds them, so the
+        single writer only runs SQL), atomically. Returns the number of events stored."""
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
                 with self.transaction() as db:
                     self._write_rows(db, rows)
-                return len(analysis.events)
+                return len(rows.events)
             except DBAPIError as error:
                 if _sqlstate(error) in RETRYABLE_SQLSTATES and attempt < WRITE_ATTEMPTS:
                     continue
-                origin = analysis.article.origin
+                origin = rows.document.get("origin")
                 raise StoreError(
                     Code.DB_WRITE, f"cannot store the article in {self.url}: {_reason(error)}", origin=origin
                 ) from error
