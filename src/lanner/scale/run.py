@@ -3,8 +3,8 @@
 The client reads the inputs (bad items go to `on_error`, as in `lanner.api.ingest`), skips articles
 whose text is already stored unless `reprocess`, and keeps a bounded number of partitions in flight.
 Each finished partition's Parquet file is merged into the store by this process alone, one
-transaction per article through `store.write`, which is an upsert: a partition Dask ran twice, or a
-run killed and started again, never duplicates a row.
+a few articles per transaction (each article all or nothing) through the store's upserts: a partition
+Dask ran twice, or a run killed and started again, never duplicates a row.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from lanner.store import Store
 
 DEFAULT_PARTITION_SIZE = 64
+MERGE_BATCH = 16  # articles per write transaction when merging a partition
 
 
 @dataclass
@@ -196,13 +197,15 @@ def _merge(
     summary: DistributedSummary,
     on_progress: Callable[[IngestSummary], None],
 ) -> None:
-    """Write one partition's analyses into the store, each article in its own transaction."""
+    """Write one partition's articles into the store, a few articles per transaction (each article all or
+    nothing; a commit per article would cost the single writer as much as the SQL itself)."""
     path = Path(result.path)
     _, article_rows = read_partition(path)
-    for rows in article_rows:
-        if pipeline_name:
-            rows.document["pipeline"] = pipeline_name
-        summary.events_stored += store.write_rows(rows)
-        summary.articles_processed += 1
+    while batch := list(islice(article_rows, MERGE_BATCH)):
+        for rows in batch:
+            if pipeline_name:
+                rows.document["pipeline"] = pipeline_name
+        summary.events_stored += store.write_batch(batch)
+        summary.articles_processed += len(batch)
         on_progress(summary)
     os.remove(path)
