@@ -39,24 +39,11 @@ def gazetteer(gazetteer_cache: Path):
 
 @pytest.fixture(scope="session")
 def pipeline(nlp, gazetteer):
-    """The full default pipeline, sharing the session's spaCy model."""
-    from lanner.actors import ActorKnowledgeBase, ActorStage
-    from lanner.events import EventStage
-    from lanner.geo import PlaceStage
-    from lanner.nlp import NlpStage
+    """The full default pipeline, sharing the session's spaCy model and gazetteer."""
+    from lanner.actors import ActorKnowledgeBase
     from lanner.pipeline import Pipeline
-    from lanner.time import DateStage
 
-    knowledge_base = ActorKnowledgeBase.load()
-    return Pipeline(
-        [
-            NlpStage(nlp),
-            ActorStage(knowledge_base, nlp),
-            PlaceStage(gazetteer),
-            DateStage(),
-            EventStage(knowledge_base),
-        ]
-    )
+    return Pipeline.assemble(nlp, ActorKnowledgeBase.load(), gazetteer)
 
 
 @pytest.fixture(scope="session")

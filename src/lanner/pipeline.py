@@ -8,12 +8,19 @@ one process, or once per worker, and nothing is loaded at import time.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from lanner.config import Config
 from lanner.errors import Code, DataError
 from lanner.nlp import NlpStage, Truecaser, gazetteer_places, load_language, restore_original_text
 from lanner.records import Analysis, Article
 from lanner.stage import Stage
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from lanner.actors import ActorKnowledgeBase
+    from lanner.geo import Gazetteer
 
 
 def check_stages(stages: Sequence[Stage]) -> None:
@@ -39,19 +46,31 @@ class Pipeline:
     @classmethod
     def build(cls, config: Config | None = None) -> Pipeline:
         """The full default pipeline (loads the spaCy model, the gazetteer and the actor knowledge base)."""
-        from lanner.actors import ActorKnowledgeBase, ActorStage
-        from lanner.events import EventStage
-        from lanner.geo import Gazetteer, PlaceStage
-        from lanner.time import DateStage
+        from lanner.actors import ActorKnowledgeBase
+        from lanner.geo import Gazetteer
 
         config = config or Config()
-        language = load_language(config.model)
-        knowledge_base = ActorKnowledgeBase.load(config.actor_files)
-        gazetteer = Gazetteer.open(config.cache_dir)
+        return cls.assemble(
+            load_language(config.model),
+            ActorKnowledgeBase.load(config.actor_files),
+            Gazetteer.open(config.cache_dir),
+            batch_size=config.batch_size,
+        )
+
+    @classmethod
+    def assemble(
+        cls, language: Language, knowledge_base: ActorKnowledgeBase, gazetteer: Gazetteer, batch_size: int = 32
+    ) -> Pipeline:
+        """The default stages around resources already loaded (tests share one model across pipelines)."""
+        from lanner.actors import ActorStage
+        from lanner.events import EventStage
+        from lanner.geo import PlaceStage
+        from lanner.time import DateStage
+
         # Text in capitals is parsed truecased; the names to restore come from the knowledge base and gazetteer.
         names = [name for actor in knowledge_base.named_actors() for name in (actor.name, *actor.aliases)]
         truecaser = Truecaser.build(language, names, gazetteer_places(gazetteer), knowledge_base.countries)
-        nlp = NlpStage(language, batch_size=config.batch_size, truecaser=truecaser)
+        nlp = NlpStage(language, batch_size=batch_size, truecaser=truecaser)
         return cls(
             [
                 nlp,
