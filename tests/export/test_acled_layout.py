@@ -91,7 +91,9 @@ def test_suicide_bombing_in_kabul_reads_as_acled_codes_it(export_db):
     assert abs(float(row["latitude"]) - 34.53) < 0.1 and abs(float(row["longitude"]) - 69.17) < 0.1
     assert row["fatalities"] == "15" and row["source"] == "Example Wire"
     assert row["actor1"] == "Unidentified armed group (Afghanistan)" and row["inter1"] == "3"
-    assert row["interaction"] == "30"
+    # "killed 15 people": victims named only as people are civilians, as ACLED codes them
+    assert row["actor2"] == "Civilians (Afghanistan)" and row["interaction"] == "37"
+    assert row["civilian_targeting"] == "Civilian targeting"
     assert "factuality=asserted" in row["tags"] and "plover=ASSAULT" in row["tags"]
     assert abs(int(row["timestamp"]) - time.time()) < 24 * 3600  # processed during this test session
 

@@ -893,8 +893,12 @@ def _joined(a: Token, b: Token) -> bool:
         for _ in range(4):
             if token.head.i == token.i or token.dep_ in ("ccomp", "relcl", "parataxis"):
                 break
-            if token.dep_ == "advcl" and (token.tag_ != "VBG" or any(c.dep_ == "nsubj" for c in token.children)):
-                break  # "attacked the village, killing eight" is one event; "after a bomb exploded" is another
+            purpose = token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            if token.dep_ == "advcl" and (
+                (token.tag_ != "VBG" and not purpose) or any(c.dep_ == "nsubj" for c in token.children)
+            ):
+                break  # "attacked the village, killing eight" and "fired tear gas to disperse the crowd" are one
+                # event each; "after a bomb exploded" is another
             token = token.head
             if token.i == upper.i:
                 return True

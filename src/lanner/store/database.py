@@ -582,41 +582,10 @@ _INSERT_MENTION = text(
            lon = excluded.lon, date_start = excluded.date_start, date_end = excluded.date_end,
            date_precision = excluded.date_precision, confidence = excluded.confidence"""
 )
-_EVENT_COLUMNS = (
-    "id",
-    "document_id",
-    "local_id",
-    "type",
-    "mode",
-    "context",
-    "acled_event_type",
-    "acled_sub_event_type",
-    "place_name",
-    "geonames_id",
-    "feature",
-    "country",
-    "admin1",
-    "lat",
-    "lon",
-    "geo_precision",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_basis",
-    "fatalities",
-    "factuality",
-    "confidence",
-    "evidence_start",
-    "evidence_end",
-    "evidence_text",
-    "trigger_start",
-    "trigger_end",
-    "trigger_text",
-)
 _INSERT_EVENT = text(
-    f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join(':' + c for c in _EVENT_COLUMNS)}) "
+    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join(':' + c for c in EVENT_COLUMNS)}) "
     "ON CONFLICT (id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in _EVENT_COLUMNS if c not in ("id", "document_id"))
+    + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS if c not in ("id", "document_id"))
 )
 _INSERT_EVENT_ACTOR = text(
     """INSERT INTO event_actors (event_id, actor_id, role, position) VALUES (:event_id, :actor_id, :role, :position)

@@ -22,39 +22,9 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, bindparam, text
 
+from lanner.store.database import EVENT_COLUMNS
+
 KM_PER_DEGREE = 111.195
-# Columns of an event row as the API returns them (explicit, so dialect-only columns such as a tsvector stay out).
-EVENT_COLUMNS: tuple[str, ...] = (
-    "id",
-    "document_id",
-    "local_id",
-    "type",
-    "mode",
-    "context",
-    "acled_event_type",
-    "acled_sub_event_type",
-    "place_name",
-    "geonames_id",
-    "feature",
-    "country",
-    "admin1",
-    "lat",
-    "lon",
-    "geo_precision",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_basis",
-    "fatalities",
-    "factuality",
-    "confidence",
-    "evidence_start",
-    "evidence_end",
-    "evidence_text",
-    "trigger_start",
-    "trigger_end",
-    "trigger_text",
-)
 SORTS: dict[str, str] = {
     "-date": "e.date_start DESC, e.id",
     "date": "e.date_start ASC, e.id",
