@@ -8,9 +8,10 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -41,6 +42,48 @@ def _parse_near(_ctx: click.Context, _param: click.Parameter, value: str | None)
     if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
         raise click.BadParameter(f"{value!r}: latitude must be within ±90, longitude ±180, and KM positive")
     return lat, lon, km
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _event_filters(verb: str) -> Callable[[F], F]:
+    """The filter options `events` and `export` share, so both commands filter alike."""
+    options = [
+        click.option(
+            "--since", callback=_parse_date, metavar="YYYY-MM-DD", help="Events that end on or after this day."
+        ),
+        click.option(
+            "--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Events that start on or before this day."
+        ),
+        click.option("--type", "types", multiple=True, metavar="TYPE", help="PLOVER type, e.g. ASSAULT (repeatable)."),
+        click.option("--actor", help="Actor id (e.g. islamic_state) or part of an actor's name."),
+        click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 code of the event's place, e.g. IQ."),
+        click.option("--near", callback=_parse_near, metavar="LAT,LON,KM", help="Events within KM of a point."),
+        click.option(
+            "--factuality",
+            default="asserted",
+            show_default=True,
+            help=f"Comma-separated factualities to {verb}, or 'all'. Only asserted events count as events.",
+        ),
+        click.option("--limit", type=click.IntRange(min=1), help="At most this many events."),
+    ]
+
+    def apply(command: F) -> F:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return apply
+
+
+def _require_database(db_path: str) -> None:
+    """A reading command on a file that does not exist says how to make one, rather than creating it empty."""
+    from lanner.store import is_database_url
+
+    if not is_database_url(db_path) and not Path(db_path).exists():
+        click.echo(f"lanner: no database at {db_path}; create one with `lanner ingest PATH --db {db_path}`", err=True)
+        sys.exit(EXIT_NOTHING_PROCESSED)
 
 
 def _report_error(error: InputError) -> None:
@@ -338,19 +381,7 @@ def ingest(
     show_default=True,
     help="SQLite database file, or a postgresql://USER:PASSWORD@HOST/DB URL.",
 )
-@click.option("--since", callback=_parse_date, metavar="YYYY-MM-DD", help="Events that end on or after this day.")
-@click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Events that start on or before this day.")
-@click.option("--type", "types", multiple=True, metavar="TYPE", help="PLOVER type, e.g. ASSAULT (repeatable).")
-@click.option("--actor", help="Actor id (e.g. islamic_state) or part of an actor's name.")
-@click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 code of the event's place, e.g. IQ.")
-@click.option("--near", callback=_parse_near, metavar="LAT,LON,KM", help="Events within KM of a point.")
-@click.option(
-    "--factuality",
-    default="asserted",
-    show_default=True,
-    help="Comma-separated factualities to list, or 'all'. Only asserted events count as events.",
-)
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@_event_filters(verb="list")
 @click.option(
     "--format",
     "fmt",
@@ -381,7 +412,7 @@ def events(
     from lanner.events import PLOVER_TYPES
     from lanner.output import event_rows_to_csv, event_rows_to_geojson, event_rows_to_table
     from lanner.records import FACTUALITIES
-    from lanner.store import EventQuery, is_database_url, open_store
+    from lanner.store import EventQuery, open_store
 
     unknown = [t for t in types if t.upper() not in PLOVER_TYPES]
     if unknown:
@@ -394,9 +425,7 @@ def events(
         raise click.BadParameter(
             f"{', '.join(bad)}: use all or some of {', '.join(FACTUALITIES)}", param_hint="--factuality"
         )
-    if not is_database_url(db_path) and not Path(db_path).exists():
-        click.echo(f"lanner: no database at {db_path}; create one with `lanner ingest PATH --db {db_path}`", err=True)
-        sys.exit(EXIT_NOTHING_PROCESSED)
+    _require_database(db_path)
     query = EventQuery(
         since=since,
         until=until,
@@ -444,19 +473,7 @@ def events(
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (default: stdout).")
 @click.option("--dyadic/--monadic", default=True, help="ACLED layout: one row per event, or one row per actor side.")
-@click.option("--since", callback=_parse_date, metavar="YYYY-MM-DD", help="Events that end on or after this day.")
-@click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Events that start on or before this day.")
-@click.option("--type", "types", multiple=True, metavar="TYPE", help="PLOVER type, e.g. ASSAULT (repeatable).")
-@click.option("--actor", help="Actor id (e.g. islamic_state) or part of an actor's name.")
-@click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 code of the event's place, e.g. IQ.")
-@click.option("--near", callback=_parse_near, metavar="LAT,LON,KM", help="Events within KM of a point.")
-@click.option(
-    "--factuality",
-    default="asserted",
-    show_default=True,
-    help="Comma-separated factualities to export, or 'all'. Only asserted events count as events.",
-)
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@_event_filters(verb="export")
 def export(
     db_path: str,
     layout: str,
@@ -485,11 +502,9 @@ def export(
     """
     from lanner.database import event_query
     from lanner.export import export_events
-    from lanner.store import is_database_url, open_store
+    from lanner.store import open_store
 
-    if not is_database_url(db_path) and not Path(db_path).exists():
-        click.echo(f"lanner: no database at {db_path}; create one with `lanner ingest PATH --db {db_path}`", err=True)
-        sys.exit(EXIT_NOTHING_PROCESSED)
+    _require_database(db_path)
     try:
         query = event_query(
             since=since,
@@ -686,13 +701,10 @@ def serve(
       lanner serve --db lanner.db --port 9000 --tiles 'https://tiles.example.org/{z}/{x}/{y}.png'
       lanner serve --db lanner.db --allow-writes --token "$(openssl rand -hex 16)"
     """
-    from lanner.store import is_database_url
     from lanner.web import WebSettings, new_token
     from lanner.web import serve as serve_web
 
-    if not is_database_url(db_path) and not Path(db_path).exists():
-        click.echo(f"lanner: no database at {db_path}; create one with `lanner ingest PATH --db {db_path}`", err=True)
-        sys.exit(EXIT_NOTHING_PROCESSED)
+    _require_database(db_path)
     if allow_writes and not token:
         token = new_token()
         click.echo(f"lanner: writes need this token: {token}", err=True)
