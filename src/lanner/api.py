@@ -38,6 +38,33 @@ def _articles_only(items: Iterable[Article | InputError], on_error: ErrorHandler
             yield item
 
 
+def fresh_articles(
+    items: Iterable[Article | InputError],
+    store: Store,
+    summary: IngestSummary,
+    *,
+    reprocess: bool,
+    on_error: ErrorHandler,
+    on_progress: Callable[[IngestSummary], None],
+) -> Iterator[Article]:
+    """The articles an ingest must analyse: bad items reported, repeats within the run and texts already
+    stored (unless `reprocess`) skipped, all counted in `summary`. The in-process and the Dask paths share it."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, InputError):
+            summary.errors.append(item)
+            on_error(item)
+            continue
+        summary.articles_read += 1
+        key = item.id
+        if key in seen or (not reprocess and store.has_document(key)):
+            summary.articles_skipped += 1
+            on_progress(summary)
+            continue
+        seen.add(key)
+        yield item
+
+
 def extract(
     paths: Sequence[str | Path],
     *,
@@ -79,24 +106,9 @@ def ingest(
     config = config or Config()
     summary = IngestSummary()
 
-    def record_error(error: InputError) -> None:
-        summary.errors.append(error)
-        on_error(error)
-
-    def fresh(articles: Iterable[Article]) -> Iterator[Article]:
-        seen: set[str] = set()
-        for article in articles:
-            summary.articles_read += 1
-            key = article.id
-            if key in seen or (not reprocess and store.has_document(key)):
-                summary.articles_skipped += 1
-                on_progress(summary)
-                continue
-            seen.add(key)
-            yield article
-
     items = read_inputs(paths, input_format=input_format, published=published, max_chars=config.max_chars)
-    for analysis in pipeline.pipe(fresh(_articles_only(items, record_error))):
+    articles = fresh_articles(items, store, summary, reprocess=reprocess, on_error=on_error, on_progress=on_progress)
+    for analysis in pipeline.pipe(articles):
         summary.events_stored += store.write(analysis, pipeline_name=pipeline_name)
         summary.articles_processed += 1
         on_progress(summary)

@@ -22,9 +22,9 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lanner.api import ErrorHandler, IngestSummary
+from lanner.api import ErrorHandler, IngestSummary, fresh_articles
 from lanner.config import Config
-from lanner.errors import ClusterError, Code, InputError, LannerError
+from lanner.errors import ClusterError, Code, LannerError
 from lanner.ingest import read_inputs
 from lanner.records import Article
 from lanner.scale.partitions import PartitionResult, analyse_partition, read_partition
@@ -129,24 +129,9 @@ def ingest_distributed(
     run = run / f"lanner-run-{uuid.uuid4().hex[:12]}"
     run.mkdir(parents=True)
 
-    def fresh(items: Iterable[Article | InputError]) -> Iterator[Article]:
-        seen: set[str] = set()
-        for item in items:
-            if isinstance(item, InputError):
-                summary.errors.append(item)
-                on_error(item)
-                continue
-            summary.articles_read += 1
-            key = item.id
-            if key in seen or (not reprocess and store.has_document(key)):
-                summary.articles_skipped += 1
-                on_progress(summary)
-                continue
-            seen.add(key)
-            yield item
-
     items = read_inputs(paths, input_format=input_format, published=published, max_chars=config.max_chars)
-    partitions = _partitions(fresh(items), partition_size)
+    articles = fresh_articles(items, store, summary, reprocess=reprocess, on_error=on_error, on_progress=on_progress)
+    partitions = _partitions(articles, partition_size)
     workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
     submitted: list[Future] = []
 
