@@ -179,6 +179,25 @@ def create_app(
     pipeline_lock = threading.Lock()
     state: dict[str, Any] = {}
 
+    def add_twins(
+        path: str, view: Callable[[Request, str], Response], formats: tuple[str, ...], openapi: dict[str, Any]
+    ) -> None:
+        """One GET route per format of a page: `/events` (html), `/events.json`, `/events.csv`, ..."""
+        for fmt in formats:
+            suffix = "" if fmt == "html" else f".{fmt}"
+
+            def handler(request: Request, fmt: str = fmt) -> Response:
+                return view(request, fmt)
+
+            app.add_api_route(
+                f"{path}{suffix}",
+                handler,
+                methods=["GET"],
+                name=f"{path.lstrip('/')}{suffix}",
+                openapi_extra=openapi,
+                response_model=None,
+            )
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
         response: Response = await call_next(request)
@@ -348,19 +367,7 @@ def create_app(
         }
         return page(request, fmt, "events.html", data, ("json", "csv", "geojson"))
 
-    for suffix, fmt in (("", "html"), (".json", "json"), (".csv", "csv"), (".geojson", "geojson")):
-
-        def events_handler(request: Request, fmt: str = fmt) -> Response:
-            return events_view(request, fmt)
-
-        app.add_api_route(
-            f"/events{suffix}",
-            events_handler,
-            methods=["GET"],
-            name=f"events{suffix}",
-            openapi_extra=list_openapi,
-            response_model=None,
-        )
+    add_twins("/events", events_view, ("html", "json", "csv", "geojson"), list_openapi)
 
     # -- one event, one article -----------------------------------------------------------------------
     @app.get("/events/{name}", response_model=None)
@@ -439,19 +446,7 @@ def create_app(
         data = {"filters": P.filter_state(q), "types": result.types, "weeks": result.weeks}
         return page(request, fmt, "timeline.html", data, ("json", "csv"), chart=_timeline_chart(result))
 
-    for suffix, fmt in (("", "html"), (".json", "json"), (".csv", "csv")):
-
-        def timeline_handler(request: Request, fmt: str = fmt) -> Response:
-            return timeline_view(request, fmt)
-
-        app.add_api_route(
-            f"/timeline{suffix}",
-            timeline_handler,
-            methods=["GET"],
-            name=f"timeline{suffix}",
-            openapi_extra=timeline_openapi,
-            response_model=None,
-        )
+    add_twins("/timeline", timeline_view, ("html", "json", "csv"), timeline_openapi)
 
     # -- actor network --------------------------------------------------------------------------------
     network_openapi = {"parameters": P.openapi_parameters((*P.FILTER_PARAMS, *P.NETWORK_PARAMS))}
@@ -465,19 +460,7 @@ def create_app(
         data = {"filters": P.filter_state(q), "nodes": result.nodes, "edges": result.edges}
         return page(request, fmt, "network.html", data, ("json", "csv"), graph=_network_graph(result))
 
-    for suffix, fmt in (("", "html"), (".json", "json"), (".csv", "csv")):
-
-        def network_handler(request: Request, fmt: str = fmt) -> Response:
-            return network_view(request, fmt)
-
-        app.add_api_route(
-            f"/network{suffix}",
-            network_handler,
-            methods=["GET"],
-            name=f"network{suffix}",
-            openapi_extra=network_openapi,
-            response_model=None,
-        )
+    add_twins("/network", network_view, ("html", "json", "csv"), network_openapi)
 
     # -- search ---------------------------------------------------------------------------------------
     search_openapi = {"parameters": P.openapi_parameters((*P.SEARCH_PARAMS, *P.FILTER_PARAMS, *P.PAGE_PARAMS))}
@@ -506,19 +489,7 @@ def create_app(
         }
         return page(request, fmt, "search.html", data, ("json", "csv"), mark=lambda s: mark_terms(s, terms))
 
-    for suffix, fmt in (("", "html"), (".json", "json"), (".csv", "csv")):
-
-        def search_handler(request: Request, fmt: str = fmt) -> Response:
-            return search_view(request, fmt)
-
-        app.add_api_route(
-            f"/search{suffix}",
-            search_handler,
-            methods=["GET"],
-            name=f"search{suffix}",
-            openapi_extra=search_openapi,
-            response_model=None,
-        )
+    add_twins("/search", search_view, ("html", "json", "csv"), search_openapi)
 
     # -- docs -----------------------------------------------------------------------------------------
     @app.get("/api", include_in_schema=False)
