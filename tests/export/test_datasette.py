@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -17,7 +18,9 @@ def _get(path, url: str) -> Any:
         datasette = Datasette(files=[str(path)])
         return await datasette.client.get(url)
 
-    return asyncio.run(fetch())
+    # in a thread of its own: the browser tests' Playwright keeps an event loop running in the main thread
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, fetch()).result()
 
 
 def test_facets_on_event_type_and_country(export_db):

@@ -8,7 +8,7 @@ import io
 import json
 import urllib.request
 
-from conftest import screenshot
+from webtools import screenshot
 
 
 def _json(url: str) -> dict:

@@ -9,7 +9,7 @@ import urllib.request
 from urllib.parse import quote
 
 import pytest
-from conftest import screenshot
+from webtools import screenshot
 
 # Runs before any page script: records calls that the payloads make, and CSP violations (anything the
 # page tried to run that the policy then had to stop counts as a failure of escaping too).
