@@ -25,7 +25,7 @@ from lanner.records import (
     PlaceMention,
     Span,
 )
-from lanner.store import EventQuery, Store, open_store
+from lanner.store import EventQuery, Store, article_rows, open_store
 from lanner.store.schema import migrations_for
 
 ISIS = Actor("islamic_state", "Islamic State", "armed_group", None, "Q2429253")
@@ -113,6 +113,40 @@ def test_writing_the_same_analysis_twice_adds_nothing(store):
     store.write(analysis)
     assert store.counts() == before
     assert before == {"documents": 1, "events": 1, "mentions": 2, "actors": 2}
+
+
+def _stored_actor(store: Store, actor_id: str) -> tuple:
+    with store.connect() as db:
+        return tuple(
+            db.execute(text("SELECT name, kind, wikidata FROM actors WHERE actor_id = :id"), {"id": actor_id}).one()
+        )
+
+
+def test_an_actor_met_only_in_an_events_roles_never_overwrites_a_known_one(store):
+    """An id that an article names only as a role is stored as a placeholder; the knowledge base's row wins,
+    whichever article comes first in a batch and whichever is written later."""
+    known = _analysis("ISIS bombed a base in Mosul on Sunday.")
+    role_only = dataclasses.replace(_analysis("Gunmen hit a checkpoint in Mosul on Monday."), actors=[])
+    store.write_batch([article_rows(role_only), article_rows(known)])
+    assert _stored_actor(store, "islamic_state") == ("Islamic State", "armed_group", "Q2429253")
+    store.write(role_only)
+    assert _stored_actor(store, "islamic_state") == ("Islamic State", "armed_group", "Q2429253")
+
+
+def test_a_placeholder_actor_is_upgraded_when_the_knowledge_base_names_it(store):
+    role_only = dataclasses.replace(_analysis("Gunmen hit a checkpoint in Mosul on Monday."), actors=[])
+    store.write(role_only)
+    assert _stored_actor(store, "islamic_state") == ("islamic_state", "other", None)
+    store.write(_analysis("ISIS bombed a base in Mosul on Sunday."))
+    assert _stored_actor(store, "islamic_state") == ("Islamic State", "armed_group", "Q2429253")
+
+
+def test_a_batch_of_articles_is_stored_whole(store):
+    """write_batch sends one statement per table for many articles; every article's rows must arrive."""
+    analyses = [_analysis(f"ISIS bombed base number {n} in Mosul on Sunday.") for n in range(5)]
+    assert store.write_batch([article_rows(a) for a in analyses]) == 5
+    assert store.counts() == {"documents": 5, "events": 5, "mentions": 10, "actors": 2}
+    assert all(store.has_document(a.article.id) for a in analyses)
 
 
 def test_a_write_failing_mid_transaction_leaves_no_half_written_article(store):

@@ -264,8 +264,7 @@ class Store:
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
                 with self.transaction() as db:
-                    for rows in batch:
-                        self._write_rows(db, rows)
+                    self._write_batch(db, batch)
                 return sum(len(rows.events) for rows in batch)
             except DBAPIError as error:
                 if _sqlstate(error) in RETRYABLE_SQLSTATES and attempt < WRITE_ATTEMPTS:
@@ -276,35 +275,25 @@ class Store:
                 ) from error
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _write_rows(self, db: Connection, rows: ArticleRows) -> None:
-        db.execute(
-            text(
-                """INSERT INTO documents (id, title, url, published, source, language, input_id, origin, text,
-                       text_is_extracted, pipeline, processed_at, replaced_chars)
-                   VALUES (:id, :title, :url, :published, :source, :language, :input_id, :origin, :text,
-                       :text_is_extracted, :pipeline, :processed_at, :replaced_chars)
-                   ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url,
-                       published = excluded.published, source = excluded.source, input_id = excluded.input_id,
-                       origin = excluded.origin, pipeline = excluded.pipeline,
-                       processed_at = excluded.processed_at, replaced_chars = excluded.replaced_chars"""
-            ),
-            rows.document,
-        )
-        document = {"document_id": rows.document["id"]}
-        db.execute(
-            text("DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE document_id = :document_id)"),
-            document,
-        )
-        db.execute(text("DELETE FROM events WHERE document_id = :document_id"), document)
-        db.execute(text("DELETE FROM mentions WHERE document_id = :document_id"), document)
-        for actor in rows.actors:  # in id order, so concurrent writers lock shared actors in the same order
-            db.execute(_UPSERT_ACTOR if actor["known"] else _PLACEHOLDER_ACTOR, actor)
-        if rows.mentions:
-            db.execute(_INSERT_MENTION, rows.mentions)
-        if rows.events:
-            db.execute(_INSERT_EVENT, rows.events)
-        if rows.event_actors:
-            db.execute(_INSERT_EVENT_ACTOR, rows.event_actors)
+    def _write_batch(self, db: Connection, batch: Sequence[ArticleRows]) -> None:
+        """One statement per table for the whole batch, sent to the driver as it is: the single writer of a
+        distributed run spent more time in SQLAlchemy's per-row parameter handling than in the database."""
+        sql = _DRIVER_SQL[self.dialect]
+        documents = [{"document_id": rows.document["id"]} for rows in batch]
+        actors: dict[str, dict[str, Any]] = {}
+        for rows in batch:
+            for actor in rows.actors:
+                if actor["known"] or actor["actor_id"] not in actors:
+                    actors[actor["actor_id"]] = actor
+        db.exec_driver_sql(sql["document"], [rows.document for rows in batch])
+        for statement in ("delete_event_actors", "delete_events", "delete_mentions"):
+            db.exec_driver_sql(sql[statement], documents)
+        if actors:  # in id order, so concurrent writers lock shared actors in the same order
+            db.exec_driver_sql(sql["actor"], [actors[actor_id] for actor_id in sorted(actors)])
+        for table in ("mentions", "events", "event_actors"):
+            rows_of_table = [row for rows in batch for row in getattr(rows, table)]
+            if rows_of_table:
+                db.exec_driver_sql(sql[table], rows_of_table)
 
     # -- reading ----------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -562,35 +551,48 @@ def _cleaned(row: dict[str, Any]) -> tuple[dict[str, Any], int]:
     return out, total
 
 
-_UPSERT_ACTOR = text(
-    """INSERT INTO actors (actor_id, name, kind, country, wikidata)
+_WRITE_SQL = {
+    "document": """INSERT INTO documents (id, title, url, published, source, language, input_id, origin, text,
+           text_is_extracted, pipeline, processed_at, replaced_chars)
+       VALUES (:id, :title, :url, :published, :source, :language, :input_id, :origin, :text,
+           :text_is_extracted, :pipeline, :processed_at, :replaced_chars)
+       ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url,
+           published = excluded.published, source = excluded.source, input_id = excluded.input_id,
+           origin = excluded.origin, pipeline = excluded.pipeline,
+           processed_at = excluded.processed_at, replaced_chars = excluded.replaced_chars""",
+    "delete_event_actors": (
+        "DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE document_id = :document_id)"
+    ),
+    "delete_events": "DELETE FROM events WHERE document_id = :document_id",
+    "delete_mentions": "DELETE FROM mentions WHERE document_id = :document_id",
+    # an actor of the knowledge base overwrites what is stored; an id met only as an event's role adds a
+    # placeholder row and never overwrites a known actor
+    "actor": """INSERT INTO actors (actor_id, name, kind, country, wikidata)
        VALUES (:actor_id, :name, :kind, :country, :wikidata)
        ON CONFLICT (actor_id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
-           country = excluded.country, wikidata = excluded.wikidata"""
-)
-_PLACEHOLDER_ACTOR = text(
-    "INSERT INTO actors (actor_id, name, kind) VALUES (:actor_id, :name, :kind) ON CONFLICT (actor_id) DO NOTHING"
-)
-_INSERT_MENTION = text(
-    """INSERT INTO mentions (document_id, kind, start, "end", text, actor_id, place_name, geonames_id, feature,
-           country, admin1, lat, lon, date_start, date_end, date_precision, confidence)
+           country = excluded.country, wikidata = excluded.wikidata
+       WHERE :known""",
+    "mentions": """INSERT INTO mentions (document_id, kind, start, "end", text, actor_id, place_name, geonames_id,
+           feature, country, admin1, lat, lon, date_start, date_end, date_precision, confidence)
        VALUES (:document_id, :kind, :start, :end, :text, :actor_id, :place_name, :geonames_id, :feature,
            :country, :admin1, :lat, :lon, :date_start, :date_end, :date_precision, :confidence)
        ON CONFLICT (document_id, kind, start, "end") DO UPDATE SET text = excluded.text,
            actor_id = excluded.actor_id, place_name = excluded.place_name, geonames_id = excluded.geonames_id,
            feature = excluded.feature, country = excluded.country, admin1 = excluded.admin1, lat = excluded.lat,
            lon = excluded.lon, date_start = excluded.date_start, date_end = excluded.date_end,
-           date_precision = excluded.date_precision, confidence = excluded.confidence"""
-)
-_INSERT_EVENT = text(
-    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join(':' + c for c in EVENT_COLUMNS)}) "
+           date_precision = excluded.date_precision, confidence = excluded.confidence""",
+    "events": f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join(':' + c for c in EVENT_COLUMNS)}) "
     "ON CONFLICT (id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS if c not in ("id", "document_id"))
-)
-_INSERT_EVENT_ACTOR = text(
-    """INSERT INTO event_actors (event_id, actor_id, role, position) VALUES (:event_id, :actor_id, :role, :position)
-       ON CONFLICT (event_id, role, actor_id) DO UPDATE SET position = excluded.position"""
-)
+    + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS if c not in ("id", "document_id")),
+    "event_actors": """INSERT INTO event_actors (event_id, actor_id, role, position)
+       VALUES (:event_id, :actor_id, :role, :position)
+       ON CONFLICT (event_id, role, actor_id) DO UPDATE SET position = excluded.position""",
+}
+# The same statements in each driver's own parameter style: sqlite3 takes :name, psycopg %(name)s.
+_DRIVER_SQL = {
+    "sqlite": _WRITE_SQL,
+    "postgresql": {name: re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", sql) for name, sql in _WRITE_SQL.items()},
+}
 
 
 # -- reading helpers ------------------------------------------------------------------------------
