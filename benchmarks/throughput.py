@@ -157,8 +157,8 @@ def profile_in_process(texts: list[str], folder: Path) -> dict[str, Any]:
     with open_store(folder / "profile.db") as store:
         profiler.enable()
         write_partition(folder / "profile.parquet", pipeline.pipe(articles), "profile")
-        for analysis in read_partition(folder / "profile.parquet")[1]:
-            store.write(analysis, pipeline_name="profile")
+        for rows in read_partition(folder / "profile.parquet")[1]:
+            store.write_rows(rows)
         profiler.disable()
     stats = pstats.Stats(profiler)
     by_group: dict[str, float] = defaultdict(float)
