@@ -68,6 +68,8 @@ _MISLABELLED = frozenset({"PERSON", "NORP", "ORG"})
 _MAX_TOKENS = 4
 _BIG_CITY = 100_000
 _SAFE_FEATURES = frozenset({"country", "admin1", "continent", "region", "water", "landform"})
+# whose alternate names are as safe as their own: countries' other names ("DPRK") and the authored regions'
+_TAIL_FEATURES = frozenset({"country", "admin1", "region", "continent"})
 
 
 @dataclass
@@ -132,22 +134,66 @@ def _local_descriptor(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> b
     return bool(candidates) and all(place.feature == "city" for place in candidates)
 
 
-def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+def _joinable(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.lower_ not in COMMON_WORDS
+
+
+def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
+    """The entity widened over the name tokens next to it when the gazetteer knows the longer name: the
+    recogniser cuts "Baja California" in two, takes "Vista" for an organisation after "Boa", and leaves
+    "Virgin Islands" out of "U.S. Virgin Islands"."""
+    best = (start, end)
+    for left in range(3):
+        for right in range(3):
+            a, b = start - left, end + right
+            if (left == right == 0) or a < 0 or b > len(doc) or b - a <= best[1] - best[0]:
+                continue
+            if not all(_joinable(doc[i]) for i in (*range(a, start), *range(end, b))):
+                continue
+            if any(c.kind in (PRIMARY, ALTERNATE) for c in gazetteer.lookup(doc[a:b].text, loose=False)):
+                best = (a, b)
+    return best
+
+
+def named_countries(doc: Doc, gazetteer: Gazetteer) -> set[str]:
+    """Countries the article names, directly or through a first-level division ("Oregon" names the US)."""
+    found: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        start, end, _ = _trim(ent)
+        for candidate in gazetteer.lookup(doc[start:end].text, loose=False)[:1]:
+            if candidate.place.feature in {"country", "admin1"} and candidate.place.country:
+                found.add(candidate.place.country)
+    return found
+
+
+def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = None) -> list[Mention]:
     """Place entities from the recogniser, trimmed to the name.
 
     The small model sometimes labels a well-known place PERSON, NORP or ORG ("from Aleppo" as NORP).
-    Such an entity counts only when its whole text is a name the gazetteer vouches for (see
-    `_acceptable`), is no common word, and, for PERSON and NORP, a locative preposition or a verb stands
-    right before it ("troops entered Falluja"). Demonyms ("Iraqi") never pass: they are not place names.
+    Such an entity counts when the recogniser calls the same name a place elsewhere in the article, or
+    when its whole text is a name the gazetteer vouches for (see `_acceptable`; a town of one of the
+    article's `countries` after a locative preposition passes), is no common word, and, for PERSON and
+    NORP, a locative preposition or a verb stands right before it ("troops entered Falluja"). Demonyms
+    ("Iraqi") never pass: they are not place names.
     """
+    countries = countries or set()
+    place_texts = {doc[a:b].text for a, b, _ in (_trim(e) for e in doc.ents if e.label_ in PLACE_LABELS) if a < b}
     found: list[Mention] = []
+    consumed: set[int] = set()
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in _MISLABELLED:
+            continue
+        if any(t.i in consumed for t in ent):
             continue
         start, end, hint = _trim(ent)
         named_kind = hint is not None
         if start >= end:
             continue
+        if ent.label_ in PLACE_LABELS and hint is None:
+            start, end = _extend(doc, start, end, gazetteer)
+            consumed.update(range(start, end))
         span = doc[start:end]
         if not any(ch.isupper() for ch in span.text):
             continue
@@ -155,10 +201,21 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             continue  # "the West", "the North": a bloc or a side, not a place to put on a map
         previous = doc[start - 1].lower_ if start > 0 else ""
         after_verb = start > 0 and doc[start - 1].pos_ == "VERB"
-        if ent.label_ in {"PERSON", "NORP"} and (len(span) > 2 or not (previous in LOCATIVES or after_verb)):
+        known = ent.label_ not in PLACE_LABELS and span.text in place_texts
+        if (
+            ent.label_ in {"PERSON", "NORP"}
+            and not known
+            and (len(span) > 2 or not (previous in LOCATIVES or after_verb))
+        ):
             continue
-        if ent.label_ not in PLACE_LABELS and (
-            span.text.lower() in COMMON_WORDS or not _acceptable(gazetteer, span.text, set(), False)
+        if (
+            ent.label_ not in PLACE_LABELS
+            and not known
+            and (
+                span.text.lower() in COMMON_WORDS
+                # a person's name may be a town's ("in Klamath Falls"); an organisation's or a people's hardly
+                or not _acceptable(gazetteer, span.text, countries, ent.label_ == "PERSON" and previous in LOCATIVES)
+            )
         ):
             continue
         if _local_descriptor(doc, start, end + (1 if named_kind and end < ent.end else 0), gazetteer):
@@ -190,10 +247,13 @@ def _acceptable(gazetteer: Gazetteer, text: str, countries: set[str], preceded_b
     if not found:
         return False
     best = max(found, key=lambda c: c.place.population)
-    if any(c.kind == PRIMARY and c.place.feature in _SAFE_FEATURES for c in found):
-        return True
+    if any(c.place.feature in _SAFE_FEATURES for c in found):
+        return True  # own names and alternate ones ("DPRK", "BC") alike: both come from curated tables
     if best.place.feature == "city" and best.place.population >= _BIG_CITY:
         return True
+    last = text.rsplit(maxsplit=1)[-1].lower()
+    if FEATURE_WORDS.get(last) in {"admin1", "admin2"} and any(c.place.feature in {"admin1", "admin2"} for c in found):
+        return True  # "Edgar County", "Diyala Province": the name says it is a division, and there is one
     return preceded_by_locative and any(
         c.place.country in countries and c.place.population >= 1000 for c in found if c.place.feature == "city"
     )
@@ -295,6 +355,12 @@ def _big_city(gazetteer: Gazetteer, text: str) -> bool:
     )
 
 
+def _country_like(gazetteer: Gazetteer, text: str) -> bool:
+    """Whether the name's likeliest sense is a country, a first-level division or an authored region."""
+    found = [c for c in gazetteer.lookup(text, loose=False) if c.kind in (PRIMARY, ALTERNATE)]
+    return bool(found) and max(found, key=lambda c: c.place.population).place.feature in _TAIL_FEATURES
+
+
 def embedded_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
     """Place names inside organisation names: at the head ("Nineveh Operations Command", "Toronto police")
     or after the last "of" ("University of Toronto", "Bank of England").
@@ -315,7 +381,11 @@ def embedded_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[M
         # "Colorado State University" stands somewhere in Colorado, often far from its centroid: inside a
         # site's name only a city is close enough to say where it is
         site = any(t.lower_ in SITE_WORDS for t in doc[start:end])
-        for a, b in windows:
+        # "Air Zimbabwe", "FrontCounter BC": a country or province at the tail names the organisation's country
+        tails = [(end - k, end) for k in range(min(2, end - start - 1), 0, -1) if (end - k, end) not in windows]
+        for a, b in windows + tails:
+            if (a, b) in tails and not _country_like(gazetteer, doc[a:b].text):
+                continue
             span = doc[a:b]
             if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
                 continue
@@ -397,4 +467,45 @@ def settlement_mentions(doc: Doc, existing: list[Mention], countries: set[str]) 
             found.append(Mention(span.start_char, span.end_char, span.text, a, b, "pattern", feature,
                                  allowed_countries=frozenset(countries), settlement=True))  # fmt: skip
             blocked.update(range(a, b))
+    return found
+
+
+def _entity_of(doc: Doc, i: int) -> Span:
+    """The entity that token `i` belongs to."""
+    return next(ent for ent in doc.ents if ent.start <= i < ent.end)
+
+
+def repeated_mentions(doc: Doc, existing: list[Mention], taken: set[int]) -> list[Mention]:
+    """Later uses of a name already taken as a place, which the recogniser mislabelled or skipped ("the
+    destruction of Aleppo" as a place, then "shouted about Aleppo" as a people, "Winnipeg jail" as a product).
+    A use inside a person's name ("Michael Jordan") is not one; inside an organisation's name ("CTV Winnipeg")
+    it refers to the place (`reference="embedded"`)."""
+    names: dict[str, list[tuple[str, ...]]] = {}
+    for m in existing:
+        if m.reference == "name" and m.source in ("ner", "gazetteer"):
+            words = tuple(t.text for t in doc[m.token_start : m.token_end])
+            if words and words[0][:1].isupper() and words not in names.get(words[0], []):
+                names.setdefault(words[0], []).append(words)
+    found: list[Mention] = []
+    for token in doc:
+        for words in names.get(token.text, ()):
+            a, b = token.i, token.i + len(words)
+            if b > len(doc) or any(i in taken for i in range(a, b)):
+                continue
+            if tuple(t.text for t in doc[a:b]) != words:
+                continue
+            if any(t.ent_type_ == "PERSON" for t in doc[a:b]):
+                continue
+            inside = doc[a].ent_type_ if doc[a].ent_type_ in {"ORG", "FAC"} else None
+            if inside and any(t.lower_ in SITE_WORDS for t in _entity_of(doc, a)):
+                continue  # "California State University" stands somewhere in California, not at its centroid
+            if inside is None and any(
+                0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() for i in (a - 1, b)
+            ):
+                continue  # part of a longer name nobody recognised
+            span = doc[a:b]
+            found.append(Mention(span.start_char, span.end_char, span.text, a, b, "repeat",
+                                 reference="embedded" if inside else "name"))  # fmt: skip
+            taken.update(range(a, b))
+            break
     return found

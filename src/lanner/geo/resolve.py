@@ -61,6 +61,8 @@ DIRECTIONS = frozenset({
 # Countries whose towns (GeoNames) and divisions (countrystatecity) carry the same first-level codes: US postal
 # codes. Elsewhere the two sources number divisions differently, so only distance can tell containment.
 SHARED_ADMIN1_CODES = frozenset({"US"})
+_ABBREVIABLE = frozenset({"country", "admin1", "region", "continent"})  # what a two-letter name may stand for
+_LOCAL = frozenset({"city", "admin2"})  # features whose neighbours say which of their namesakes is meant
 CONTAINMENT_WORDS = frozenset({"in", "of", "near", "outside", "across"})
 
 
@@ -81,6 +83,12 @@ class Weights:
     near_300: float = 1.0
     near_800: float = 0.4
     capital: float = 1.0
+    support: float = 1.0
+    support_cap: float = 2.0
+    support_cell: float = 0.5
+    support_split: float = 0.5
+    state_share: float = 1.0
+    state_town: float = 0.5
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -148,8 +156,15 @@ class Resolver:
             wanted = HINT_GROUPS[mention.hint]
             found = [c for c in found if c.place.feature in wanted]
         if len(name_key(mention.text).replace(" ", "")) <= 2:
-            # "WA", "BC": a two-letter alternate name of some town is noise; own names and divisions are not
-            found = [c for c in found if c.kind == PRIMARY or c.place.feature in {"country", "admin1"}]
+            # "WA", "BC": a two-letter alternate name of some town is noise; own names and divisions are not, but
+            # an abbreviation in capitals is not the town whose own name it spells in lower case ("EU" is not Eu)
+            abbreviation = mention.text.isupper()
+            found = [
+                c
+                for c in found
+                if c.place.feature in _ABBREVIABLE
+                or (c.kind == PRIMARY and (c.place.name.isupper() or not abbreviation))
+            ]
         if len(found) > MAX_CANDIDATES:
             found = sorted(found, key=lambda c: -c.place.population)[:MAX_CANDIDATES]
         return found
@@ -193,6 +208,8 @@ class Resolver:
         cands = [self._candidates(m) for m in mentions]
         priors = [[self._prior(c, m.hint) for c in cs] for m, cs in zip(mentions, cands, strict=True)]
         inside = containers(doc, mentions)
+        support = self._support(keys, cands)
+        priors = [[p + s for p, s in zip(ps, ss, strict=True)] for ps, ss in zip(priors, support, strict=True)]
         best: list[int | None] = [max(range(len(p)), key=p.__getitem__) if p else None for p in priors]
         shares: list[float] = [self._share(p, b) for p, b in zip(priors, best, strict=True)]
         scores = priors
@@ -248,6 +265,40 @@ class Resolver:
             out.append(PlaceMention(m.start, m.end, m.text, chosen.place, min(0.99, confidence), m.reference))
         return out
 
+    def _support(self, keys: list[str], cands: list[list[Candidate]]) -> list[list[float]]:
+        """Mutual support: a town or county gains for each other name of the article that has some candidate
+        near it, whichever candidate that name ends up with. "Richmond", "Berea", "Irvine" and "Waco" are
+        each ambiguous, but only in Kentucky do all four lie together. A name with candidates in many places
+        ("Springfield") lends little weight to any one of them: its vote is split over its cells."""
+        w = self.weights
+        size = w.support_cell
+        cells: dict[str, set[tuple[int, int]]] = defaultdict(set)
+        for key, cs in zip(keys, cands, strict=True):
+            for c in cs:
+                if c.place.feature in _LOCAL and c.place.lat is not None and c.place.lon is not None:
+                    cells[key].add((math.floor(c.place.lat / size), math.floor(c.place.lon / size)))
+        by_cell: dict[tuple[int, int], dict[str, float]] = defaultdict(dict)
+        for key, found in cells.items():
+            for cell in found:
+                by_cell[cell][key] = len(found) ** -w.support_split
+        out: list[list[float]] = []
+        for key, cs in zip(keys, cands, strict=True):
+            row = []
+            for c in cs:
+                if c.place.feature not in _LOCAL or c.place.lat is None or c.place.lon is None:
+                    row.append(0.0)
+                    continue
+                y, x = math.floor(c.place.lat / size), math.floor(c.place.lon / size)
+                votes: dict[str, float] = {}
+                for dy in (-1, 0, 1):
+                    for dx in (-1, 0, 1):
+                        for other, weight in by_cell.get((y + dy, x + dx), {}).items():
+                            if other != key and weight > votes.get(other, 0.0):
+                                votes[other] = weight
+                row.append(w.support * min(w.support_cap, sum(votes.values())))
+            out.append(row)
+        return out
+
     @staticmethod
     def _placed_by_container(
         m: Mention, j: int | None, cands: list[list[Candidate]], best: list[int | None]
@@ -280,6 +331,7 @@ class Resolver:
         self, keys: list[str], cands: list[list[Candidate]], best: list[int | None], shares: list[float]
     ) -> _Context:
         countries: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        states: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         places: list[tuple[str, Candidate]] = []
         for key, cs, b, share in zip(keys, cands, best, shares, strict=True):
             if b is None:
@@ -288,9 +340,11 @@ class Resolver:
             weight = 1.0 if c.place.feature == "country" else 0.5
             if c.place.country:
                 countries[c.place.country][key] += weight * share
+            if c.place.country in SHARED_ADMIN1_CODES and c.place.admin1 and c.place.feature != "country":
+                states[c.place.admin1][key] += (1.0 if c.place.feature == "admin1" else self.weights.state_town) * share
             if share >= 0.5 and c.place.feature not in {"continent", "water"}:
                 places.append((key, c))
-        return _Context(countries, places)
+        return _Context(countries, places, states)
 
     def _contextual(self, c: Candidate, key: str, context: _Context) -> float:
         w = self.weights
@@ -305,6 +359,12 @@ class Resolver:
             score += w.country_present + w.country_share * own / total
         if c.place.feature == "country":
             return score
+        if c.place.admin1 and c.place.country in SHARED_ADMIN1_CODES and c.place.feature != "admin1":
+            # the article's states, in the one country where towns and divisions share state codes
+            state_votes = {s: sum(v for k, v in by_key.items() if k != key) for s, by_key in context.states.items()}
+            state_total = sum(state_votes.values())
+            if state_total > 0:
+                score += w.state_share * state_votes.get(c.place.admin1, 0.0) / state_total
         nearest = math.inf
         for other_key, other in context.places:
             if other_key == key or other.place.feature == "country":
@@ -341,3 +401,4 @@ class Resolver:
 class _Context:
     countries: dict[str, dict[str, float]]  # country -> name key -> weighted votes
     places: list[tuple[str, Candidate]]
+    states: dict[str, dict[str, float]]  # US state code -> name key -> weighted votes

@@ -9,7 +9,9 @@ from lanner.geo.recognize import (
     demonym_mentions,
     embedded_mentions,
     gazetteer_mentions,
+    named_countries,
     ner_mentions,
+    repeated_mentions,
     settlement_mentions,
 )
 from lanner.geo.resolve import Resolver, Weights
@@ -43,15 +45,13 @@ class PlaceStage:
 
         if not isinstance(doc, Doc):
             raise DataError(Code.PIPELINE_INCOMPLETE, "the places stage needs a spaCy Doc")
-        mentions = ner_mentions(doc, self.gazetteer)
-        # countries the recogniser's own mentions name, to vet the names it missed
-        countries: set[str] = set()
-        for mention in mentions:
-            for candidate in self.gazetteer.lookup(mention.text, loose=False)[:1]:
-                if candidate.place.feature == "country" and candidate.place.country:
-                    countries.add(candidate.place.country)
+        # countries the recogniser's own place entities name, to vet the names it missed or mislabelled
+        countries = named_countries(doc, self.gazetteer)
+        mentions = ner_mentions(doc, self.gazetteer, countries)
         mentions += gazetteer_mentions(doc, self.gazetteer, countries)
         mentions += settlement_mentions(doc, mentions, countries)
+        taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+        mentions += repeated_mentions(doc, mentions, taken)
         taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
         mentions += embedded_mentions(doc, self.gazetteer, taken)
         taken = {i for m in mentions for i in range(m.token_start, m.token_end)}

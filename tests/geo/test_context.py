@@ -1,0 +1,98 @@
+"""Recognition and ranking that lean on the rest of the article: names next to each other, abbreviations,
+names inside organisations, later uses of a name. Real spaCy model, real gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from lanner.geo import PlaceStage
+from lanner.records import Analysis, Article, PlaceMention
+
+pytestmark = pytest.mark.model
+
+
+def places(nlp, stage: PlaceStage, text: str) -> list[PlaceMention]:  # type: ignore[no-untyped-def]
+    return stage(Analysis(Article(text=text), doc=nlp(text))).places
+
+
+def found(nlp, stage: PlaceStage, text: str) -> dict[str, PlaceMention]:  # type: ignore[no-untyped-def]
+    return {p.text: p for p in places(nlp, stage, text)}
+
+
+def test_neighbouring_towns_pick_each_other(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    # Berea, Ohio is the bigger Berea; with Richmond and Irvine in the same article it is Berea, Kentucky
+    text = "A man from Berea and a woman from Richmond were treated in Irvine and released, police in Lancaster said."
+    berea = found(nlp, place_stage, text)["Berea"]
+    assert berea.place is not None and (berea.place.country, berea.place.admin1) == ("US", "KY")
+
+
+def test_county_in_an_organisation_name_places_its_town(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    text = "The crash near Paris injured two drivers from Chrisman and Kansas, officials in Edgar County said."
+    by_text = found(nlp, place_stage, text)
+    assert by_text["Edgar County"].place is not None and by_text["Edgar County"].place.feature == "admin2"
+    paris = by_text["Paris"].place
+    assert paris is not None and (paris.country, paris.admin1) == ("US", "IL")
+
+
+def test_country_alternate_labelled_organisation(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    text = "China urged the DPRK and the United States to talk, and the foreign ministers met in Beijing."
+    dprk = found(nlp, place_stage, text)["DPRK"]
+    assert dprk.place is not None and dprk.place.country == "KP" and dprk.confidence > 0.8
+
+
+def test_capitals_abbreviation_is_not_a_town_spelled_alike(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    eu = found(nlp, place_stage, "The EU said the measures would apply to all airlines from next year.")["EU"]
+    assert eu.place is not None and eu.place.feature == "region"  # the union, not the town of Eu in Normandy
+    wa = found(nlp, place_stage, "Wastewater in WA is diluted before it reaches the sea near Perth, Australia.")
+    assert wa["WA"].place is None or wa["WA"].place.country != "GH"  # not Wa, Ghana
+
+
+def test_country_at_the_end_of_an_organisation_name(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    zimbabwe = found(nlp, place_stage, "The ZTA chief said Air Zimbabwe had no plan to resume flights to London.")
+    mention = zimbabwe["Zimbabwe"]
+    assert mention.reference == "embedded" and mention.place is not None and mention.place.country == "ZW"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Flooding hit the Tijuana River in Baja California, officials said.", "Baja California", "MX"),
+        ("Refugees are living in Boa Vista, the state capital of Roraima, Brazil.", "Boa Vista", "BR"),
+    ],
+)
+def test_entity_cut_short_is_widened_to_the_known_name(  # type: ignore[no-untyped-def]
+    nlp, place_stage: PlaceStage, text: str, name: str, country: str
+) -> None:
+    by_text = found(nlp, place_stage, text)
+    assert by_text[name].place is not None and by_text[name].place.country == country  # type: ignore[union-attr]
+    assert "Baja" not in by_text and "Vista" not in by_text and "California" not in by_text
+
+
+def test_later_uses_of_a_place_name_count(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials in Syria said the destruction of Aleppo went on. The gunman shouted about Aleppo in Turkish."
+    aleppos = [p for p in places(nlp, place_stage, text) if p.text == "Aleppo"]
+    assert len(aleppos) == 2
+    assert all(p.place is not None and p.place.country == "SY" for p in aleppos)
+
+
+def test_repeated_name_inside_a_person_or_a_site_is_not_the_place(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    text = "Michael Jordan visited Amman, Jordan, last week. California voters and California State University agree."
+    mentions = places(nlp, place_stage, text)
+    assert [p.text for p in mentions if p.text == "Jordan"] == ["Jordan"]  # the country, once
+    california = [p for p in mentions if p.text == "California"]
+    assert all(text[p.end : p.end + 6] != " State" for p in california)
+
+
+def test_town_labelled_as_a_person_after_a_preposition(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    klamath = found(nlp, place_stage, "In Klamath Falls, Oregon, a brewery makes use of geothermal heat.")[
+        "Klamath Falls"
+    ]
+    assert klamath.place is not None and (klamath.place.country, klamath.place.admin1) == ("US", "OR")
+
+
+def test_authored_peninsula(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    peninsula = found(nlp, place_stage, "Peace and stability on the Korean Peninsula matter to China.")[
+        "Korean Peninsula"
+    ]
+    assert peninsula.place is not None and peninsula.place.feature == "landform"
+    assert peninsula.place.lat is not None and 36 < peninsula.place.lat < 40
