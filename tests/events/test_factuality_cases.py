@@ -26,6 +26,16 @@ def test_both_splits_hold_every_kind():
         assert {case["factuality"] for i, case in enumerate(CASES) if i % 2 == parity} == set(KINDS)
 
 
+def test_cases_cycle_through_the_kinds_so_appended_rounds_split_evenly():
+    """Cases are only ever appended, in the kinds' order: each split then gets half of every kind, and
+    no existing case changes split when a round is added."""
+    assert [case["factuality"] for case in CASES] == [KINDS[i % len(KINDS)] for i in range(len(CASES))]
+    for kind in KINDS:
+        dev = sum(1 for i, case in enumerate(CASES) if case["factuality"] == kind and i % 2 == 0)
+        test = sum(1 for i, case in enumerate(CASES) if case["factuality"] == kind and i % 2 == 1)
+        assert abs(dev - test) <= 1
+
+
 @pytest.mark.parametrize("case", CASES, ids=[f"{i}" for i in range(len(CASES))])
 def test_each_case_names_a_word_of_its_sentence(case):
     assert set(case) <= {"text", "event", "type", "factuality"}

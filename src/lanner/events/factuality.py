@@ -2,9 +2,14 @@
 
 Read from the parse around the trigger: negation and denial, modal and conditional clauses, future
 auxiliaries and verbs of intent, habitual adverbs, and questions. The first cue found on the path from
-the trigger up to its clause's governing verbs decides; with no cue the event is asserted. Two scope
-rules refine that: a hypothetical cue above a future one wins ("a risk that ISIS will attack"), and a noun
-event that is the subject of a clause rating it takes that clause's cue ("an attack is likely").
+the trigger up to its clause's governing verbs decides; with no cue the event is asserted. A cue counts
+only when it governs the trigger: cues in a relative clause, in a subject, or in a coordinated clause
+with its own subject belong to another predicate ("Reuters could not confirm it, but residents said
+jets bombed the market" asserts the bombing). Scope rules refine the walk: a hypothetical cue above a
+future one wins ("a risk that ISIS will attack"), and so does a verb that undoes a plan ("foiled a plan
+to bomb"); a noun event that is the subject of a clause rating it takes that clause's cue ("an attack
+is likely", "kidnappings are common"); a that-clause of a noun is what the noun says, so the noun's
+governor reaches it ("denied reports that troops had tortured detainees").
 """
 
 from __future__ import annotations
@@ -107,9 +112,32 @@ INTENT_VERBS = frozenset(
     }
 )
 INTENT_NOUNS = frozenset({"plan", "plot", "threat", "risk", "fear", "possibility", "prospect", "danger", "bid"})
+# Nouns whose to-clause is an act only tried or promised ("an attempt to bomb the church", "a vow to
+# retaliate"); unlike the nouns above they cue nothing otherwise ("a mediation effort" is under way).
+INTENT_CLAUSE_NOUNS = frozenset({"attempt", "effort", "intention", "promise", "pledge", "vow", "proposal"})
+PLAN_NOUNS = INTENT_NOUNS | INTENT_CLAUSE_NOUNS
+# "on the verge of seizing the town", "on the brink of attacking": about to happen.
+IMMINENCE_NOUNS = frozenset({"verge", "brink", "point"})
+# Passive verbs that put the event on a timetable ("is expected to", "is scheduled to", "is slated to").
+SCHEDULE_VERBS = frozenset({"expect", "schedule", "slate", "timetable"})
+# Adjectives that say the event could not happen ("were unable to capture the town").
+INABILITY_ADJ = frozenset({"unable", "powerless"})
+# Passive verbs of belief that raise the subject of an unproven event ("is believed to have killed").
+BELIEF_VERBS = frozenset({"believe", "think", "presume", "suppose", "rumour", "rumor"})
 HYPOTHETICAL_ADJ = frozenset({"possible", "likely", "unlikely", "able", "capable", "potential", "ready", "poised"})
 FUTURE_ADJ = frozenset({"set", "due", "poised", "about", "going", "imminent"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Adjectives that rate how often an event happens ("kidnappings are common", "shelling has become routine").
+GENERIC_ADJ = frozenset(
+    {"common", "frequent", "routine", "commonplace", "widespread", "rampant", "rife", "endemic", "rare", "regular"}
+)
+# Verbs and nouns that make the event in their clause a habit ("tend to strike", "a history of kidnapping").
+HABIT_VERBS = frozenset({"tend"})
+HABIT_NOUNS = frozenset({"history", "habit", "practice", "pattern", "tradition", "record"})
+# Speech verbs: "would" under a past one is a future seen from the past ("said it would deploy troops").
+REPORTING_VERBS = frozenset({"say", "announce", "tell", "state", "add", "confirm", "declare", "warn", "insist"})
+# Quantifiers over anyone at all ("snipers shoot at anyone who crosses"): with a present verb, a habit.
+UNIVERSAL_WORDS = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever", "anything"})
 # Edges past which cues belong to another event: a noun's relative clause or a subject's verb
 # ("villages that ISIS attacked could be rebuilt", "the attack could have been prevented").
 STOP_DEPS = frozenset({"relcl", "acl", "appos", "nsubj", "nsubjpass", "csubj", "attr", "npadvmod"})
@@ -124,7 +152,7 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and lower in NEGATORS):
             return "negated", child.text
         if child.dep_ in ("aux", "auxpass"):
-            if lower in FUTURE_AUX:
+            if lower in FUTURE_AUX or (lower == "would" and _future_in_the_past(token)):
                 return "future", child.text
             if lower in HYPOTHETICAL_MODALS:
                 return "hypothetical", child.text
@@ -136,19 +164,69 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
             return "generic", child.text
         if child.dep_ == "advmod" and lower in HEDGE_ADVERBS:
             return "hypothetical", child.text
-        if child.dep_ in ("npadvmod", "advmod") and any(
-            grand.dep_ == "det" and grand.lower_ in RECURRENCE_DETS for grand in child.children
+        if child.dep_ in ("npadvmod", "advmod") and any(  # "every Friday", "almost every week"
+            grand.dep_ in ("det", "nummod") and grand.lower_ in RECURRENCE_DETS for grand in child.children
         ):
             return "generic", child.text
+    present = token.tag_ in ("VBP", "VBZ") or (token.tag_ == "VB" and not any(c.dep_ == "aux" for c in token.children))
+    if present and _universal_argument(token):
+        return "generic", token.text
     # "No one was killed", "no civilians were hurt": a negative determiner on the subject or object.
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
             grand.dep_ == "det" and grand.lower_ == "no" for grand in child.children
         ):
             return "negated", "no"
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "not a single rocket was fired", "not one shot"
+            negation = next((grand for grand in child.children if grand.dep_ == "neg"), None)
+            if negation is not None:
+                return "negated", negation.text
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("nobody", "none", "nothing"):
             return "negated", child.text
     return None
+
+
+def _future_in_the_past(token: Token) -> bool:
+    """ "Would" in what a past speech verb reports is its future ("said it would deploy troops next week"),
+    unless the clause is itself conditional or perfect ("would have", "would ... if")."""
+    clause = token
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "... would prohibit aid and would deny entry"
+        clause = clause.head
+    head = clause.head
+    if clause.dep_ != "ccomp" or head.lemma_.lower() not in REPORTING_VERBS or head.tag_ != "VBD":
+        return False
+    if any(child.lower_ == "have" and child.dep_ == "aux" for child in token.children):
+        return False
+    return not any(
+        child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONAL_MARKS for g in child.children)
+        for child in token.children
+    )
+
+
+def _universal_argument(token: Token) -> bool:
+    """An object over anyone at all ("shoot at anyone who crosses", "arrest whoever protests")."""
+    for child in token.children:
+        if child.dep_ == "dobj" and child.lower_ in UNIVERSAL_WORDS:
+            return True
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in UNIVERSAL_WORDS for g in child.children):
+            return True
+    return False
+
+
+def _shared_cue(token: Token, conjunct: Token) -> tuple[Factuality, str] | None:
+    """The cue a conjunct shares with its first conjunct. One predicate with two verbs ("ISIS could attack
+    and kill") shares auxiliaries and adverbs, but not a negation, which stays with its own verb; a
+    conjunct clause with its own subject shares only the subordinator ("if the rebels attack and the
+    army responds"), not "could not" ("Reuters could not confirm it, but residents said ...")."""
+    if _has_subject(conjunct):
+        mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS), None)
+        return ("hypothetical", mark.text) if mark is not None else None
+    cue = _own_cue(token)
+    return cue if cue and cue[0] != "negated" else None
+
+
+def _has_subject(token: Token) -> bool:
+    return any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in token.children)
 
 
 def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
@@ -156,6 +234,18 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
     lemma = head.lemma_.lower()
     if lemma == "go" and head.tag_ == "VBG" and token.dep_ == "xcomp":
         return "future", head.text  # "were going to attack"
+    passive = any(child.dep_ == "auxpass" for child in head.children)
+    if head.pos_ in ("VERB", "AUX") and token.dep_ == "xcomp":
+        if lemma in SCHEDULE_VERBS and passive:
+            return "future", head.text  # "the junta is expected to expel", "troops are scheduled to withdraw"
+        if lemma == "know" and passive:
+            return "generic", head.text  # "police are known to beat suspects"
+        if lemma in BELIEF_VERBS and passive:
+            return "hypothetical", head.text  # "the group is believed to have killed dozens"
+        if lemma in HABIT_VERBS or (lemma == "use" and head.tag_ == "VBD" and not _has_object(head)):
+            return "generic", head.text  # "insurgents tend to strike", "militias used to attack"
+        if lemma in ("have", "be") and any(child.dep_ == "advmod" and child.lower_ == "yet" for child in head.children):
+            return "negated", head.text  # "the army has yet to retake the town", "is yet to be retaken"
     if head.pos_ in ("VERB", "AUX"):
         if lemma in DENIAL_VERBS:
             return "negated", head.text
@@ -165,11 +255,23 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
             return "hypothetical", head.text
         if lemma in INTENT_VERBS:
             return "future", head.text
+    if lemma == "without" and head.dep_ == "prep" and token.dep_ in ("pcomp", "pobj"):
+        return "negated", head.text  # "left the town without firing a shot"
+    if head.pos_ == "NOUN" and lemma in HABIT_NOUNS and token.lower_ == "of":
+        return "generic", head.text  # "a history of kidnapping aid workers"
+    if head.pos_ == "NOUN" and lemma in IMMINENCE_NOUNS and token.lower_ == "of":
+        return "future", head.text  # "on the verge of seizing the town"
+    if head.pos_ == "NOUN" and lemma in INTENT_CLAUSE_NOUNS and _complement_of_noun(token):
+        return "future", head.text
     if head.pos_ == "NOUN" and lemma in INTENT_NOUNS:
         return (
             "hypothetical" if lemma in ("risk", "fear", "possibility", "prospect", "danger") else "future"
         ), head.text
     if head.pos_ == "ADJ":
+        if lemma in INABILITY_ADJ:
+            return "negated", head.text
+        if lemma in GENERIC_ADJ:
+            return "generic", head.text
         if lemma in HYPOTHETICAL_ADJ:
             return "hypothetical", head.text
         if lemma in FUTURE_ADJ:
@@ -177,15 +279,22 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
     return None
 
 
-def _presupposed(token: Token, head: Token) -> bool:
+def _has_object(verb: Token) -> bool:
+    return any(child.dep_ == "dobj" for child in verb.children)
+
+
+def _presupposed(token: Token, head: Token, below: Token) -> bool:
     """A noun event that an ordinary verb only talks about ("did not comment on the strikes") happened
     regardless of that verb's negation or modality; only light verbs ("did not carry out attacks") pass them on."""
     if token.pos_ not in ("NOUN", "PROPN") and token.dep_ != "prep":
         return False
     if token.dep_ not in ("dobj", "pobj", "prep"):
         return False
+    if token.dep_ == "prep" and below.dep_ == "pcomp":
+        return False  # a clause, not a noun: "vowed to avenge him by attacking", "accused of attacking"
     if head.pos_ in ("VERB", "AUX"):
-        return head.lemma_.lower() not in LIGHT_VERBS
+        lemma = head.lemma_.lower()
+        return lemma not in LIGHT_VERBS and lemma not in OCCURRENCE_VERBS  # "could come under attack"
     return False
 
 
@@ -198,20 +307,32 @@ def _predicate_cue(noun: Token) -> tuple[Factuality, str] | None:
             cue = _governor_cue(child, noun)
             if cue:
                 return cue
+        if child.dep_ == "attr" and any(  # "car bombings are a daily occurrence", "a common sight"
+            grand.dep_ == "amod" and grand.lower_ in HABITUAL | GENERIC_ADJ for grand in child.children
+        ):
+            return "generic", child.text
+    if head.lemma_.lower() == "be":  # "an attack on the capital would be a major escalation"
+        rated = _own_cue(head)
+        if rated and rated[0] in ("hypothetical", "future"):
+            return rated
     takes_place = head.lemma_.lower() == "take" and any(child.lower_ == "place" for child in head.children)
     if head.lemma_.lower() in OCCURRENCE_VERBS or takes_place:
         return _own_cue(head)
     return None
 
 
-def _outer_hypothetical(token: Token) -> tuple[Factuality, str] | None:
+def _outer_cue(token: Token) -> tuple[Factuality, str] | None:
     """A hypothetical cue above a future one decides ("there is a risk that the group will attack"):
-    a feared or conditional plan is not yet announced as going to happen."""
+    a feared or conditional plan is not yet announced as going to happen. So does a verb that undoes
+    the plan ("police foiled a plan to bomb the church"): the event did not happen."""
     for _ in range(12):
         head = token.head
         if head.i == token.i or (token.dep_ in STOP_DEPS and not _complement_of_noun(token)):
             return None
-        cue = _governor_cue(head, token) or _own_cue(head)
+        governor = _governor_cue(head, token)
+        if governor and governor[0] == "negated":
+            return governor
+        cue = governor or _own_cue(head)
         if cue and cue[0] == "hypothetical":
             return cue
         token = head
@@ -219,13 +340,15 @@ def _outer_hypothetical(token: Token) -> tuple[Factuality, str] | None:
 
 
 def _complement_of_noun(token: Token) -> bool:
-    """A clause that says what a plan, threat or fear is ("a plan to attack", "the risk that ISIS will
-    attack"), unlike a relative clause, which describes the noun by another event."""
-    return (
-        token.dep_ == "acl"
-        and token.head.pos_ == "NOUN"
-        and token.head.lemma_.lower() in INTENT_NOUNS
-        and any(child.dep_ in ("mark", "aux") and child.lower_ in ("that", "to") for child in token.children)
+    """A clause that says what a plan, threat, fear or report is ("a plan to attack", "the risk that ISIS
+    will attack", "reports that troops had tortured detainees"), unlike a relative clause, which describes
+    the noun by another event (there "that" is the clause's subject or object, not its marker)."""
+    if token.dep_ != "acl" or token.head.pos_ != "NOUN":
+        return False
+    if any(child.dep_ == "mark" and child.lower_ == "that" for child in token.children):
+        return True
+    return token.head.lemma_.lower() in PLAN_NOUNS and any(
+        child.dep_ == "aux" and child.lower_ == "to" for child in token.children
     )
 
 
@@ -235,42 +358,37 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
     Walks from the trigger up the parse ("might return home to carry out attacks" reaches "might"),
     stopping at relative clauses and subjects, whose cues belong to another predicate.
     """
-    token = trigger
+    token = below = trigger
     reported = False
     for _ in range(12):
-        own = _own_cue(token)
+        own = _own_cue(token) if token.i == trigger.i or below.dep_ != "conj" else _shared_cue(token, below)
         if own:
             if reported and own[0] in ("negated", "hypothetical"):
                 return "hypothetical", own[1]
             if own[0] == "future":
-                return _outer_hypothetical(token) or own
+                return _outer_cue(token) or own
             return own
         head = token.head
-        if token.i == trigger.i and token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
-            predicate = _predicate_cue(token)
+        subject = token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN")
+        if token.i == trigger.i and (subject or (token.dep_ == "csubj" and token.tag_ == "VBG")):
+            predicate = _predicate_cue(token)  # "attacks are common", "shelling has become routine"
             if predicate:
                 return predicate
         if head.i == token.i or (token.dep_ in STOP_DEPS and not _complement_of_noun(token)):
             break
         if token.dep_ == "conj":
-            # "ISIS could attack and kill": a conjunct shares its first conjunct's auxiliaries, not its negation.
-            inherited = _own_cue(head)
-            if inherited and inherited[0] != "negated":
-                return inherited
-            token = head.head if head.dep_ not in STOP_DEPS and head.head.i != head.i else head
-            if token.i == head.i:
-                break
+            below, token = token, head
             continue
         governor = _governor_cue(head, token)
         if governor:
             if governor[0] == "future":
-                return _outer_hypothetical(head) or governor
+                return _outer_cue(head) or governor
             return governor
-        if _presupposed(token, head):
+        if _presupposed(token, head, below):
             break
-        if token.dep_ in REPORT_DEPS:
+        if token.dep_ in REPORT_DEPS or (token.dep_ == "acl" and head.lemma_.lower() not in PLAN_NOUNS):
             reported = True
-        token = head
+        below, token = token, head
     if trigger.sent.text.rstrip().endswith("?"):
         return "hypothetical", "?"
     return "asserted", None

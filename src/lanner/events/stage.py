@@ -29,6 +29,7 @@ from lanner.records import (
     PlaceMention,
     Span,
 )
+from lanner.time.anchor import date_rank
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -1023,7 +1024,7 @@ def _event_date(analysis: Analysis, sentence: SpacySpan, trigger: Token, index: 
         if mention is None or mention.range is None or mention.start in seen:
             continue
         seen.add(mention.start)
-        rank = 0 if _in_subtree(token, trigger) else 1
+        rank = date_rank(token, trigger)  # the date of the trigger's own clause first
         if best is None or rank < best[0]:
             best = (rank, mention.range)
     if best is not None:
