@@ -6,7 +6,8 @@ Actor ids follow one scheme, so a stored event stays meaningful when the data fi
   English name, e.g. ``islamic_state``, ``islamic_state_sinai``, ``hayat_tahrir_al_sham``; never reused
   for another actor (a renamed group keeps its id or gets a new one that lists the old in ``affiliations``);
 * state actors, generated for every ISO 3166 country: ``<ISO alpha-2>.<role>`` with role ``government``,
-  ``state_forces``, ``police``, ``civilians`` or ``rebels``, e.g. ``IQ.government``, ``IQ.state_forces``;
+  ``state_forces``, ``police``, ``civilians``, ``rebels``, ``protesters`` or ``rioters``, e.g. ``IQ.government``,
+  ``IQ.state_forces``;
 * generic agents that name no organisation ("gunmen", "protesters"): ``generic.<noun>``.
 
 Files are read in order (package data first, then user files): an entry whose id already exists
@@ -61,15 +62,21 @@ class StateRole:
     kind: ActorKind
     name: str  # format string over the country's name
     parent: str | None
+    subkind: str | None = None
+    article: bool = False  # "Government of the United States", but "Civilians (United States)"
 
 
 STATE_ROLES: tuple[StateRole, ...] = (
-    StateRole("government", "government", "Government of {country}", None),
-    StateRole("state_forces", "state_forces", "Military forces of {country}", "government"),
-    StateRole("police", "state_forces", "Police forces of {country}", "government"),
+    StateRole("government", "government", "Government of {country}", None, article=True),
+    StateRole("state_forces", "state_forces", "Military forces of {country}", "government", article=True),
+    StateRole("police", "state_forces", "Police forces of {country}", "government", "police", article=True),
     StateRole("civilians", "civilians", "Civilians ({country})", None),
     # "Afghan rebels", "Fijian rebels": a country's non-state armed opposition, coded to that country.
     StateRole("rebels", "armed_group", "Rebels ({country})", None),
+    # "demonstrators in Baghdad", "Iraqi protesters": ACLED's "Protesters (Iraq)" and "Rioters (Iraq)", with the
+    # subkinds the events stage needs to tell a protest from a riot.
+    StateRole("protesters", "other", "Protesters ({country})", None, "protesters"),
+    StateRole("rioters", "other", "Rioters ({country})", None, "rioters"),
 )
 STATE_ROLE_NAMES: tuple[str, ...] = tuple(r.role for r in STATE_ROLES)
 
@@ -128,13 +135,12 @@ class ActorKnowledgeBase:
         for country in countries:
             for role in STATE_ROLES:
                 drafts[state_actor_id(country.code, role.role)] = _Draft(
-                    name=role.name.format(
-                        country=country.name_with_article if role.role not in ("civilians", "rebels") else country.name
-                    ),
+                    name=role.name.format(country=country.name_with_article if role.article else country.name),
                     kind=role.kind,
                     origin="<generated from country data>",
                     country=country.code,
                     parent=state_actor_id(country.code, role.parent) if role.parent else None,
+                    subkind=role.subkind,
                     generated=True,
                 )
         for name in PACKAGE_ACTOR_FILES:

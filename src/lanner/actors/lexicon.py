@@ -73,9 +73,11 @@ _CIVILIANS = """
     reporters, reporter, aid workers, aid worker, farmers, fishermen, migrants, refugees, refugee, students,
     student, children, women, hostages, hostage, tourists, tourist, worshippers, pilgrims, doctors, medics,
     nurses, teachers, truck drivers, workers, worker, contractors, contractor, detainees, detainee, prisoners,
-    prisoner, inmates, youths, youth, people, population, landowners, protesters, protestors, demonstrators,
-    activists, immigrants, exiles, businessmen, traders
+    prisoner, inmates, youths, youth, people, population, landowners, activists, immigrants, exiles, businessmen,
+    traders
 """
+_PROTESTERS = "protesters, protestors, demonstrators, marchers"
+_RIOTERS = "rioters"
 _FORCE_ACTIONS = """
     airstrikes, airstrike, air strikes, air strike, air raids, air raid, strikes, strike, drone strikes,
     drone strike, missile strikes, missile strike, shelling, bombardment, bombing, bombings, raid, raids,
@@ -93,7 +95,7 @@ _MODIFIERS = """
     religious, spiritual, angry, radical, young, exiled, ethnic, jailed, detained, hardline
 """
 _HYPHEN_BLOCKERS = """
-    backed, led, allied, aligned, funded, supported, sponsored, trained, armed, made, built, supplied, based,
+    backed, allied, aligned, funded, supported, sponsored, trained, armed, made, built, supplied, based,
     born, brokered, mediated, controlled, held, linked, affiliated, occupied, administered, run, owned,
     speaking, style, era, bound
 """
@@ -125,6 +127,8 @@ ROLE_NOUNS: Final[Mapping[tuple[str, ...], str]] = _table(
         "police": _POLICE,
         "civilians": _CIVILIANS,
         "rebels": _REBELS,
+        "protesters": _PROTESTERS,
+        "rioters": _RIOTERS,
     }
 )
 
@@ -137,6 +141,8 @@ ACTION_NOUNS: Final[Mapping[tuple[str, ...], str]] = _table(
 MODIFIERS: Final[frozenset[tuple[str, ...]]] = _set(_split(_MODIFIERS))
 
 # "Turkish-backed forces" are not Turkish forces: a hyphenated participle turns the demonym into a modifier.
+# "-led" is not among them: "Vietnamese-led forces", "Saudi-led troops" are commanded by that state, and coders
+# (PLOVER's gold among them) give them its country.
 HYPHEN_BLOCKERS: Final[frozenset[str]] = frozenset(_split(_HYPHEN_BLOCKERS))
 
 # A country name after these is a place ("in Syria troops ..."), not a modifier.

@@ -562,7 +562,9 @@ def _is_modifier_use(doc: Doc, s: int, e: int) -> bool:
 def _role_after(doc: Doc, s: int, e: int, is_name: bool, has_pos: bool) -> tuple[str, int, bool] | None:
     """The role noun after a demonym or country name: (role, end token, whether the mention covers it)."""
     start = e
-    if is_name:
+    if e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ == "led":
+        start = e + 2  # "Vietnamese-led forces", "US-led troops": forces that state commands
+    elif is_name:
         if e < len(doc) and doc[e].text in _POSSESSIVE:
             start = e + 1
         elif _preceded_by_locative(doc, s):

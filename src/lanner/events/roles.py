@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from lanner.actors.knowledge_base import is_generic
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -76,6 +78,42 @@ PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "conj", "app
 
 # Nouns whose parties are named with "between"/"among": a mediator's or host's targets.
 BETWEEN_NOUNS = frozenset({"mediation", "effort", "talks", "talk", "negotiation", "meeting", "dialogue", "contact"})
+# Nouns a trigger noun can modify that carry its "between" phrase ("a mediation effort between X and Y").
+BETWEEN_HEADS = frozenset({"effort", "efforts", "bid", "mission", "initiative", "attempt", "process", "role"})
+# A passive harm verb names the attack that did it with these: "killed in regime shelling", "by an air strike".
+MEANS_PREPS = frozenset({"in", "by", "during", "from", "after"})
+# Nouns naming an attack by its means, whose modifiers and "by" phrase name who attacked.
+MEANS_NOUNS = frozenset(
+    {
+        "strike",
+        "airstrike",
+        "raid",
+        "shelling",
+        "bombardment",
+        "bombing",
+        "attack",
+        "assault",
+        "offensive",
+        "fire",
+        "gunfire",
+        "shell",
+        "rocket",
+        "missile",
+        "barrel",
+        "bomb",
+        "sniper",
+        "ambush",
+        "operation",
+        "warplane",
+        "jet",
+        "helicopter",
+        "drone",
+    }
+)
+# Participles that state their subject's own stance after "is": "is opposed to", "is committed to".
+STANCE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "devote"})
+# Accusations name what is complained of with these: "complained to the UN over Israeli air raids".
+GRIEVANCE_PREPS = frozenset({"over", "about"})
 
 ActorLookup = Callable[["Token"], list[str]]
 
@@ -102,11 +140,25 @@ def phrase_tokens(head: Token) -> Iterable[Token]:
 def _actors_in(heads: Iterable[Token], lookup: ActorLookup) -> list[str]:
     found: list[str] = []
     for head in heads:
-        for token in phrase_tokens(head):
-            for actor_id in lookup(token):
-                if actor_id not in found:
-                    found.append(actor_id)
+        here = [actor_id for token in phrase_tokens(head) for actor_id in lookup(token)]
+        if here and all(is_generic(actor_id) for actor_id in here):
+            here = _named_origin(head, lookup) or here  # "jihadists from the Islamic State": the named group
+        for actor_id in here:
+            if actor_id not in found:
+                found.append(actor_id)
     return found
+
+
+def _named_origin(head: Token, lookup: ActorLookup) -> list[str]:
+    """Named actors a generic agent's phrase says it comes from ("militants from ISIL", "gunmen of al-Shabaab");
+    state actors are left out, since "refugees from Syria" are not Syria's government."""
+    return [
+        actor_id
+        for obj in _prep_objects(head, frozenset({"from"}))
+        for token in phrase_tokens(obj)
+        for actor_id in lookup(token)
+        if not is_generic(actor_id) and "." not in actor_id  # state actor ids are "<country>.<role>"
+    ]
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -124,10 +176,11 @@ def _agents(verb: Token) -> list[Token]:
 
 
 def _inherited_subjects(verb: Token) -> list[Token]:
-    """Subjects a clause takes from the verb that governs it ("ISIS vowed to attack", "attacked and killed")."""
+    """Subjects a clause takes from the verb that governs it ("ISIS vowed to attack", "attacked and killed",
+    "Turkey is opposed to", parsed as a copula with its participle)."""
     token = verb
     for _ in range(4):
-        if token.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or token.head.i == token.i:
+        if token.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or token.head.i == token.i:
             return []
         token = token.head
         subjects = _subjects(token) or _agents(token)
@@ -164,21 +217,53 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     ]
 
 
-def verb_roles(verb: Token, lookup: ActorLookup) -> Roles:
+def _quantified_objects(verb: Token) -> list[Token]:
+    """ "kidnapped up to 16 Russian advisers": the parser hangs the object on "up to", not on the verb."""
+    return [
+        grand
+        for child in verb.children
+        if child.dep_ in ("prt", "advmod") and child.lower_ == "up"
+        for prep in child.children
+        if prep.dep_ == "prep" and prep.lower_ == "to"
+        for grand in prep.children
+        if grand.dep_ == "pobj"
+    ]
+
+
+def verb_roles(verb: Token, lookup: ActorLookup, *, grievance: bool = False) -> Roles:
+    """Source and target of a trigger verb. With `grievance` (accusations), what is complained of ("over
+    Israeli air raids") is the target rather than whom the complaint is made to ("to the United Nations")."""
     passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+    if passive and verb.lemma_.lower() in STANCE_PARTICIPLES and not _agents(verb):
+        passive = False  # "Israel is opposed to French mediation": a stance its subject takes, not a passive
     if passive:
         source_heads = _agents(verb)
         target_heads = [child for child in verb.children if child.dep_ == "nsubjpass"]
     else:
         source_heads = _subjects(verb) or _inherited_subjects(verb)
+        source_heads = source_heads or [child for child in verb.children if child.dep_ == "nsubjpass"]
         target_heads = [child for child in verb.children if child.dep_ in ("dobj", "dative")]
+        target_heads += _quantified_objects(verb)
     target_heads += _prep_objects(verb, TARGET_PREPS - {"of"})
+    # "halt mediation efforts among Serbia's republics": the parties of a mediation named as the object
+    target_heads += [
+        obj
+        for head in target_heads
+        if head.lemma_.lower() in BETWEEN_NOUNS or head.lemma_.lower() in BETWEEN_HEADS
+        for obj in _prep_objects(head, frozenset({"between", "among", "amongst"}))
+    ]
     # "granted asylum to X", "lifted sanctions on X": the object noun's own target phrase
     target_heads += _prep_objects_of(target_heads, frozenset({"to", "on", "against", "with", "toward", "towards"}))
     source = _actors_in(source_heads, lookup)
     if not source and source_heads and all(t.lower_ in PERSONAL_PRONOUNS for t in source_heads):
         source = _actors_in(_speaker_subjects(verb), lookup)
+    if not source:  # "air strikes carried out by Russian warplanes killed 20", "were killed in regime shelling"
+        means = source_heads if not passive else _prep_objects(verb, MEANS_PREPS)
+        source = _actors_in(_means_agents(means), lookup)
     target = [actor for actor in _actors_in(target_heads, lookup) if actor not in source]
+    if grievance:
+        complained_of = [actor for actor in _actors_in(_prep_objects(verb, GRIEVANCE_PREPS), lookup)]
+        target = [actor for actor in complained_of if actor not in source] or target
     if not target:  # "rejected calls by Belarus": whoever made what is rejected, condemned, accepted
         target = [actor for actor in _actors_in(_prep_objects_of(target_heads, frozenset({"by"})), lookup)]
         target = [actor for actor in target if actor not in source]
@@ -189,6 +274,19 @@ def verb_roles(verb: Token, lookup: ActorLookup) -> Roles:
         heads = [g for clause in clauses for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")]
         target = [actor for actor in _actors_in(heads, lookup) if actor not in source]
     return Roles(tuple(source), tuple(target))
+
+
+def _means_agents(heads: list[Token]) -> list[Token]:
+    """Who wields the attack named as a verb's subject or means: "regime shelling", "Russian air strikes",
+    "strikes by the coalition", "air strikes carried out by Syrian or Russian warplanes"."""
+    found: list[Token] = []
+    for head in heads:
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in MEANS_NOUNS:
+            continue
+        found += [child for child in head.children if child.dep_ in ("compound", "amod", "nmod", "poss")]
+        found += _prep_objects(head, frozenset({"by", "from"}))
+        found += [agent for child in head.children if child.dep_ == "acl" for agent in _agents(child)]
+    return found
 
 
 def _prep_objects_of(heads: list[Token], preps: frozenset[str]) -> list[Token]:
@@ -226,13 +324,18 @@ def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
         verb = head.head if head.dep_ == "prep" else head
         if head.lemma_.lower() == "for":  # "claimed responsibility for the attack"
             verb = head.head.head if head.head.dep_ == "dobj" else head.head
-        source_heads += _subjects(verb) or _agents(verb) or _inherited_subjects(verb)
+        subjects = _subjects(verb) or _agents(verb) or _inherited_subjects(verb)
+        if subjects and all(t.lower_ in PERSONAL_PRONOUNS for t in subjects):
+            subjects = _speaker_subjects(verb) or subjects  # "Gbagbo announced he will extend the curfew"
+        source_heads += subjects
         light_verb = verb
     elif noun.dep_ == "nsubjpass" and head.lemma_.lower() in LIGHT_VERBS:  # "the attack was carried out by X"
         source_heads += _agents(head)
     target_heads = _prep_objects(noun, TARGET_PREPS)
     if not target_heads and noun.lemma_.lower() in BETWEEN_NOUNS:  # "mediation between the Emirates and Saudi Arabia"
         target_heads = _prep_objects(noun, frozenset({"between", "among", "amongst"}))
+        if not target_heads and noun.dep_ == "compound" and noun.head.lemma_.lower() in BETWEEN_HEADS:
+            target_heads = _prep_objects(noun.head, frozenset({"between", "among", "amongst"}))  # "mediation effort"
     if light_verb is not None and not target_heads:  # "gave a warm welcome to X": the phrase hangs on the verb
         target_heads = _prep_objects(light_verb, TARGET_PREPS - {"of"})
     source: list[str] = []
@@ -241,4 +344,10 @@ def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
             if actor_id not in source:
                 source.append(actor_id)
     target = [actor for actor in _actors_in(target_heads, lookup) if actor not in source]
+    if not target:  # "a suspension of air links with Serbia", "a military aid program for Bosnia"
+        inner = _prep_objects_of(target_heads, frozenset({"to", "on", "against", "with", "toward", "towards", "for"}))
+        target = [actor for actor in _actors_in(inner, lookup) if actor not in source]
+    if not target:  # "demonstrations against violations by the Israeli military"
+        makers = _prep_objects_of(target_heads, frozenset({"by"}))
+        target = [actor for actor in _actors_in(makers, lookup) if actor not in source]
     return Roles(tuple(source), tuple(target))

@@ -8,13 +8,14 @@ fatalities and factuality from the parse, and keep the sentence as evidence.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from lanner.events.factuality import factuality_of
 from lanner.events.fatalities import fatalities_in
 from lanner.events.lexicon import TriggerLexicon, TriggerSense
+from lanner.events.place import event_place
 from lanner.events.plover import acled_category
 from lanner.events.roles import Roles, noun_roles, phrase_tokens, verb_roles
 from lanner.records import (
@@ -37,27 +38,6 @@ if TYPE_CHECKING:
 
     from lanner.actors import ActorKnowledgeBase
 
-# Prepositions that put a place near, not at, the event: ACLED precision 2 for a town.
-NEAR_PREPS = frozenset({"near", "outside", "around", "nearby", "outskirts", "close"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "into", "on", "from"})
-PRECISION_BY_FEATURE = {
-    "city": 1,
-    "admin2": 2,
-    "region": 2,
-    "water": 2,
-    "landform": 2,
-    "admin1": 3,
-    "country": 3,
-}
-FEATURE_SPECIFICITY = {
-    "city": 0,
-    "admin2": 1,
-    "landform": 2,
-    "water": 2,
-    "admin1": 3,
-    "region": 4,
-    "country": 5,
-}
 FALLBACK_WINDOW_DAYS = 7  # with no date in its sentence, an event is dated to the week before publication
 TERRITORY_VERBS = frozenset(
     {
@@ -316,6 +296,22 @@ EFFORT_NOUNS = frozenset({"effort", "bid", "mission", "process", "initiative", "
 # are also taken to imply intentions and should be coded as AGREE" ("will visit Albania", "would meet").
 INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 INTENT_FACTUALITY = frozenset({"future", "hypothetical"})
+# PLOVER THREATEN: "the mode is the content of the threat". Restrictions and sanctions announced for the future
+# or held out as possible are threats; violence keeps its type, so a planned attack still carries its ACLED type.
+THREAT_TYPES = frozenset({"COERCE", "SANCTION"})
+THREAT_MODES = {
+    "restrict": "restrict",
+    "curfew": "restrict",
+    "martial-law": "restrict",
+    "censor": "restrict",
+    "boycott": "restrict",
+    "arrest": "arrest",
+    "deport": "expel",
+    "expel": "expel",
+    "discontinue": "relations",
+    "withdraw": "relations",
+    "seize": "territory",
+}
 # Who is expelled makes an expulsion SANCTION 'expel' (diplomats, peacekeepers, NGOs) rather than a deportation.
 EXPEL_SANCTION_NOUNS = frozenset(
     {
@@ -366,6 +362,35 @@ TITLE_WORDS = frozenset(
         "governor",
     }
 )
+# Military ranks: a titled officer with no country of his own stands for that country's forces.
+MILITARY_TITLES = frozenset({"general", "gen.", "colonel", "col.", "marshal", "admiral", "commander", "brigadier"})
+# Words a title may carry before it without the pair being a person's name ("Prime Minister", "Vice President").
+TITLE_PREFIXES = frozenset(
+    {
+        "prime",
+        "vice",
+        "deputy",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "former",
+        "acting",
+        "chief",
+        "crown",
+        "attorney",
+        "lieutenant",
+        "major",
+        "brigadier",
+        "field",
+        "grand",
+        "supreme",
+        "outgoing",
+        "incoming",
+        "interim",
+    }
+)
 
 
 @dataclass
@@ -394,25 +419,41 @@ class _MentionIndex:
         for mention in analysis.dates:
             for i in _token_range(doc, mention.start, mention.end):
                 self.dates_at[i] = mention
-        self.sentence_country = self._sentence_countries(doc)
+        self.sentence_country, self.sole_country = self._sentence_countries(doc, analysis)
 
-    def _sentence_countries(self, doc: Doc) -> dict[int, str]:
-        """The one country each sentence names outside its actor mentions (place names, demonyms), if only one.
-        A country already named by an actor ("welcomed South African leader de Klerk") is that actor's."""
-        found: dict[int, str] = {}
+    def _sentence_countries(self, doc: Doc, analysis: Analysis) -> tuple[dict[int, str], dict[int, str]]:
+        """Per sentence start: the one country the sentence names outside its actor mentions (place names,
+        demonyms), and the one country it names at all, its actors' countries included. A country already
+        named by an actor ("welcomed South African leader de Klerk") is that actor's; but when a sentence
+        names one country only, through actors other than office-holders ("Fijian rebels said they will
+        release Prime Minister Chaudhry"), an office with no country of its own is that country's."""
+        actor_country: dict[int, str] = {}
+        for mention in analysis.actors:
+            if mention.actor.country and mention.actor.kind != "government":  # another office: a counterpart's
+                for i in _token_range(doc, mention.start, mention.end):
+                    actor_country[i] = mention.actor.country
+        outside: dict[int, str] = {}
+        sole: dict[int, str] = {}
         for sentence in doc.sents:  # by sentence: `token.sent` would rebuild the sentence for every token
             codes: set[str] = set()
+            every: set[str] = set()
             for token in sentence:
-                if token.i in self.actors_at:
-                    continue
                 place = self.places_at.get(token.i)
                 code = place.place.country if place is not None and place.place is not None else None
                 code = code or self.demonyms.get(token.text)
+                if token.i in self.actors_at:
+                    code = actor_country.get(token.i)
+                    if code:
+                        every.add(code)
+                    continue
                 if code:
                     codes.add(code)
+                    every.add(code)
             if len(codes) == 1:
-                found[sentence.start] = next(iter(codes))
-        return found
+                outside[sentence.start] = next(iter(codes))
+            if len(every) == 1:
+                sole[sentence.start] = next(iter(every))
+        return outside, sole
 
     def actors_for(self, token: Token) -> list[str]:
         """Actors named by a token: an actor mention, or a country name standing for its government."""
@@ -434,17 +475,23 @@ class _MentionIndex:
     def _titled_official(self, token: Token) -> list[str]:
         """ "President Omar al-Bashir ... in Sudan": a title of office with no country of its own stands for
         the government of the one country its sentence names."""
-        if token.lower_ not in TITLE_WORDS or token.pos_ not in ("NOUN", "PROPN"):
+        title = token.lower_
+        if (title not in TITLE_WORDS and title not in MILITARY_TITLES) or token.pos_ not in ("NOUN", "PROPN"):
             return []
-        if any(c.dep_ in ("compound", "flat") and c.i < token.i and c.pos_ == "PROPN" for c in token.children):
-            return []  # "Tom King": a surname, not a title
+        if any(
+            c.dep_ in ("compound", "flat") and c.i < token.i and c.pos_ == "PROPN" and c.lower_ not in TITLE_PREFIXES
+            for c in token.children
+        ):
+            return []  # "Tom King": a surname, not a title; "Prime Minister" is a title
         head = token
         while head.dep_ in ("compound", "flat", "amod") and head.head.i != head.i:
             head = head.head
         if any(t.i in self.actors_at for t in (head, *head.children)):
             return []  # "British Defence Secretary Tom King": the phrase already names its country
-        code = self.sentence_country.get(token.sent.start)
-        actor = self.knowledge_base.state_actor(code, "government") if code else None
+        start = token.sent.start
+        code = self.sentence_country.get(start) or self.sole_country.get(start)
+        role = "state_forces" if title in MILITARY_TITLES else "government"
+        actor = self.knowledge_base.state_actor(code, role) if code else None
         return [actor.actor_id] if actor else []
 
     def _capital_as_actor(self, token: Token, place: Place) -> bool:
@@ -498,7 +545,7 @@ class EventStage:
             for group in self._trigger_groups(sentence, index):
                 event = self._event(analysis, sentence, group, index)
                 if not _mentions_earlier_event(group, event):
-                    events.append(event)
+                    events.append(_with_place_target(event, self.knowledge_base))
         analysis.events = events
         return analysis
 
@@ -561,6 +608,11 @@ class EventStage:
         factuality, _cue = factuality_of(head.token)
         if event_type in INTENT_TYPES and factuality in INTENT_FACTUALITY:
             event_type, mode = "AGREE", None  # a cooperative act announced for the future is an intent
+        elif event_type in THREAT_TYPES and factuality in INTENT_FACTUALITY and roles.source:
+            # "would blockade Paris", "will extend the curfew", "may halt mediation efforts": PLOVER codes a
+            # restriction or sanction someone announces or holds out as THREATEN, its mode the content of the
+            # threat; with no one holding it out ("journalists could be detained") it is only a possibility
+            event_type, mode = "THREATEN", THREAT_MODES.get(mode or "")
         if head.sense.type == "RETREAT" and not roles.target:  # "withdraw its force from Chad"
             roles = Roles(roles.source, _from_country(head.token, index, roles.source))
         place = _event_place(sentence, head.token, roles, index)
@@ -587,6 +639,7 @@ class EventStage:
         confidence *= CLAUSE_DECAY ** min(_clause_depth(head.token), 3)
         if _content_of_trigger(head.token, self, index):
             confidence *= CLAUSE_DECAY  # "rejected calls for aid": the call is what is rejected, not the event
+        roles = _localised(roles, sentence, index, place)  # after the ACLED type, which reads generic subkinds
         trigger = head.token
         doc_text = analysis.article.text
         return Event(
@@ -619,7 +672,7 @@ class EventStage:
         if token.pos_ == "ADJ":  # "Norway is ready to help": the copula's subject
             return verb_roles(token.head, index.actors_for) if token.head.i != token.i else Roles((), ())
         if token.pos_ in ("VERB", "AUX"):
-            return verb_roles(token, index.actors_for)
+            return verb_roles(token, index.actors_for, grievance=trigger.sense.type == "ACCUSE")
         return noun_roles(token, index.actors_for)
 
     def _kinds(self, actor_ids: tuple[str, ...]) -> frozenset[str]:
@@ -747,6 +800,91 @@ def _country_in(trigger: Token, index: _MentionIndex, source: tuple[str, ...]) -
     return ()
 
 
+# Generic agents that belong to the country they act in, and the state role each stands for there
+# ("demonstrators in Baghdad" are Iraq's people, "a peace-keeping force in Liberia" is a force in Liberia).
+# Gunmen, militants and militias may come from anywhere, so they stay generic.
+LOCAL_ROLES = {
+    "generic.civilians": "civilians",
+    "generic.journalists": "civilians",
+    "generic.aid_workers": "civilians",
+    "generic.protesters": "protesters",
+    "generic.rioters": "rioters",
+    "generic.prisoners": "civilians",
+    "generic.security_forces": "state_forces",
+    "generic.police": "police",
+    "generic.government": "government",
+    "generic.rebels": "rebels",
+}
+# Prepositions that tie a generic agent to a place in its own phrase ("students throughout Indonesia").
+PHRASE_PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside", "at", "of"})
+
+
+def _localised(roles: Roles, sentence: SpacySpan, index: _MentionIndex, place: EventPlace | None) -> Roles:
+    """Generic agents with a country: the place their own phrase names, else where the event happened, else
+    (civilians targeted only) the country of a state source in a sentence that names no other country
+    ("Egyptian police dispersed demonstrators")."""
+    if not any(actor in LOCAL_ROLES for actor in (*roles.source, *roles.target)):
+        return roles
+    kb = index.knowledge_base
+    event_country = place.place.country if place is not None else None
+    home = next(
+        (a.country for a in map(kb.get, roles.source) if a is not None and a.country and a.kind != "armed_group"),
+        None,
+    )
+    if home is not None and index.sole_country.get(sentence.start) != home:
+        home = None  # only a state acting where its sentence names no other country acts at home
+
+    def local(actors: tuple[str, ...], fallback: str | None) -> tuple[str, ...]:
+        out: list[str] = []
+        for actor_id in actors:
+            role = LOCAL_ROLES.get(actor_id)
+            at_home = fallback if role in ("civilians", "protesters") else None  # not a state's own forces
+            country = role and (_phrase_country(actor_id, sentence, index) or event_country or at_home)
+            actor = kb.state_actor(country, role) if role and country else None
+            chosen = actor.actor_id if actor is not None else actor_id
+            if chosen not in out:
+                out.append(chosen)
+        return tuple(out)
+
+    source = local(roles.source, None)
+    target = tuple(a for a in local(roles.target, home) if a not in source)
+    return Roles(source, target)
+
+
+def _phrase_country(actor_id: str, sentence: SpacySpan, index: _MentionIndex) -> str | None:
+    """The country of a place named in the phrase of a generic agent's mention ("demonstrators in Baghdad")."""
+    for token in sentence:
+        if actor_id not in index.actors_at.get(token.i, ()):
+            continue
+        head = token
+        while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+            head = head.head
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PHRASE_PLACE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for word in phrase_tokens(obj):
+                    mention = index.places_at.get(word.i)
+                    if mention is not None and mention.place is not None and mention.place.country:
+                        return mention.place.country
+    return None
+
+
+def _with_place_target(event: Event, knowledge_base: ActorKnowledgeBase) -> Event:
+    """An event with no named target acts on the place it happens in ("imposed a curfew in the town of Cizre",
+    "would blockade Paris"): its country's government, or its people when the government is the source.
+    Added last, so the ACLED type and the confidence still say that no target was named."""
+    if event.target or event.place is None or not event.place.place.country or event.type == "ASSAULT":
+        return event  # whom an attack in a place hit is not said by the place: civilians, troops, a rival group
+    for role in ("government", "civilians"):
+        actor = knowledge_base.state_actor(event.place.place.country, role)
+        if actor is not None and actor.actor_id not in event.source:
+            return replace(event, target=(actor.actor_id,))
+    return event
+
+
 def _from_country(trigger: Token, index: _MentionIndex, source: tuple[str, ...]) -> tuple[str, ...]:
     """ "withdraw its force from Chad": the country a withdrawal leaves is its target."""
     for child in trigger.children:
@@ -761,9 +899,14 @@ def _from_country(trigger: Token, index: _MentionIndex, source: tuple[str, ...])
 
 def _content_of_trigger(token: Token, stage: EventStage, index: _MentionIndex) -> bool:
     """Is a nominal trigger the object of another trigger verb ("rejected calls", "offered concessions")?"""
-    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("dobj", "nsubjpass"):
+    if token.pos_ not in ("NOUN", "PROPN"):
         return False
-    verb = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB":
+        verb = token.head.head  # "is opposed to French mediation", "agreed to talks"
+    elif token.dep_ in ("dobj", "nsubjpass"):
+        verb = token.head
+    else:
+        return False
     sense = stage._sense(verb, index) if verb.i != token.i else None
     return sense is not None and sense.type != "ASSAULT" and verb.lemma_.lower() not in LIGHT_VERB_TRIGGERS
 
@@ -920,89 +1063,8 @@ def _event_id(trigger_start: int, event_type: str) -> str:
 
 
 def _event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: _MentionIndex) -> EventPlace | None:
-    """The place the event happened: a place attached to the trigger (by a locative preposition, as its
-    object, "captured Jaffna", or through "the village of ...") first, the most specific of those."""
-    candidates: list[tuple[int, int, PlaceMention, bool]] = []
-    role_actors = set(roles.source) | set(roles.target)
-    seen: set[int] = set()
-    for token in sentence:
-        mention = index.places_at.get(token.i)
-        if mention is None or mention.place is None or mention.start in seen:
-            continue
-        seen.add(mention.start)
-        if mention.place.feature == "country" and role_actors & set(index.actors_for(token)):
-            continue  # the country is an actor here ("Syria accused Turkey"), not the place
-        prep = _governing_prep(token)
-        head = _head_of_phrase(token)
-        taken = (
-            _object_of(head, trigger)
-            if prep is None
-            else (
-                prep.lower_ == "of" and _object_of(prep.head, trigger)  # "liberated the village of Abu Allaj"
-            )
-        )
-        if prep is None and not taken and head.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "dative"):
-            continue  # "The United States condemned ...": a country as actor, not as place
-        word = prep.lower_ if prep is not None else ""
-        attached = taken or (
-            prep is not None and word in LOCATIVE_PREPS | _DIRECTION_WORDS and _in_subtree(prep, trigger)
-        )
-        if not attached and prep is None:
-            continue  # a place named in passing ("Los Angeles television"), not where the event was
-        near = word in NEAR_PREPS or word in _DIRECTION_WORDS
-        candidates.append((0 if attached else 1, FEATURE_SPECIFICITY.get(mention.place.feature, 6), mention, near))
-    if not candidates:
-        return None
-    _, _, mention, near = min(candidates, key=lambda c: (c[0], c[1], abs(c[2].start - trigger.idx)))
-    assert mention.place is not None
-    precision = PRECISION_BY_FEATURE.get(mention.place.feature, 2)
-    if precision == 1 and (near or mention.approximate):
-        precision = 2  # near a town, or a village placed at the point of the area named with it
-    return EventPlace(mention.place, precision, Span(mention.start, mention.end, mention.text))
-
-
-# "north of Karbala", "30 km south of Damascus": near the place, and where the event was
-_DIRECTION_WORDS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "vicinity"}
-)
-
-
-def _object_of(head: Token, trigger: Token) -> bool:
-    """The place is what the trigger acts on: "captured Jaffna", "patrolled Venezuela's oil installations"."""
-    if head.dep_ == "poss" and head.head.i != head.i:
-        head = head.head
-    return head.dep_ in ("dobj", "nsubjpass") and head.head.i == trigger.i and trigger.pos_ == "VERB"
-
-
-def _head_of_phrase(token: Token) -> Token:
-    for _ in range(4):
-        if token.dep_ in ("compound", "amod", "nmod", "flat") and token.head.i != token.i:
-            token = token.head
-        else:
-            break
-    return token
-
-
-def _governing_prep(token: Token) -> Token | None:
-    """The preposition a place name hangs from, through appositions and compounds ("in Mosul, Iraq"), and
-    through "of" after a place noun ("in the village of Jdeideh"): the outer preposition says where."""
-    found: Token | None = None
-    for _ in range(8):
-        if token.dep_ == "pobj":
-            found = token.head
-            outer = found.head
-            if found.lower_ == "of" and outer.i != found.i:
-                if outer.lower_ in _DIRECTION_WORDS:
-                    return outer  # "north of Karbala"
-                if outer.pos_ == "NOUN" and outer.dep_ in ("pobj", "dobj", "compound", "appos"):
-                    token = outer  # "(in) the village of X", "(captured) the town of X"
-                    continue
-            return found
-        if token.dep_ in ("compound", "appos", "conj", "amod", "nmod") and token.head.i != token.i:
-            token = token.head
-            continue
-        return found
-    return found
+    """The place the event happened (the rule lives in `lanner.events.place`)."""
+    return event_place(sentence, trigger, roles, index)
 
 
 def _in_subtree(token: Token, root: Token) -> bool:
