@@ -58,6 +58,7 @@ def test_country_at_the_end_of_an_organisation_name(nlp, place_stage: PlaceStage
     [
         ("Flooding hit the Tijuana River in Baja California, officials said.", "Baja California", "MX"),
         ("Refugees are living in Boa Vista, the state capital of Roraima, Brazil.", "Boa Vista", "BR"),
+        ("Tickets are sold in 44 states, Washington, D.C., and the U.S. Virgin Islands.", "U.S. Virgin Islands", "VI"),
     ],
 )
 def test_entity_cut_short_is_widened_to_the_known_name(  # type: ignore[no-untyped-def]

@@ -134,8 +134,8 @@ def _local_descriptor(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> b
     return bool(candidates) and all(place.feature == "city" for place in candidates)
 
 
-def _joinable(token: Token) -> bool:
-    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.lower_ not in COMMON_WORDS
+def _joinable(token: Token, common: bool = False) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and (common or token.lower_ not in COMMON_WORDS)
 
 
 def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
@@ -148,7 +148,8 @@ def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, 
             a, b = start - left, end + right
             if (left == right == 0) or a < 0 or b > len(doc) or b - a <= best[1] - best[0]:
                 continue
-            if not all(_joinable(doc[i]) for i in (*range(a, start), *range(end, b))):
+            # common words may join ("U.S. Virgin Islands"): the longer name must still be one the gazetteer knows
+            if not all(_joinable(doc[i], common=True) for i in (*range(a, start), *range(end, b))):
                 continue
             if any(c.kind in (PRIMARY, ALTERNATE) for c in gazetteer.lookup(doc[a:b].text, loose=False)):
                 best = (a, b)

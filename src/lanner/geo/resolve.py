@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 UNRESOLVED_CONFIDENCE = 0.1
 APPROXIMATE_CONFIDENCE = 0.3  # a name placed at its container's point
 MAX_CANDIDATES = 60
+SHADOW_POPULATION = 100_000
 FEATURE_PRIOR: dict[str, float] = {
     "country": 3.0, "continent": 2.0, "region": 1.0, "water": 1.0, "landform": 1.0,
     "admin1": 0.3, "admin2": -0.5, "city": 0.0,
@@ -209,6 +210,10 @@ class Resolver:
         priors = [[self._prior(c, m.hint) for c in cs] for m, cs in zip(mentions, cands, strict=True)]
         inside = containers(doc, mentions)
         support = self._support(keys, cands)
+        shadowed = [self._shadowed(cs) if i not in inside else [False] * len(cs) for i, cs in enumerate(cands)]
+        support = [
+            [0.0 if x else s for s, x in zip(ss, xs, strict=True)] for ss, xs in zip(support, shadowed, strict=True)
+        ]
         priors = [[p + s for p, s in zip(ps, ss, strict=True)] for ps, ss in zip(priors, support, strict=True)]
         best: list[int | None] = [max(range(len(p)), key=p.__getitem__) if p else None for p in priors]
         shares: list[float] = [self._share(p, b) for p, b in zip(priors, best, strict=True)]
@@ -224,8 +229,9 @@ class Resolver:
                     if bj is not None and cands[j][bj].place.feature in CONTAINERS:
                         container = cands[j][bj]
                 row = []
-                for c, p in zip(cs, ps, strict=True):
-                    row.append(p + self._contextual(c, keys[i], context) + self._contained(c, container))
+                for c, p, x in zip(cs, ps, shadowed[i], strict=True):
+                    near = 0.0 if x else self._contextual(c, keys[i], context)
+                    row.append(p + near + self._contained(c, container))
                 scores.append(row)
             best = [max(range(len(s)), key=s.__getitem__) if s else None for s in scores]
             shares = [self._share(s, b) for s, b in zip(scores, best, strict=True)]
@@ -298,6 +304,17 @@ class Resolver:
                 row.append(w.support * min(w.support_cap, sum(votes.values())))
             out.append(row)
         return out
+
+    @staticmethod
+    def _shadowed(cs: list[Candidate]) -> list[bool]:
+        """Small towns that share their name with a first-level division of their own country ("Florida, New
+        York" and the state of Florida): the nearness of the article's other places does not lift
+        them over the division, which only a container ("Florida, N.Y.") may overrule."""
+        named = {c.place.country for c in cs if c.kind == PRIMARY and c.place.feature in {"country", "admin1"}}
+        return [
+            c.place.country in named and c.place.feature in _LOCAL and c.place.population < SHADOW_POPULATION
+            for c in cs
+        ]
 
     @staticmethod
     def _placed_by_container(

@@ -273,6 +273,8 @@ class Supplement:
     country_points: dict[str, tuple[float, float]]
     # (country code, division name) -> extra names: "Ky.", "W.Va.", "B.C."
     division_names: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    # (country code, division name) -> reference point, replacing the package's centroid
+    division_points: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
 
 
 def read_supplement(path: Path) -> Supplement:
@@ -281,6 +283,7 @@ def read_supplement(path: Path) -> Supplement:
     country_names: dict[str, list[str]] = {}
     country_points: dict[str, tuple[float, float]] = {}
     division_names: dict[tuple[str, str], list[str]] = {}
+    division_points: dict[tuple[str, str], tuple[float, float]] = {}
     try:
         lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     except OSError as exc:
@@ -298,10 +301,13 @@ def read_supplement(path: Path) -> Supplement:
                 if lat is not None and lon is not None:
                     country_points[country] = (lat, lon)
                 continue
-            if feature in {"admin1", "admin2"} and lat is None and lon is None:
+            if feature in {"admin1", "admin2"} and not (row["weight"] or "").strip():
+                # no weight: not a place of its own but names, or a reference point, for a listed division
                 if country is None:
-                    raise ValueError("a division row without coordinates needs a country code")
+                    raise ValueError("a division row without a weight needs a country code")
                 division_names.setdefault((country, row["name"].strip()), []).extend(alternates)
+                if lat is not None and lon is not None:
+                    division_points[(country, row["name"].strip())] = (lat, lon)
                 continue
             if lat is None or lon is None:
                 raise ValueError("missing coordinates")
@@ -319,7 +325,7 @@ def read_supplement(path: Path) -> Supplement:
             )
         except (KeyError, ValueError, AttributeError) as exc:
             raise DataError(Code.BAD_DATA_FILE, f"bad supplement row: {exc}", origin=f"{path}:{number}") from exc
-    return Supplement(places, country_names, country_points, division_names)
+    return Supplement(places, country_names, country_points, division_names, division_points)
 
 
 def iter_source_places() -> Iterator[SourcePlace]:
@@ -345,7 +351,10 @@ def iter_source_places() -> Iterator[SourcePlace]:
 
     known: set[tuple[str, str]] = set()
     for division in _divisions(geonames_dir, csc_dir):
-        division.alternates += supplement.division_names.get((division.country or "", division.name), [])
+        key = (division.country or "", division.name)
+        division.alternates += supplement.division_names.get(key, [])
+        if key in supplement.division_points:
+            division.lat, division.lon = supplement.division_points[key]
         if division.feature == "admin2":
             known.add((division.country or "", name_key(division.name)))
         yield division
