@@ -321,48 +321,57 @@ def ingest(
     def on_error(error: InputError) -> None:
         progress.console.print(f"lanner: skipped {error.render()}", markup=False, highlight=False, soft_wrap=True)
 
+    stale_runs: list[Path] = []
     try:
-        if workers or scheduler:
-            from lanner.scale import dask_client, ingest_distributed
-
-            store = open_store(db_path)
-            with dask_client(workers=workers, scheduler=scheduler) as client, progress:
-                summary = ingest_distributed(
-                    list(paths),
-                    store,
-                    client=client,
-                    config=config,
-                    published=published,
-                    input_format=input_format,
-                    reprocess=reprocess,
-                    partition_size=partition_size,
-                    run_dir=run_dir,
-                    on_error=on_error,
-                    on_progress=on_progress,
-                )
-        else:
-            pipeline = _build_pipeline(config)
-            store = open_store(db_path)
-            name = f"lanner-{__version__}/{pipeline.stage('nlp').model_name}"
-            with progress:
-                summary = run_ingest(
-                    list(paths),
-                    store,
-                    pipeline=pipeline,
-                    published=published,
-                    input_format=input_format,
-                    config=config,
-                    reprocess=reprocess,
-                    pipeline_name=name,
-                    on_error=on_error,
-                    on_progress=on_progress,
-                )
-        counts = store.counts()
-        shown = store.url
-        store.close()
+        # the database first: a bad --db fails at once, not after loading the models or starting a cluster
+        store = open_store(db_path)
     except LannerError as error:
         _fail(error)
         return
+    try:
+        with store:
+            if workers or scheduler:
+                from lanner.scale import dask_client, ingest_distributed
+
+                with dask_client(workers=workers, scheduler=scheduler) as client, progress:
+                    summary = ingest_distributed(
+                        list(paths),
+                        store,
+                        client=client,
+                        config=config,
+                        published=published,
+                        input_format=input_format,
+                        reprocess=reprocess,
+                        partition_size=partition_size,
+                        run_dir=run_dir,
+                        on_error=on_error,
+                        on_progress=on_progress,
+                    )
+                stale_runs = summary.stale_runs_removed
+            else:
+                pipeline = _build_pipeline(config)
+                name = f"lanner-{__version__}/{pipeline.stage('nlp').model_name}"
+                with progress:
+                    summary = run_ingest(
+                        list(paths),
+                        store,
+                        pipeline=pipeline,
+                        published=published,
+                        input_format=input_format,
+                        config=config,
+                        reprocess=reprocess,
+                        pipeline_name=name,
+                        on_error=on_error,
+                        on_progress=on_progress,
+                    )
+            counts = store.counts()
+            shown = store.url
+    except LannerError as error:
+        _fail(error)
+        return
+    if stale_runs:
+        plural = "s" if len(stale_runs) > 1 else ""
+        click.echo(f"lanner: removed {len(stale_runs)} run folder{plural} left by an earlier run", err=True)
     click.echo(
         f"lanner: {summary.articles_processed} articles processed, {summary.articles_skipped} already stored, "
         f"{len(summary.errors)} skipped with errors, {summary.events_stored} events stored; "

@@ -13,7 +13,6 @@ import logging
 import os
 import shutil
 import tempfile
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from lanner.ingest import read_inputs
 from lanner.records import Article
 from lanner.scale.partitions import PartitionResult, analyse_partition, read_partition
 from lanner.scale.plugin import register_pipeline
+from lanner.scale.rundirs import new_run_dir, remove_stale_runs
 
 if TYPE_CHECKING:
     from distributed import Client, Future, LocalCluster
@@ -52,6 +52,7 @@ class DistributedSummary(IngestSummary):
     """An ingest summary plus what each partition's worker reported (time, words, peak memory)."""
 
     partitions: list[PartitionResult] = field(default_factory=list)
+    stale_runs_removed: list[Path] = field(default_factory=list)  # run folders of killed runs cleaned at the start
 
 
 @contextmanager
@@ -128,23 +129,26 @@ def ingest_distributed(
     """Ingest `paths` on the Dask cluster behind `client`; the store ends as `lanner.api.ingest` leaves it.
 
     `run_dir` is where workers write partition files (a fresh subfolder per run, removed when the run
-    ends well): it must be reachable by the workers and this process under the same path, which a
-    local cluster always is and a remote one is on a shared file system. `pipeline_name` defaults to
+    ends, well or with an error): it must be reachable by the workers and this process under the same
+    path, which a local cluster always is and a remote one is on a shared file system. Folders that
+    killed runs left there are removed first (`lanner.scale.rundirs`). `pipeline_name` defaults to
     the name the workers report (lanner version and spaCy model).
+
+    The number of partitions in flight follows the cluster's size as it changes (two per worker, plus
+    one), so workers that join after the start (batch jobs still queued) are put to work.
     """
     config = config or Config()
     summary = DistributedSummary()
     if partition_size < 1:
         raise ClusterError(Code.BAD_ARGUMENT, f"partition size must be at least 1, not {partition_size}")
     plugin = register_pipeline(client, config)
-    run = Path(run_dir) if run_dir else Path(tempfile.gettempdir())
-    run = run / f"lanner-run-{uuid.uuid4().hex[:12]}"
-    run.mkdir(parents=True)
+    parent = Path(run_dir) if run_dir else Path(tempfile.gettempdir())
+    summary.stale_runs_removed = remove_stale_runs(parent)
+    run = new_run_dir(parent)
 
     items = read_inputs(paths, input_format=input_format, published=published, max_chars=config.max_chars)
     articles = fresh_articles(items, store, summary, reprocess=reprocess, on_error=on_error, on_progress=on_progress)
     partitions = _partitions(articles, partition_size)
-    workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
     submitted: list[Future] = []
 
     from distributed import as_completed
@@ -160,22 +164,30 @@ def ingest_distributed(
         submitted.append(future)
         pending.add(future)
 
-    try:
-        for batch in islice(partitions, 2 * workers + 1):
+    def top_up() -> None:
+        """Keep two partitions per worker (plus one) in flight, counting the workers there are now."""
+        target = 2 * _worker_count(client) + 1
+        while pending.count() < target and (batch := next(partitions, None)) is not None:
             submit(batch)
+
+    try:
+        top_up()
         for future in pending:
             result = _result(future)
             summary.partitions.append(result)
             _merge(store, result, pipeline_name, summary, on_progress)
-            next_batch = next(partitions, None)
-            if next_batch is not None:
-                submit(next_batch)
+            top_up()
     except BaseException:
         for future in submitted:
             future.cancel()
         raise
-    shutil.rmtree(run, ignore_errors=True)
+    finally:
+        shutil.rmtree(run, ignore_errors=True)
     return summary
+
+
+def _worker_count(client: Client) -> int:
+    return max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
 
 
 def _result(future: Future) -> PartitionResult:

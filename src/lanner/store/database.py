@@ -304,21 +304,31 @@ class Store:
             }
 
     def events(self, query: EventQuery | None = None) -> Iterator[dict[str, Any]]:
-        """Stored events matching the query, newest first, each with its source and target actor ids."""
+        """Stored events matching the query, newest first, each with its source and target actor ids.
+
+        Rows are streamed in chunks on both backends (on PostgreSQL through a server-side cursor, since
+        psycopg would otherwise fetch the whole result), so an export of millions of events keeps one
+        chunk in memory. The read holds a connection and, on PostgreSQL, an open transaction until the
+        iterator is exhausted or closed: a caller that stops early should close it (`break` out of a
+        `for` loop over it does; `contextlib.closing` does for an iterator kept in a variable).
+        """
         query = query or EventQuery()
         sql, params = _events_sql(query)
         with self.connect() as db:
-            result = db.execute(text(sql), params)
-            if query.near:  # ranked by distance, so read whole (the SQL already keeps to a bounding box)
-                chunks = iter([_within([dict(row._mapping) for row in result], query.near, query.limit)])
-            else:  # streamed in chunks, so an export of a million events keeps a chunk in memory, not all
-                chunks = iter(lambda: [dict(row._mapping) for row in result.fetchmany(_CHUNK)], [])
-            for records in chunks:
-                actor_ids = _event_actor_ids(db, [record["id"] for record in records])
-                for record in records:
-                    record["context"] = json.loads(record["context"])
-                    record["source"], record["target"] = actor_ids.get(record["id"], ([], []))
-                    yield record
+            result = db.execution_options(stream_results=True, max_row_buffer=_CHUNK).execute(text(sql), params)
+            try:
+                if query.near:  # ranked by distance, so read whole (the SQL already keeps to a bounding box)
+                    chunks = iter([_within([dict(row._mapping) for row in result], query.near, query.limit)])
+                else:  # streamed in chunks, so an export of a million events keeps a chunk in memory, not all
+                    chunks = iter(lambda: [dict(row._mapping) for row in result.fetchmany(_CHUNK)], [])
+                for records in chunks:
+                    actor_ids = _event_actor_ids(db, [record["id"] for record in records])
+                    for record in records:
+                        record["context"] = json.loads(record["context"])
+                        record["source"], record["target"] = actor_ids.get(record["id"], ([], []))
+                        yield record
+            finally:
+                result.close()  # the server-side cursor first, then the connection's transaction ends
 
 
 _CHUNK = 5_000
