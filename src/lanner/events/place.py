@@ -31,6 +31,8 @@ class MentionLookup(Protocol):
 
     def actors_for(self, token: Token) -> list[str]: ...
 
+    def ents_in(self, sentence: SpacySpan) -> list[SpacySpan]: ...
+
 
 # Prepositions that put a place near, not at, the event: ACLED precision 2 for a town.
 NEAR_PREPS = frozenset({"near", "outside", "around", "nearby", "outskirts", "close"})
@@ -164,7 +166,7 @@ def _place_phrases(sentence: SpacySpan, index: MentionLookup) -> list[tuple[Plac
             continue
         taken.update(range(span.start, span.end))
         found.append((mention, span))
-    for ent in sentence.ents:
+    for ent in index.ents_in(sentence):
         if ent.label_ not in PLACE_LABELS or any(t.i in taken or t.i in index.actors_at for t in ent):
             continue
         if not any(t.pos_ == "PROPN" for t in ent):
