@@ -23,7 +23,7 @@ def test_neighbouring_towns_pick_each_other(nlp, place_stage: PlaceStage) -> Non
     # Berea, Ohio is the bigger Berea; with Richmond and Irvine in the same article it is Berea, Kentucky
     text = "A man from Berea and a woman from Richmond were treated in Irvine and released, police in Lancaster said."
     berea = found(nlp, place_stage, text)["Berea"]
-    assert berea.place is not None and (berea.place.country, berea.place.admin1) == ("US", "KY")
+    assert berea.place is not None and (berea.place.country, berea.place.admin1) == ("US", "Kentucky")
 
 
 def test_county_in_an_organisation_name_places_its_town(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
@@ -31,7 +31,7 @@ def test_county_in_an_organisation_name_places_its_town(nlp, place_stage: PlaceS
     by_text = found(nlp, place_stage, text)
     assert by_text["Edgar County"].place is not None and by_text["Edgar County"].place.feature == "admin2"
     paris = by_text["Paris"].place
-    assert paris is not None and (paris.country, paris.admin1) == ("US", "IL")
+    assert paris is not None and (paris.country, paris.admin1) == ("US", "Illinois")
 
 
 def test_country_alternate_labelled_organisation(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
@@ -88,7 +88,7 @@ def test_town_labelled_as_a_person_after_a_preposition(nlp, place_stage: PlaceSt
     klamath = found(nlp, place_stage, "In Klamath Falls, Oregon, a brewery makes use of geothermal heat.")[
         "Klamath Falls"
     ]
-    assert klamath.place is not None and (klamath.place.country, klamath.place.admin1) == ("US", "OR")
+    assert klamath.place is not None and (klamath.place.country, klamath.place.admin1) == ("US", "Oregon")
 
 
 def test_authored_peninsula(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]

@@ -31,7 +31,7 @@ from lanner.geo import sources
 from lanner.geo.normalize import loose_key, name_key
 from lanner.records import Place
 
-INDEX_LAYOUT = 1  # bump when the tables or the key functions change
+INDEX_LAYOUT = 2  # bump when the tables or the key functions change
 PRIMARY, ALTERNATE, LOOSE = 0, 1, 2  # how a name matched: the place's own name, an alternate, loosely
 _STALE_TEMP_SECONDS = 3600
 _CACHE_LIMIT = 200_000
@@ -73,6 +73,7 @@ CREATE TABLE places(
 );
 CREATE TABLE names(key TEXT NOT NULL, loose TEXT NOT NULL, place INTEGER NOT NULL, kind INTEGER NOT NULL);
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE admin1_names(country TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (country, code));
 """
 _INDEXES = """
 CREATE INDEX names_key ON names(key);
@@ -106,6 +107,10 @@ def build_index(target: Path, versions: dict[str, str]) -> None:
         try:
             db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
             counts = _fill(db)
+            db.executemany(
+                "INSERT INTO admin1_names VALUES (?, ?, ?)",
+                [(country, code, name) for (country, code), name in sources.admin1_names().items()],
+            )
             db.executescript(_INDEXES)
             counts["build_seconds"] = round(time.perf_counter() - started, 2)
             meta = {
@@ -209,6 +214,9 @@ class Gazetteer:
         self._by_loose_key = _BY_LOOSE_KEY_IMPORTED if imported else _BY_LOOSE_KEY
         self._cache: dict[str, list[Candidate]] = {}
         self._places: dict[int, Place] = {}
+        self._admin1_names: dict[tuple[str, str], str] = {
+            (country, code): name for country, code, name in db.execute("SELECT country, code, name FROM admin1_names")
+        }
 
     @classmethod
     def open(cls, cache_dir: Path) -> Gazetteer:
@@ -281,6 +289,12 @@ class Gazetteer:
             )  # fmt: skip
             self._places[place_id] = place
         return place
+
+    def admin1_name(self, country: str | None, code: str | None) -> str | None:
+        """The name of the first-level division with GeoNames code `code` in `country`, if known."""
+        if not country or not code:
+            return None
+        return self._admin1_names.get((country, code))
 
     def lookup(self, name: str, *, loose: bool = True) -> list[Candidate]:
         """Candidates for a name: exact-key matches, else (when `loose`) transliteration-loose ones."""

