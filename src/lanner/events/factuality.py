@@ -14,6 +14,8 @@ governor reaches it ("denied reports that troops had tortured detainees").
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from lanner.events.roles import LIGHT_VERBS
@@ -50,13 +52,24 @@ HABITUAL = frozenset(
 # Adverbs by which the writer says a claim is unproven ("the gunmen allegedly attacked"); a plain
 # attribution ("police said", "reportedly") still asserts.
 HEDGE_ADVERBS = frozenset({"allegedly", "supposedly", "purportedly"})
+# Phrases of repetition that hang on the predicate ("has time and again attacked schools").
+REPETITION_PHRASES = frozenset({"time and again", "again and again", "time after time", "over and over"})
 # "every Friday", "each year": a recurring time makes the event a habit.
 RECURRENCE_DETS = frozenset({"every", "each"})
 # Verbs that only say an event noun takes place ("an attack could come at any time"): the noun takes their cues.
-OCCURRENCE_VERBS = frozenset({"happen", "occur", "come", "begin", "start"})
+OCCURRENCE_VERBS = frozenset(
+    {"happen", "occur", "come", "begin", "start", "resume", "erupt", "ensue", "follow", "recur", "continue"}
+)
 # Verbs that, governing an event clause, make it unasserted.
 DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
-FAILURE_VERBS = frozenset({"fail", "refuse", "avoid", "prevent", "stop", "thwart", "foil", "cancel", "abandon"})
+FAILURE_VERBS = frozenset(
+    {"fail", "refuse", "avoid", "prevent", "stop", "thwart", "foil", "cancel", "abandon", "avert", "forestall"}
+)
+# Verbs of saying that do not vouch for what they report ("claimed that soldiers had killed 50"); a noun
+# object is a different act ("claimed responsibility for the attack", "claimed the bombing") and asserts.
+CLAIM_VERBS = frozenset({"claim"})
+# Speech verbs whose conditional "would" is a threat, hence future ("warned they would attack if ...").
+THREAT_SPEECH_VERBS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "swear"})
 FEAR_VERBS = frozenset(
     {
         "fear",
@@ -114,10 +127,67 @@ INTENT_VERBS = frozenset(
 INTENT_NOUNS = frozenset({"plan", "plot", "threat", "risk", "fear", "possibility", "prospect", "danger", "bid"})
 # Nouns whose to-clause is an act only tried or promised ("an attempt to bomb the church", "a vow to
 # retaliate"); unlike the nouns above they cue nothing otherwise ("a mediation effort" is under way).
-INTENT_CLAUSE_NOUNS = frozenset({"attempt", "effort", "intention", "promise", "pledge", "vow", "proposal"})
+INTENT_CLAUSE_NOUNS = frozenset(
+    {
+        "attempt",
+        "effort",
+        "intention",
+        "promise",
+        "pledge",
+        "vow",
+        "proposal",
+        "ultimatum",
+        "order",
+        "demand",
+        "call",
+        "appeal",
+        "request",
+        "decision",
+        "readiness",
+        "willingness",
+        "determination",
+        "commitment",
+    }
+)
+# Nouns whose that-clause is an unproven story ("rumours that militants had seized the dam").
+DOUBT_NOUNS = frozenset({"rumour", "rumor", "speculation", "allegation", "claim", "suspicion", "hypothesis"})
+# Adjectives by which a source or report is not vouched for ("according to unconfirmed reports").
+UNVERIFIED_ADJ = frozenset({"unconfirmed", "unverified", "uncorroborated", "unsubstantiated"})
 PLAN_NOUNS = INTENT_NOUNS | INTENT_CLAUSE_NOUNS
 # "on the verge of seizing the town", "on the brink of attacking": about to happen.
-IMMINENCE_NOUNS = frozenset({"verge", "brink", "point"})
+IMMINENCE_NOUNS = frozenset({"verge", "brink", "point", "edge", "cusp", "threshold"})
+# Adjectives on an event noun that say it has not (yet) happened ("possible clashes", "an imminent attack",
+# "the foiled bombing"). Not "planned" or "expected": "the planned offensive began on Monday" happened; not
+# "suspected": "a suspected drone strike killed five" happened, only its author is suspected.
+NOUN_MODIFIER_CUES: Mapping[str, Factuality] = MappingProxyType(
+    {
+        "possible": "hypothetical",
+        "potential": "hypothetical",
+        "feared": "hypothetical",
+        "alleged": "hypothetical",
+        "rumoured": "hypothetical",
+        "rumored": "hypothetical",
+        "purported": "hypothetical",
+        "hypothetical": "hypothetical",
+        "imminent": "future",
+        "impending": "future",
+        "looming": "future",
+        "threatened": "future",
+        "upcoming": "future",
+        "proposed": "future",
+        "foiled": "negated",
+        "thwarted": "negated",
+        "averted": "negated",
+    }
+)
+# Verbs of attempting. PLOVER's ASSAULT `targeted` mode counts attempted assassinations, and ACLED codes
+# attempted attacks as attacks: an attempt that was made ("tried to kill the governor") is an asserted event,
+# whether or not it succeeded; one still to come ("will try to storm") is not.
+ATTEMPT_VERBS = frozenset({"try", "attempt"})
+# Nouns whose "for" names an act asked for, not done ("calls for attacks on embassies").
+CALL_NOUNS = frozenset({"call", "demand", "appeal", "plea", "request"})
+# "close to capturing the airport", "near to collapse": about to happen.
+IMMINENCE_ADJ = frozenset({"close", "near"})
 # Passive verbs that put the event on a timetable ("is expected to", "is scheduled to", "is slated to").
 SCHEDULE_VERBS = frozenset({"expect", "schedule", "slate", "timetable"})
 # Adjectives that say the event could not happen ("were unable to capture the town").
@@ -127,9 +197,30 @@ BELIEF_VERBS = frozenset({"believe", "think", "presume", "suppose", "rumour", "r
 HYPOTHETICAL_ADJ = frozenset({"possible", "likely", "unlikely", "able", "capable", "potential", "ready", "poised"})
 FUTURE_ADJ = frozenset({"set", "due", "poised", "about", "going", "imminent"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# "whenever the army advances": the clause and the one it modifies both recur.
+RECURRENCE_MARKS = frozenset({"whenever"})
+# "at no point", "at no time", "under no circumstances": the clause's event never took place.
+NEVER_NOUNS = frozenset({"point", "time", "stage", "moment", "circumstance", "circumstances"})
+# The first word of a question that takes its event as given ("Who fired the rockets?", "Why did ...?").
+WH_WORDS = frozenset({"who", "whom", "whose", "what", "which", "why", "where", "when", "how"})
 # Adjectives that rate how often an event happens ("kidnappings are common", "shelling has become routine").
 GENERIC_ADJ = frozenset(
-    {"common", "frequent", "routine", "commonplace", "widespread", "rampant", "rife", "endemic", "rare", "regular"}
+    {
+        "common",
+        "frequent",
+        "routine",
+        "commonplace",
+        "widespread",
+        "rampant",
+        "rife",
+        "endemic",
+        "rare",
+        "regular",
+        "unusual",
+        "uncommon",
+        "customary",
+        "normal",
+    }
 )
 # Verbs and nouns that make the event in their clause a habit ("tend to strike", "a history of kidnapping").
 HABIT_VERBS = frozenset({"tend"})
@@ -138,6 +229,7 @@ HABIT_NOUNS = frozenset({"history", "habit", "practice", "pattern", "tradition",
 REPORTING_VERBS = frozenset({"say", "announce", "tell", "state", "add", "confirm", "declare", "warn", "insist"})
 # Quantifiers over anyone at all ("snipers shoot at anyone who crosses"): with a present verb, a habit.
 UNIVERSAL_WORDS = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever", "anything"})
+UNIVERSAL_DETS = frozenset({"any", "every"})  # "shoot at any car that moves"
 # Edges past which cues belong to another event: a noun's relative clause or a subject's verb
 # ("villages that ISIS attacked could be rebuilt", "the attack could have been prevented").
 STOP_DEPS = frozenset({"relcl", "acl", "appos", "nsubj", "nsubjpass", "csubj", "attr", "npadvmod"})
@@ -147,6 +239,8 @@ REPORT_DEPS = frozenset({"ccomp", "parataxis"})
 
 def _own_cue(token: Token) -> tuple[Factuality, str] | None:
     """A cue attached directly to one predicate: its negation, modals, future auxiliaries, habit adverbs."""
+    if _past_habit(token):
+        return "generic", "would"
     for child in token.children:
         lower = child.lower_
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and lower in NEGATORS):
@@ -154,15 +248,27 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
         if child.dep_ in ("aux", "auxpass"):
             if lower in FUTURE_AUX or (lower == "would" and _future_in_the_past(token)):
                 return "future", child.text
+            if lower in ("could", "can") and _marked(token, "before"):
+                return "negated", child.text  # "the bomb was defused before it could explode"
             if lower in HYPOTHETICAL_MODALS:
                 return "hypothetical", child.text
             if lower == "going" or (child.lemma_ == "be" and any(g.lower_ == "going" for g in child.children)):
                 return "future", child.text
         if child.dep_ == "mark" and lower in CONDITIONAL_MARKS:
             return "hypothetical", child.text
+        if child.dep_ in ("mark", "advmod") and lower in RECURRENCE_MARKS:
+            return "generic", child.text  # "whenever the army advances"
+        if child.dep_ == "advcl" and _marked(child, *RECURRENCE_MARKS):
+            return "generic", child.text  # "the rebels shell its supply lines whenever the army advances"
+        if child.dep_ == "prep" and lower in ("at", "under") and _never(child):
+            return "negated", child.text  # "at no point did the soldiers fire"
         if child.dep_ in ("advmod", "npadvmod") and lower in HABITUAL:
             return "generic", child.text
+        if lower in ("time", "again", "over") and child.doc[child.i : child.i + 3].text.lower() in REPETITION_PHRASES:
+            return "generic", child.text  # "has time and again attacked", "again and again"
         if child.dep_ == "advmod" and lower in HEDGE_ADVERBS:
+            return "hypothetical", child.text
+        if child.dep_ == "prep" and lower == "according" and _according_to_unverified(token):
             return "hypothetical", child.text
         if child.dep_ in ("npadvmod", "advmod") and any(  # "every Friday", "almost every week"
             grand.dep_ in ("det", "nummod") and grand.lower_ in RECURRENCE_DETS for grand in child.children
@@ -186,6 +292,39 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
     return None
 
 
+def _marked(clause: Token, *words: str) -> bool:
+    return any(child.dep_ in ("mark", "advmod") and child.lower_ in words for child in clause.children)
+
+
+def _never(prep: Token) -> bool:
+    """ "at no point", "at no time", "under no circumstances" (but not "with no warning", "in no time")."""
+    return any(
+        obj.dep_ == "pobj"
+        and obj.lemma_.lower() in NEVER_NOUNS
+        and any(grand.dep_ == "det" and grand.lower_ == "no" for grand in obj.children)
+        for obj in prep.children
+    )
+
+
+def _past_habit(token: Token) -> bool:
+    """ "Would" with a recurring time is a past habit ("soldiers would raid the villages every night"),
+    not a possibility, unless a condition makes it one ("would attack every convoy if ...")."""
+    if not any(child.dep_ == "aux" and child.lower_ == "would" for child in token.children):
+        return False
+    if any(child.dep_ == "aux" and child.lower_ == "have" for child in token.children):
+        return False
+    if any(child.dep_ == "advcl" and _marked(child, *CONDITIONAL_MARKS) for child in token.children):
+        return False
+    return any(
+        (child.dep_ in ("advmod", "npadvmod") and child.lower_ in HABITUAL)
+        or (
+            child.dep_ in ("npadvmod", "advmod")
+            and any(grand.dep_ == "det" and grand.lower_ in RECURRENCE_DETS for grand in child.children)
+        )
+        for child in token.children
+    )
+
+
 def _future_in_the_past(token: Token) -> bool:
     """ "Would" in what a past speech verb reports is its future ("said it would deploy troops next week"),
     unless the clause is itself conditional or perfect ("would have", "would ... if")."""
@@ -193,24 +332,25 @@ def _future_in_the_past(token: Token) -> bool:
     while clause.dep_ == "conj" and clause.head.i != clause.i:  # "... would prohibit aid and would deny entry"
         clause = clause.head
     head = clause.head
-    if clause.dep_ != "ccomp" or head.lemma_.lower() not in REPORTING_VERBS or head.tag_ != "VBD":
+    threat = head.lemma_.lower() in THREAT_SPEECH_VERBS
+    if clause.dep_ != "ccomp" or (head.lemma_.lower() not in REPORTING_VERBS and not threat) or head.tag_ != "VBD":
         return False
     if any(child.lower_ == "have" and child.dep_ == "aux" for child in token.children):
         return False
-    return not any(
+    return threat or not any(
         child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONAL_MARKS for g in child.children)
         for child in token.children
     )
 
 
 def _universal_argument(token: Token) -> bool:
-    """An object over anyone at all ("shoot at anyone who crosses", "arrest whoever protests")."""
-    for child in token.children:
-        if child.dep_ == "dobj" and child.lower_ in UNIVERSAL_WORDS:
-            return True
-        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in UNIVERSAL_WORDS for g in child.children):
-            return True
-    return False
+    """An object over anyone at all ("shoot at anyone who crosses", "arrest whoever protests", "any car")."""
+    objects = [child for child in token.children if child.dep_ == "dobj"]
+    objects += [g for child in token.children if child.dep_ == "prep" for g in child.children if g.dep_ == "pobj"]
+    return any(
+        obj.lower_ in UNIVERSAL_WORDS or any(g.dep_ == "det" and g.lower_ in UNIVERSAL_DETS for g in obj.children)
+        for obj in objects
+    )
 
 
 def _shared_cue(token: Token, conjunct: Token) -> tuple[Factuality, str] | None:
@@ -246,6 +386,16 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
             return "generic", head.text  # "insurgents tend to strike", "militias used to attack"
         if lemma in ("have", "be") and any(child.dep_ == "advmod" and child.lower_ == "yet" for child in head.children):
             return "negated", head.text  # "the army has yet to retake the town", "is yet to be retaken"
+    if head.pos_ in ("VERB", "AUX") and token.dep_ in ("ccomp", "xcomp"):
+        if lemma in CLAIM_VERBS:
+            return "hypothetical", head.text  # "claimed that soldiers had killed 50", "claimed to have downed"
+        if lemma in REPORTING_VERBS and _unverified_source(head):
+            return "hypothetical", head.text  # "unconfirmed reports said militants had seized the dam"
+    if lemma == "be" and token.dep_ in ("advcl", "ccomp", "csubj"):
+        rating = next((child for child in head.children if child.dep_ == "acomp" and child.pos_ == "ADJ"), None)
+        rated = _governor_cue(rating, token) if rating is not None else None
+        if rated:
+            return rated  # "it is not unusual for militias to loot", "it is possible that the drone struck"
     if head.pos_ in ("VERB", "AUX"):
         if lemma in DENIAL_VERBS:
             return "negated", head.text
@@ -253,6 +403,8 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
             return "negated", head.text
         if lemma in FEAR_VERBS:
             return "hypothetical", head.text
+        if lemma in ATTEMPT_VERBS and token.dep_ == "xcomp" and _carried_out(head):
+            return None  # "gunmen tried to kill the governor": the attempt was made; cues above still count
         if lemma in INTENT_VERBS:
             return "future", head.text
     if lemma == "without" and head.dep_ == "prep" and token.dep_ in ("pcomp", "pobj"):
@@ -263,6 +415,10 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
         return "future", head.text  # "on the verge of seizing the town"
     if head.pos_ == "NOUN" and lemma in INTENT_CLAUSE_NOUNS and _complement_of_noun(token):
         return "future", head.text
+    if head.pos_ == "NOUN" and lemma in CALL_NOUNS and token.lower_ == "for":
+        return "future", head.text  # "calls for attacks on embassies"
+    if head.pos_ == "NOUN" and lemma in DOUBT_NOUNS and _complement_of_noun(token):
+        return "hypothetical", head.text  # "rumours that militants had seized the dam"
     if head.pos_ == "NOUN" and lemma in INTENT_NOUNS:
         return (
             "hypothetical" if lemma in ("risk", "fear", "possibility", "prospect", "danger") else "future"
@@ -276,7 +432,36 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
             return "hypothetical", head.text
         if lemma in FUTURE_ADJ:
             return "future", head.text
+        if lemma in IMMINENCE_ADJ and token.lower_ == "to":
+            return "future", head.text  # "troops are close to capturing the airport"
     return None
+
+
+def _unverified_source(verb: Token) -> bool:
+    """The speaker is a report the writer marks unverified ("unconfirmed reports said")."""
+    return any(
+        child.dep_ == "nsubj" and any(g.dep_ == "amod" and g.lower_ in UNVERIFIED_ADJ for g in child.children)
+        for child in verb.children
+    )
+
+
+def _according_to_unverified(verb: Token) -> bool:
+    """ "According to unconfirmed reports, militants have seized the crossing": the clause is only a report."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ != "according":
+            continue
+        for obj in (g for to in child.children for g in to.children if g.dep_ == "pobj"):
+            if any(g.dep_ == "amod" and g.lower_ in UNVERIFIED_ADJ for g in obj.children):
+                return True
+    return False
+
+
+def _carried_out(verb: Token) -> bool:
+    """A past attempt made ("tried", "had attempted"), not one announced, ongoing or only possible."""
+    auxiliaries = [child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD":
+        return not auxiliaries
+    return verb.tag_ == "VBN" and bool(auxiliaries) and set(auxiliaries) <= {"has", "have", "had"}
 
 
 def _has_object(verb: Token) -> bool:
@@ -315,6 +500,9 @@ def _predicate_cue(noun: Token) -> tuple[Factuality, str] | None:
         rated = _own_cue(head)
         if rated and rated[0] in ("hypothetical", "future"):
             return rated
+    rated = _own_cue(head)
+    if rated and rated[0] == "generic":  # "kidnappings in the region usually end with a ransom"
+        return rated
     takes_place = head.lemma_.lower() == "take" and any(child.lower_ == "place" for child in head.children)
     if head.lemma_.lower() in OCCURRENCE_VERBS or takes_place:
         return _own_cue(head)
@@ -368,6 +556,10 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
             if own[0] == "future":
                 return _outer_cue(token) or own
             return own
+        if token.i == trigger.i and token.pos_ == "NOUN":
+            modifier = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in NOUN_MODIFIER_CUES), None)
+            if modifier is not None:  # "possible clashes", "an imminent attack"
+                return NOUN_MODIFIER_CUES[modifier.lower_], modifier.text
         head = token.head
         subject = token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN")
         if token.i == trigger.i and (subject or (token.dep_ == "csubj" and token.tag_ == "VBG")):
@@ -383,12 +575,22 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
         if governor:
             if governor[0] == "future":
                 return _outer_cue(head) or governor
+            if governor[0] == "hypothetical" and head.pos_ == "NOUN":  # "refuted allegations that they had shelled"
+                outer = _outer_cue(head)
+                return outer if outer and outer[0] == "negated" else governor
             return governor
         if _presupposed(token, head, below):
             break
         if token.dep_ in REPORT_DEPS or (token.dep_ == "acl" and head.lemma_.lower() not in PLAN_NOUNS):
             reported = True
         below, token = token, head
-    if trigger.sent.text.rstrip().endswith("?"):
+    if trigger.sent.text.rstrip().endswith("?") and not _wh_question(trigger):
         return "hypothetical", "?"
     return "asserted", None
+
+
+def _wh_question(trigger: Token) -> bool:
+    """A question about who, why or where takes its event as given ("Who fired the rockets?"), unlike a
+    yes/no question, which asks whether it happened ("Did ISIS attack the checkpoint?")."""
+    first = next((token for token in trigger.sent if not token.is_punct), None)
+    return first is not None and first.lower_ in WH_WORDS and first.tag_ in ("WP", "WRB", "WDT", "WP$")
