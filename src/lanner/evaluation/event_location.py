@@ -19,6 +19,8 @@ Figures (the paper's metric first):
 * `exact_match`: the share of sentences whose predicted token set equals the gold one (none = none).
 
 Tokens are the gold file's own tokens (its character offsets are unreliable; the token offsets are not).
+An event has one place span; when it covers coordinated places ("Syria and Iraq") every token it covers
+counts, the "and" that the gold's separate spans leave out as a false positive.
 Split: records at positions 0, 3, 6, ... are dev (tuned on), the rest test (reported).
 """
 

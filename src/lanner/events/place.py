@@ -5,8 +5,17 @@ this a task of its own). The rule reads the dependency parse: a place governed b
 hangs from the trigger ("in", "at", "near", "north of"), or that the trigger acts on ("captured Jaffna"), is the
 event's place; of several, the one nearest the trigger in the parse, then the most specific. A place named in
 passing (an actor's country, "a US convoy", "bases in Turkey" in a relative clause, "according to Los Angeles
-television") is not. Names no gazetteer knows count too ("the village of Tamthil", "Aziziyah district"): they
-keep their span, with the point of a known place attached with them or with null coordinates.
+television") is not. Names no gazetteer knows count too ("the village of Tamthil", "Aziziyah district", "march
+from Alexanderplatz", "detonated on the Saipatae-Yaha Road"): they keep their span, with the point of a known
+place attached with them or with null coordinates.
+
+How English says where, as the rule reads it: "from" places an action after a verb ("marched from"), not a
+person after a noun ("gunmen from Kandahar"); "on" gives a topic after nouns of saying and deciding ("a
+statement on Iraq"); a place inside what the event is against or about is that thing's place ("protesting
+against the operation in Gaza"); "during the occupation of Latvia" places the event in Latvia; a participle
+clause on the trigger ("killed fighting in Qusayr") says where its subject was; a bearing ("100 km south of
+Baghdad") ranks after the place the event was in. Places coordinated with the chosen one ("in Syria and Iraq")
+extend its span as the text writes it, while the event's place record stays the first.
 """
 
 from __future__ import annotations
@@ -17,8 +26,8 @@ from typing import TYPE_CHECKING, Protocol
 from lanner.records import EventPlace, Place, PlaceMention, Span
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
     from lanner.events.roles import Roles
 
@@ -68,6 +77,8 @@ class _Candidate:
     cost: int  # steps from the place phrase up to the trigger (0 when not attached)
     specificity: int
     near: bool
+    reference: bool  # given as a bearing ("100 miles northeast of Jammu"), not as where it was
+    tokens: SpacySpan
 
 
 @dataclass(frozen=True)
@@ -85,13 +96,32 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "parataxis", "csubj", "xcomp"}
 TRANSPARENT_DEPS = frozenset({"compound", "appos", "conj", "flat", "amod", "nmod"})
 # Prepositions that can say where, besides the locative ones: "patrolling no-fly zones over Iraq",
 # "marched through Bangkok", "marched to the Sydney offices".
-ROUTE_PREPS = frozenset({"over", "through", "along", "within", "off", "between", "throughout", "to", "via"})
+ROUTE_PREPS = frozenset(
+    {
+        "over", "through", "along", "within", "off", "between", "throughout", "to", "via", "above", "below",
+        "beneath", "under", "behind", "beside", "opposite", "past", "beyond", "amid", "among",
+    }
+)  # fmt: skip
 # Prepositions under which a place is never where the event was, even loosely ("according to Los Angeles
 # television", "protesting against the operation in Gaza", "a withdrawal from Bosnia").
 NON_LOCATIVE_PREPS = frozenset(
     {
         "against", "by", "with", "for", "about", "despite", "according", "of", "to", "than", "like", "as",
         "during", "since", "after", "before", "over", "toward", "towards", "into", "from",
+    }
+)  # fmt: skip
+# Prepositions that introduce what an event is about or aimed at: a place inside their phrase locates that thing,
+# not the event ("protesting against the operation in Gaza", "arrested for the bombing in Bali").
+TOPIC_PREPS = frozenset({"against", "about", "regarding", "concerning", "despite", "toward", "towards"})
+# Prepositions whose phrase shares the event's place: "killed by gunmen in Kandahar", "clashes with troops in
+# Aleppo", "killed during clashes in Deraa". Through others ("a message on concerns ... in Palestine") a place
+# locates something else.
+DETOUR_PREPS = frozenset({"by", "with", "during", "amid", "after", "following", "including", "among", "for"})
+# Happenings that take the place they happen to after "of": "the occupation of Latvia", "the siege of Sarajevo".
+SIEGE_NOUNS = frozenset(
+    {
+        "occupation", "siege", "bombardment", "shelling", "bombing", "invasion", "capture", "liberation", "fall",
+        "battle", "storming", "blockade", "encirclement", "sack", "destruction",
     }
 )  # fmt: skip
 # Nouns that are happenings, not places: "killed in Syria's civil war" is not located by "Syria".
@@ -108,6 +138,13 @@ TERRAIN_VERBS = frozenset(
     {
         "capture", "seize", "overrun", "take", "recapture", "retake", "storm", "occupy", "invade", "liberate",
         "patrol", "destroy", "shell", "bomb", "attack", "raid", "control", "enter", "besiege", "clear",
+    }
+)  # fmt: skip
+# Verbs that strike, hold or shut a place as their object: "hit Aleppo", "pounded Grozny", "blockade Nairobi".
+STRIKE_VERBS = frozenset(
+    {
+        "hit", "target", "strike", "pound", "bombard", "surround", "cross", "reach", "rock", "secure", "hold",
+        "defend", "blockade", "encircle", "cordon", "seal",
     }
 )  # fmt: skip
 UNRESOLVED_SPECIFICITY = 0  # a name no gazetteer knows is most often a village, a district or a site
@@ -137,12 +174,15 @@ def event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: Mentio
         ):
             continue  # an actor here ("Syria accused Turkey"), unless the trigger happens in it or takes it
         near = found.word in NEAR_PREPS or found.word in DIRECTION_WORDS
+        reference = found.word in DIRECTION_WORDS
         specificity = FEATURE_SPECIFICITY.get(place.feature, 6) if place is not None else UNRESOLVED_SPECIFICITY
-        candidates.append(_Candidate(mention, found.tier, found.cost, specificity, near))
+        candidates.append(_Candidate(mention, found.tier, found.cost, specificity, near, reference, tokens))
     if not candidates:
         return None
-    best = min(candidates, key=lambda c: (c.tier, c.cost, c.specificity, abs(c.mention.start - trigger.idx)))
-    return _located(best, candidates)
+    best = min(
+        candidates, key=lambda c: (c.tier, c.reference, c.cost, c.specificity, abs(c.mention.start - trigger.idx))
+    )
+    return _located(best, candidates, index)
 
 
 def _owner(token: Token) -> bool:
@@ -176,7 +216,7 @@ def _place_phrases(sentence: SpacySpan, index: MentionLookup) -> list[tuple[Plac
         found.append((PlaceMention(start, start + len(span.text), span.text, None, 0.0), span))
         taken.update(range(span.start, span.end))
     for token in sentence:
-        span = _named_by_place_noun(token)
+        span = _named_by_place_noun(token) or _named_by_locative(token, index)
         if span is None or any(t.i in taken or t.i in index.actors_at or t.ent_type_ in NOT_PLACE_LABELS for t in span):
             continue
         start = span.start_char
@@ -193,6 +233,16 @@ PLACE_NOUNS = frozenset(
         "suburb", "countryside", "vicinity", "capital", "outskirts", "camp", "settlement", "governorate",
         "county", "municipality", "quarter", "island", "airport", "stadium", "hospital", "road", "street",
         "square", "market", "mosque", "port", "border", "crossing", "checkpoint", "plant", "hotel", "valley",
+    }
+)  # fmt: skip
+# Nouns of saying and deciding, after which "on" gives the topic: "a statement on Iraq", "sanctions on Iran".
+TOPIC_NOUNS = frozenset(
+    {
+        "statement", "report", "talk", "resolution", "sanction", "debate", "view", "policy", "position", "decision",
+        "estimate", "stance", "law", "vote", "deal", "agreement", "information", "comment", "remark", "focus",
+        "pressure", "embargo", "ban", "study", "book", "conference", "summit", "meeting", "speech", "message",
+        "negotiation", "consultation", "briefing", "question", "warning", "concern", "opinion", "plan", "proposal",
+        "restriction", "limit", "news", "update", "declaration", "referendum", "hearing", "inquiry", "investigation",
     }
 )  # fmt: skip
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -213,8 +263,40 @@ def _named_by_place_noun(token: Token) -> SpacySpan | None:
     return _name_run(token)
 
 
+def _named_by_locative(token: Token, index: MentionLookup) -> SpacySpan | None:
+    """A proper name a locative preposition puts an action or an attack at ("will march from Alexanderplatz",
+    "detonated on the Saipatae-Yaha Road", "the attack on Sere Kaniye/Ras al-Ain"), or that a verb of taking or
+    striking ground acts on ("captured Grahovo"): a place, though the NER may call it an organisation or a product,
+    unless it is a person or an actor. After "in" a person's name is no reading at all ("demonstrated in
+    Lumbumbashi"), so the NER's person label is overruled there."""
+    if token.pos_ != "PROPN":
+        return None
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS and _says_where(head):
+        above = head.head
+        if not (above.pos_ == "VERB" or above.lemma_.lower() in EVENT_NOUNS):
+            return None
+        allowed = NAME_LABELS | {"PERSON"} if head.lower_ == "in" else NAME_LABELS
+    elif token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in TERRAIN_VERBS - {"capture", "take"}:
+        allowed = NAME_LABELS  # not "captured Hambali", a person; "capture" takes people as often as towns
+    else:
+        return None
+    ent = next((e for e in index.ents_in(token.sent) if e.start <= token.i < e.end), None)
+    if ent is not None and ent.label_ not in allowed:
+        return None  # a person ("shot at Smith"), a date ("in May")
+    span = ent if ent is not None else _name_run(token)
+    if span[0].lower_ == "the":
+        span = span[1:]
+    return span if len(span) and not span.text.endswith("-") else None  # not "the Shiite- (dominated)"
+
+
+# Entity labels a place's name may carry when the NER misreads it
+NAME_LABELS = frozenset({"ORG", "FAC", "LOC", "GPE", "PRODUCT", "WORK_OF_ART"})
+
+
 def _name_run(token: Token) -> SpacySpan:
-    """The whole name a proper-noun token is part of, across hyphens: "Bustan Al-Basha", "al-Thawra"."""
+    """The whole name a proper-noun token is part of, across hyphens and the slash between two names of one
+    place: "Bustan Al-Basha", "al-Thawra", "Tel Abyad/Girespi"."""
     doc = token.doc
 
     def part(i: int) -> bool:
@@ -222,16 +304,16 @@ def _name_run(token: Token) -> SpacySpan:
         if t.pos_ == "PROPN":
             return True
         hyphen_next = i + 1 < len(doc) and doc[i + 1].text == "-"
-        return t.text == "-" or (t.is_lower and t.is_alpha and len(t) <= 3 and hyphen_next)  # "al-", "ez-"
+        return t.text in ("-", "/") or (t.is_lower and t.is_alpha and len(t) <= 3 and hyphen_next)  # "al-", "ez-"
 
     start, end = token.i, token.i + 1
     while start > token.sent.start and part(start - 1):
         start -= 1
     while end < token.sent.end and part(end):
         end += 1
-    while doc[start].text == "-":
+    while doc[start].text in ("-", "/"):
         start += 1
-    while end > start + 1 and doc[end - 1].text == "-":
+    while end > start + 1 and doc[end - 1].text in ("-", "/"):
         end -= 1
     return doc[start:end]
 
@@ -248,18 +330,25 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
         detour = False  # a non-locative preposition above a locative one: "killed by locals in Mosul"
         for k, step in enumerate(path):
             if step.dep_ in CLAUSE_DEPS and not _describes_place(step, path[k + 1 :]):
-                blocked = True
+                if _circumstance(step, trigger):
+                    detour = True  # "killed fighting in the town of Qusayr": where the victims were then
+                else:
+                    blocked = True
             if step.dep_ == "conj" and step.pos_ == "VERB" and _own_subject(step):
                 blocked = True  # "..., and soldiers went into the town of Jenin": another clause, another event
             if step.dep_ == "poss" and step.head.lemma_.lower() in EVENT_NOUNS:
                 blocked = True
             if step.dep_ in ("prep", "agent") or step.pos_ == "ADP":
                 w = step.lower_
-                if _says_where(step):
+                if w == "of" and step.head.lemma_.lower() in SIEGE_NOUNS:
+                    locative = True  # "during the occupation of Latvia", "in the bombardment of Aziziyah district"
+                elif _says_where(step):
                     locative = True
+                elif w in TOPIC_PREPS:
+                    return None  # the place locates what the event is about ("against the operation in Gaza")
                 elif w != "of":
                     detour = detour or locative
-                    blocked = blocked or not locative
+                    blocked = blocked or not locative or w not in DETOUR_PREPS
             if step.dep_ not in TRANSPARENT_DEPS and step.lower_ != "of" and not _named_by_of(step):
                 cost += 1
         top = path[-1] if path else head
@@ -267,11 +356,26 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
             return _Attachment(0, cost, word, True)  # "captured off Mogadishu", parsed as a bare modifier
         if not blocked and (locative or _object_of(top, trigger, passive_object)):
             return _Attachment(1 if detour else 0, cost, word, locative)
-    if prep is None or (word in NON_LOCATIVE_PREPS and word not in DIRECTION_WORDS):
+    if (
+        prep is None
+        or (word in NON_LOCATIVE_PREPS and word not in DIRECTION_WORDS)
+        or (word != "including" and not _says_where(prep))
+    ):
         return None  # named in passing ("Los Angeles television"), an actor ("Syria accused"), "against Iraq"
     if _inside_other_clause(head, trigger):
         return None
     return _Attachment(2, 0, word, True)
+
+
+def _circumstance(clause: Token, trigger: Token) -> bool:
+    """A participle clause on the trigger with no subject of its own ("killed fighting in Qusayr", "shot while
+    filming a clash on the outskirts of Oaxaca") tells what its subject was doing, and so where, when it happened."""
+    return (
+        clause.dep_ in ("advcl", "xcomp")
+        and clause.head.i == trigger.i
+        and clause.lower_.endswith("ing")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+    )
 
 
 def _own_subject(verb: Token) -> bool:
@@ -295,11 +399,17 @@ def _says_where(prep: Token) -> bool:
     """A preposition that places what it modifies. "to" does only after a verb or a noun ("marched to the Sydney
     offices", "the entrance to Heathrow"), not in "according to", "adding to the tension"."""
     word = prep.lower_
+    head = prep.head
+    if word == "from":
+        # "marched from Alexanderplatz", "two kilometres away from Cali", not "gunmen from Kandahar" (their origin)
+        return head.pos_ == "VERB" or head.lower_ == "away"
+    if word == "on" and head.pos_ in ("NOUN", "PROPN"):
+        # "an attack on Sere Kaniye", "a ferry on Manila Bay", not "a statement on Iraq" (what it is about)
+        return head.lemma_.lower() not in TOPIC_NOUNS
     if word in LOCATIVE_PREPS or word in DIRECTION_WORDS:
         return True
     if word != "to":
         return word in ROUTE_PREPS
-    head = prep.head
     return head.pos_ in ("VERB", "NOUN") and head.lower_ not in ("according", "adding", "due")
 
 
@@ -339,12 +449,12 @@ def _inside_other_clause(token: Token, trigger: Token) -> bool:
     return False
 
 
-def _located(best: _Candidate, candidates: list[_Candidate]) -> EventPlace:
+def _located(best: _Candidate, candidates: list[_Candidate], index: MentionLookup) -> EventPlace:
     """The event's place record. A name no gazetteer knows keeps its span and takes the point of the most
     specific known place attached with it ("the village of Ashmi ... of Kobane"), at precision 2 or coarser;
     with none, its coordinates stay null."""
     mention = best.mention
-    span = Span(mention.start, mention.end, mention.text)
+    span = _with_conjuncts(best.tokens, mention, index)
     place = mention.place
     if place is not None:
         precision = PRECISION_BY_FEATURE.get(place.feature, 2)
@@ -363,11 +473,56 @@ def _located(best: _Candidate, candidates: list[_Candidate]) -> EventPlace:
     return EventPlace(unknown, precision, span)
 
 
+def _with_conjuncts(tokens: SpacySpan, mention: PlaceMention, index: MentionLookup) -> Span:
+    """The place's span as the text writes it: "in Syria and Iraq", "the towns of Nyabibwe and Dutu". The event's
+    place record stays the first name; the span runs on over the places coordinated with it, which share its
+    preposition and so its role. A coordinated name counts when the places stage read it as a place, or when a
+    plural place noun ("towns", "districts") says every name in the list is one."""
+    doc = tokens.doc
+    listed = _plural_place_noun(tokens.root)
+    end = tokens.end
+    token = tokens.root
+    for _ in range(8):
+        following = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i >= end]
+        if not following or following[0].i in index.actors_at:
+            break
+        token = following[0]
+        place = index.places_at.get(token.i)
+        if place is not None:
+            last = doc.char_span(place.start, place.end, alignment_mode="expand")
+            end = max(end, last.end if last is not None else token.i + 1)
+        elif listed:
+            run = _name_run(token)
+            stop = next((t.i for t in run if t.i > token.i and t.ent_type_ in NOT_PLACE_LABELS), run.end)
+            end = max(end, stop)
+        else:
+            break
+    if end == tokens.end:
+        return Span(mention.start, mention.end, mention.text)
+    last_token = doc[end - 1]
+    stop_char = last_token.idx + len(last_token.text)
+    return Span(mention.start, stop_char, doc.text[mention.start : stop_char])
+
+
+def _plural_place_noun(name: Token) -> bool:
+    """ "the towns of X and Y", "the X and Y districts": the noun that names the list is a plural place noun."""
+    head = name.head
+    if name.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    return head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in PLACE_NOUNS | {"settlement", "site", "area"}
+
+
 def _object_of(head: Token, trigger: Token, passive: bool = True) -> bool:
     """The place is what the trigger acts on: "captured Jaffna", "patrolled Venezuela's oil installations";
     with `passive`, also "Gibraltar was captured" (not for unknown names: "Kupczyk ... was shot")."""
     if head.dep_ == "poss" and head.head.i != head.i:
         head = head.head
+    # a passive subject is the place only when the verb takes ground: "Gibraltar was captured", not "Urfa, Turkey
+    # -- Commander ... was killed" (a dateline the parse made the subject)
+    # and an object is a place only when the verb takes ground: "shot Oudeh" names a person the gazetteer knows as
+    # a town
+    if trigger.lemma_.lower() not in TERRAIN_VERBS | STRIKE_VERBS:
+        return False
     deps = ("dobj", "nsubjpass") if passive else ("dobj",)
     return head.dep_ in deps and head.head.i == trigger.i and trigger.pos_ == "VERB"
 
@@ -401,3 +556,29 @@ def _governing_prep(token: Token) -> Token | None:
             continue
         return found
     return found
+
+
+DATELINE_DASHES = ("--", "\u2014", "\u2013")  # "SAN SALVADOR, 12 JAN 90 (ACAN-EFE) --", "BAGHDAD, Iraq (AP) \u2014"
+DATELINE_REACH = 150  # characters from the start of the text within which a dateline ends
+
+
+def dateline_place(doc: Doc, places_at: dict[int, PlaceMention]) -> tuple[PlaceMention, int] | None:
+    """The resolved place a dateline opens the article with, and where the dateline ends. Where a report was
+    filed is often, not always, where its events happened: the events stage uses it only for an event whose
+    own sentence names no place, and marks it as a fallback."""
+    text = doc.text[:DATELINE_REACH]
+    ends = [i for i in (text.find(dash) for dash in DATELINE_DASHES) if i > 0]
+    if not ends:
+        return None
+    end = min(ends)
+    opening = len(text) - len(text.lstrip())
+    for i in sorted(places_at):
+        mention = places_at[i]
+        if mention.start >= end or mention.start > opening:
+            break
+        if mention.start == opening and mention.place is not None and mention.place.feature in DATELINE_FEATURES:
+            return mention, end
+    return None
+
+
+DATELINE_FEATURES = frozenset({"city", "admin2", "admin1"})  # "CLANDESTINE" and country-only datelines say little
