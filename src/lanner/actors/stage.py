@@ -84,6 +84,8 @@ REGIME_FORCE_HEADS = frozenset(
         "checkpoint",
     }
 )  # priorities among candidates of the same length
+# Singular role words that name an attacker only before an attack noun ("rebel shelling"), and whom they name.
+ATTACKER_MODIFIERS = {"rebel": "generic.rebels", "insurgent": "generic.militants", "jihadist": "generic.militants"}
 _ARABIC_ARTICLE = re.compile(r"\b([Aa]l|[Ee]l)-(?=\w)")
 _POSSESSIVE = frozenset({"'s", "’s", "'"})
 _COORDINATORS = frozenset({"and", "or", ",", "&"})
@@ -192,6 +194,7 @@ class ActorStage:
         for key, s, e in matchers.anaphors(doc):
             kind, fallback, _ = anaphors[int(strings[key].partition(":")[2])]
             candidates.append(_Candidate(s, e, "", ANAPHOR, anaphor=kind, fallback=fallback))
+        candidates.extend(self._attacker_modifiers(doc))
         home = _home_country(country_counts)
         if home is not None:
             candidates.extend(self._regime_candidates(doc, home))
@@ -218,6 +221,25 @@ class ActorStage:
                 continue
             actor_id = state_actor_id(home, role)
             if self.knowledge_base.get(actor_id) is not None:
+                out.append(_Candidate(token.i, token.i + 1, actor_id, GENERIC))
+        return out
+
+    def _attacker_modifiers(self, doc: Doc) -> list[_Candidate]:
+        """ "rebel shelling", "a rebel mortar attack", "rebel fire": a singular role word before an attack noun
+        names who attacked, though alone ("rebel") it is no alias. Not "rebel-held", which describes territory."""
+        out: list[_Candidate] = []
+        for token in doc:
+            actor_id = ATTACKER_MODIFIERS.get(token.lower_)
+            if actor_id is None or self.knowledge_base.get(actor_id) is None:
+                continue
+            if (token.i + 1 < len(doc) and doc[token.i + 1].text == "-") or (
+                token.i > 0 and doc[token.i - 1].text == "-"
+            ):
+                continue
+            following = doc[token.i + 1 : token.i + 3]
+            if any(
+                word.lemma_.lower() in REGIME_FORCE_HEADS or word.lower_ in REGIME_FORCE_HEADS for word in following
+            ):
                 out.append(_Candidate(token.i, token.i + 1, actor_id, GENERIC))
         return out
 

@@ -26,12 +26,22 @@ class TriggerLexicon:
     nouns: dict[str, TriggerSense]
     modifiers: dict[str, str]  # modifier lemma -> ASSAULT mode
     adjectives: dict[str, TriggerSense] = field(default_factory=dict)  # "ready to", "willing to"
+    verb_forms: dict[str, str] = field(default_factory=dict)  # "raped" -> "rape", where the lemmatiser errs
+
+    def verb_lemma(self, form: str, lemma: str) -> str:
+        """The lemma to look a verb up by: the lexicon's correction for this form, else the model's lemma."""
+        return self.verb_forms.get(form.lower(), lemma)
 
     @classmethod
     def load(cls) -> TriggerLexicon:
         source = resources.files("lanner") / "data" / "event_triggers.yaml"
+        return cls.from_text(source.read_text(encoding="utf-8"))
+
+    @classmethod
+    def from_text(cls, text: str) -> TriggerLexicon:
+        """A lexicon from the YAML text of a trigger file (the shipped one, or a test's)."""
         try:
-            raw: dict[str, Any] = yaml.safe_load(source.read_text(encoding="utf-8"))
+            raw: dict[str, Any] = yaml.safe_load(text)
         except yaml.YAMLError as error:
             raise DataError(Code.BAD_DATA_FILE, f"event trigger lexicon is not valid YAML: {error}") from error
         verbs: dict[str, TriggerSense] = {}
@@ -44,10 +54,20 @@ class TriggerLexicon:
                 for lemma, sense in (entries.get(pos) or {}).items():
                     if lemma in table:
                         raise DataError(Code.BAD_DATA_FILE, f"trigger {lemma!r} ({pos}) is listed twice")
+                    preps = tuple(sense.get("requires_prep", ()))
+                    if not all(isinstance(prep, str) for prep in preps):
+                        # YAML 1.1 reads a bare on/off as a boolean, which would never match a word
+                        raise DataError(Code.BAD_DATA_FILE, f"trigger {lemma!r}: quote its prepositions {preps!r}")
                     table[lemma] = TriggerSense(
                         type=event_type,
                         mode=sense.get("mode"),
                         weight=float(sense.get("weight", 1.0)),
-                        requires_prep=tuple(sense.get("requires_prep", ())),
+                        requires_prep=preps,
                     )
-        return cls(verbs=verbs, nouns=nouns, modifiers=dict(raw.get("modifiers") or {}), adjectives=adjectives)
+        return cls(
+            verbs=verbs,
+            nouns=nouns,
+            modifiers=dict(raw.get("modifiers") or {}),
+            adjectives=adjectives,
+            verb_forms={str(form): str(lemma) for form, lemma in (raw.get("verb_forms") or {}).items()},
+        )

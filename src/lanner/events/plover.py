@@ -64,8 +64,9 @@ _CROWD_SUBKINDS = frozenset({"protesters", "rioters"})
 # ACLED distinctions PLOVER's modes do not draw, read by the events stage from the event's words:
 # "grenade" (the weapon; the PLOVER mode stays explosives), "weapons_seized" (arms caches seized or bombs
 # defused), "base" (a base or post set up), "mob" (a mob or villagers, not demonstrators), "lethal"
-# (deadly or live-fire force).
-CUES = frozenset({"grenade", "weapons_seized", "base", "mob", "lethal"})
+# (deadly or live-fire force), "intervention" (a protest the authorities broke up, arrested or tear-gassed),
+# "unopposed" (territory taken without a fight), "riot" (demonstrators who threw stones or clashed).
+CUES = frozenset({"grenade", "weapons_seized", "base", "mob", "lethal", "intervention", "unopposed", "riot"})
 
 
 def acled_category(
@@ -90,6 +91,8 @@ def acled_category(
         if mode == "sexual":
             return "Violence against civilians", "Sexual violence"
         if target_kinds & {"protesters"} and not source_kinds & _CROWD_SUBKINDS:
+            if cue == "riot":
+                return "Riots", "Violent demonstration"  # ACLED: force met demonstrators' own violence
             if cue == "lethal" or mode == "firearms":
                 return "Protests", "Excessive force against protesters"
             return "Protests", "Protest with intervention"
@@ -102,6 +105,8 @@ def acled_category(
         if mode == "destroy":
             return "Strategic developments", "Looting/property destruction"
         if territory:
+            if cue == "unopposed":
+                return "Strategic developments", "Non-violent transfer of territory"
             if "state_forces" in source_kinds:
                 return "Battles", "Government regains territory"
             return "Battles", "Non-state actor overtakes territory"
@@ -113,12 +118,18 @@ def acled_category(
             return "Riots", "Mob violence"
         if mode in ("riot", "obstruct"):
             return "Riots", "Violent demonstration"  # ACLED counts road-blocking with barricades as violent
-        if "state_forces" in target_kinds:
+        if cue == "lethal":
+            return "Protests", "Excessive force against protesters"
+        if cue == "intervention" or "state_forces" in target_kinds:
             return "Protests", "Protest with intervention"
         return "Protests", "Peaceful protest"
     if event_type == "COERCE":
         if cue == "weapons_seized":
             return "Strategic developments", "Disrupted weapons use"
+        if mode == "arrest" and cue == "riot":
+            return "Riots", "Violent demonstration"  # ACLED: arrests at a violent demonstration
+        if mode == "arrest" and ("protesters" in target_kinds or cue == "intervention"):
+            return "Protests", "Protest with intervention"  # ACLED: arrests at a peaceful protest
         if mode == "arrest":
             return "Strategic developments", "Arrests"
         if mode == "seize":
@@ -126,9 +137,13 @@ def acled_category(
         return "Strategic developments", "Other"
     if event_type in ("AGREE", "COOPERATE"):
         return "Strategic developments", "Agreement"
+    if event_type == "CONSULT" and mode not in ("visit", "phone"):
+        return "Strategic developments", "Agreement"  # ACLED counts peace talks; state visits are not coded
     if event_type == "RETREAT":
         if mode == "withdraw":
             return "Strategic developments", "Non-violent transfer of territory"
+        if mode in ("release", "disarm", "ceasefire"):
+            return "Strategic developments", "Agreement"  # ACLED: prisoner releases and surrenders are agreements
         return "Strategic developments", "Change to group/activity"
     if event_type == "MOBILIZE":
         if cue == "base":

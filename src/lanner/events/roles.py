@@ -8,13 +8,15 @@ coordination ("X and Y attacked"), and clauses that inherit their subject ("X vo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lanner.actors.knowledge_base import is_generic
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
+
+    from lanner.records import Event
 
 # Verbs that carry a nominal trigger: "carried out an attack", "launched an offensive", "held talks".
 LIGHT_VERBS = frozenset(
@@ -69,8 +71,11 @@ LIGHT_VERBS = frozenset(
         "intensify",
         "continue",
         "resume",
+        "unleash",
     }
 )
+# Nouns that count a trigger between a light verb and it: "carried out a series of airstrikes".
+QUANTITY_NOUNS = frozenset({"total", "number", "series", "wave", "barrage", "string", "spate", "round", "volley"})
 # Prepositions that introduce the target of an event ("attack on", "fired at", "met with").
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "with", "to", "toward", "towards", "into", "of"})
 # Phrase-internal dependencies: tokens reached through these belong to the same actor phrase.
@@ -110,6 +115,12 @@ MEANS_NOUNS = frozenset(
         "drone",
     }
 )
+# Harm verbs a headline uses as a passive without its auxiliary ("30 terrorists killed in Raqqa").
+HEADLINE_PASSIVE_VERBS = frozenset({"kill", "injure", "wound", "execute", "behead", "massacre", "slaughter", "murder"})
+# Conjunctions of a time clause that can say how victims were harmed: "killed when ...", "after ...".
+ATTACK_CLAUSE_MARKS = frozenset({"when", "as", "after"})
+# Nouns for fighting between sides: those killed in it were killed by the side named with "with".
+CLASH_NOUNS = frozenset({"clash", "fighting", "battle", "confrontation", "skirmish", "firefight", "gunbattle"})
 # Participles that state their subject's own stance after "is": "is opposed to", "is committed to".
 STANCE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "devote"})
 # Accusations name what is complained of with these: "complained to the UN over Israeli air raids".
@@ -140,7 +151,8 @@ def phrase_tokens(head: Token) -> Iterable[Token]:
 def _actors_in(heads: Iterable[Token], lookup: ActorLookup) -> list[str]:
     found: list[str] = []
     for head in heads:
-        here = [actor_id for token in phrase_tokens(head) for actor_id in lookup(token)]
+        # in text order: "a regime barrel bomb attack and rebel rocket fire" names the regime first
+        here = [actor_id for token in sorted(phrase_tokens(head), key=lambda t: t.i) for actor_id in lookup(token)]
         if here and all(is_generic(actor_id) for actor_id in here):
             here = _named_origin(head, lookup) or here  # "jihadists from the Islamic State": the named group
         for actor_id in here:
@@ -236,9 +248,14 @@ def verb_roles(verb: Token, lookup: ActorLookup, *, grievance: bool = False) -> 
     passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
     if passive and verb.lemma_.lower() in STANCE_PARTICIPLES and not _agents(verb):
         passive = False  # "Israel is opposed to French mediation": a stance its subject takes, not a passive
-    if passive:
+    headline_passive = not passive and _headline_passive(verb)
+    if passive or headline_passive:
         source_heads = _agents(verb)
-        target_heads = [child for child in verb.children if child.dep_ == "nsubjpass"]
+        target_heads = [child for child in verb.children if child.dep_ in ("nsubjpass", "nsubj")]
+    elif verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in HEADLINE_PASSIVE_VERBS:
+        passive = True  # "30 IS fighters killed in Russian air strikes": the participle's noun is the victim
+        source_heads = _agents(verb)
+        target_heads = [verb.head]
     else:
         source_heads = _subjects(verb) or _inherited_subjects(verb)
         source_heads = source_heads or [child for child in verb.children if child.dep_ == "nsubjpass"]
@@ -258,8 +275,16 @@ def verb_roles(verb: Token, lookup: ActorLookup, *, grievance: bool = False) -> 
     if not source and source_heads and all(t.lower_ in PERSONAL_PRONOUNS for t in source_heads):
         source = _actors_in(_speaker_subjects(verb), lookup)
     if not source:  # "air strikes carried out by Russian warplanes killed 20", "were killed in regime shelling"
-        means = source_heads if not passive else _prep_objects(verb, MEANS_PREPS)
+        # "killed and many injured in Russian air strikes": the means phrase may hang on the coordinated verb
+        joined = [verb, *(child for child in verb.children if child.dep_ == "conj" and child.pos_ == "VERB")]
+        means = (
+            source_heads
+            if not (passive or headline_passive)
+            else source_heads + [obj for word in joined for obj in _prep_objects(word, MEANS_PREPS)]
+        )  # the passive's agent may itself be the means: "hit by a bomb attack dropped by the regime"
         source = _actors_in(_means_agents(means), lookup)
+    if not source and (passive or headline_passive):
+        source = _actors_in(_attacking_clause_agents(verb), lookup)  # "killed when regime forces dropped bombs"
     target = [actor for actor in _actors_in(target_heads, lookup) if actor not in source]
     if grievance:
         complained_of = [actor for actor in _actors_in(_prep_objects(verb, GRIEVANCE_PREPS), lookup)]
@@ -276,16 +301,63 @@ def verb_roles(verb: Token, lookup: ActorLookup, *, grievance: bool = False) -> 
     return Roles(tuple(source), tuple(target))
 
 
+def _headline_passive(verb: Token) -> bool:
+    """ "70 ISIS terrorists killed in Syrian and Russian air strikes": a headline drops the auxiliary, and the
+    parser reads the victims as the subject. A harm verb with a subject but no object, no auxiliary and no
+    clause of its own, in a clause with no object either ("ISIS killed and wounded 20" has one), is passive."""
+    if verb.lemma_.lower() not in HEADLINE_PASSIVE_VERBS or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if not any(child.dep_ == "nsubj" for child in verb.children):
+        return False
+    clause = [verb, *(child for child in verb.children if child.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        clause.append(verb.head)
+    blocking = ("dobj", "dative", "aux", "ccomp", "xcomp", "attr", "oprd", "prt")
+    children = [child for word in clause for child in word.children]
+    # with a phrase or clause saying where, by what or by whom ("killed in ...", "killed when a bomb exploded"):
+    # "the militants killed and fled" stays active
+    said_how = any(c.dep_ in ("prep", "agent") for c in children) or bool(_attacking_clause_agents(verb))
+    return not any(child.dep_ in blocking for child in children) and said_how
+
+
+def _attacking_clause_agents(verb: Token) -> list[Token]:
+    """ "were killed when barrel bombs were dropped by regime forces", "killed after DAESH shot down a helicopter":
+    a passive harm verb's time clause tells who attacked."""
+    found: list[Token] = []
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ATTACK_CLAUSE_MARKS for c in clause.children
+        ):
+            continue
+        if any(child.dep_ in ("nsubjpass", "auxpass") for child in clause.children):
+            found += _agents(clause)
+        else:
+            found += _subjects(clause)
+    return found
+
+
 def _means_agents(heads: list[Token]) -> list[Token]:
     """Who wields the attack named as a verb's subject or means: "regime shelling", "Russian air strikes",
-    "strikes by the coalition", "air strikes carried out by Syrian or Russian warplanes"."""
+    "strikes by the coalition", "air strikes carried out by Syrian or Russian warplanes", "an attack believed to
+    be by government jets"; and who fought the victims: "killed in clashes with IS"."""
     found: list[Token] = []
     for head in heads:
-        if head.pos_ != "NOUN" or head.lemma_.lower() not in MEANS_NOUNS:
+        lemma = head.lemma_.lower()
+        if lemma in CLASH_NOUNS:
+            found += _prep_objects(head, frozenset({"with", "against"}))
+            continue
+        if head.pos_ != "NOUN" or lemma not in MEANS_NOUNS:
+            following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+            if head.dep_ == "pobj" and following is not None and following.lemma_.lower() in MEANS_NOUNS:
+                found.append(head)  # "killed in regime shelling", parsed as "killed in regime" + a clause
             continue
         found += [child for child in head.children if child.dep_ in ("compound", "amod", "nmod", "poss")]
         found += _prep_objects(head, frozenset({"by", "from"}))
-        found += [agent for child in head.children if child.dep_ == "acl" for agent in _agents(child)]
+        for clause in (child for child in head.children if child.dep_ == "acl"):
+            found += _agents(clause)
+            for inner in (grand for grand in clause.children if grand.dep_ == "xcomp"):
+                found += _agents(inner) or _prep_objects(inner, frozenset({"by"}))
+                found += [agent for deeper in inner.children if deeper.dep_ == "xcomp" for agent in _agents(deeper)]
     return found
 
 
@@ -318,9 +390,14 @@ def _intended_targets(verb: Token, lookup: ActorLookup) -> list[str]:
 def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
     source_heads = [child for child in noun.children if child.dep_ in ("poss", "compound", "amod", "nmod")]
     source_heads += _prep_objects(noun, frozenset({"by", "from"}))
+    # "barrel bomb attacks carried out by the Syrian air force"
+    source_heads += [agent for child in noun.children if child.dep_ == "acl" for agent in _agents(child)]
     head = noun.head
+    carrier = noun  # the noun the verb governs: "carried out a total of 18 airstrikes" governs "total"
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
+        carrier, head = head.head, head.head.head
     light_verb: Token | None = None
-    if noun.dep_ in ("dobj", "pobj", "attr") and head.lemma_.lower() in LIGHT_VERBS | {"for"}:
+    if carrier.dep_ in ("dobj", "pobj", "attr") and head.lemma_.lower() in LIGHT_VERBS | {"for"}:
         verb = head.head if head.dep_ == "prep" else head
         if head.lemma_.lower() == "for":  # "claimed responsibility for the attack"
             verb = head.head.head if head.head.dep_ == "dobj" else head.head
@@ -351,3 +428,48 @@ def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
         makers = _prep_objects_of(target_heads, frozenset({"by"}))
         target = [actor for actor in _actors_in(makers, lookup) if actor not in source]
     return Roles(tuple(source), tuple(target))
+
+
+# Verbs that take "responsibility" as a claim of an attack: "claimed responsibility for the attack".
+CLAIM_VERBS = frozenset({"claim", "accept", "assume", "admit", "bear"})
+# Sources that say someone attacked without saying who: a claim names the group behind them.
+UNNAMED_ATTACKERS = frozenset({"generic.gunmen", "generic.militants"})
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A named actor's claim of responsibility, and where its sentence ends (a character offset)."""
+
+    end: int
+    claimants: tuple[str, ...]
+
+
+def responsibility_claims(doc: Doc, lookup: ActorLookup, asserted: Callable[[Token], bool]) -> list[Claim]:
+    """ "The Islamic State group claimed responsibility for the attack": who claimed an attack the article
+    reports. Only asserted claims by named actors ("did not claim", "a group" are no claim of a named actor)."""
+    claims: list[Claim] = []
+    for token in doc:
+        if token.lemma_.lower() != "responsibility" or token.dep_ != "dobj":
+            continue
+        verb = token.head
+        if verb.lemma_.lower() not in CLAIM_VERBS or not asserted(verb):
+            continue
+        claimants = [a for a in _actors_in(_subjects(verb) or _inherited_subjects(verb), lookup) if not is_generic(a)]
+        if claimants:
+            claims.append(Claim(verb.sent.end_char, tuple(claimants)))
+    return claims
+
+
+def attribute_claims(events: list[Event], claims: list[Claim]) -> list[Event]:
+    """Article-level attribution: when one actor claims responsibility, the attacks reported before the claim
+    whose attacker is unnamed ("a suicide bomber blew himself up", "16 people were killed") get the claimant as
+    their first source. With claims by different actors nothing is attributed: which attack is whose is not said."""
+    if not claims or len({claim.claimants for claim in claims}) != 1:
+        return events
+    claimants, end = claims[0].claimants, max(claim.end for claim in claims)
+    return [
+        replace(event, source=(*claimants, *(a for a in event.source if a not in claimants)))
+        if event.type == "ASSAULT" and event.evidence.start < end and set(event.source) <= UNNAMED_ATTACKERS
+        else event
+        for event in events
+    ]

@@ -17,7 +17,14 @@ from lanner.events.fatalities import fatalities_in
 from lanner.events.lexicon import TriggerLexicon, TriggerSense
 from lanner.events.place import event_place
 from lanner.events.plover import acled_category
-from lanner.events.roles import Roles, noun_roles, phrase_tokens, verb_roles
+from lanner.events.roles import (
+    Roles,
+    attribute_claims,
+    noun_roles,
+    phrase_tokens,
+    responsibility_claims,
+    verb_roles,
+)
 from lanner.records import (
     Actor,
     Analysis,
@@ -84,6 +91,32 @@ TERRITORY_NOUNS = frozenset(
         "ground",
         "height",
         "heights",
+        "port",
+        "harbour",
+        "harbor",
+        "oilfield",
+        "field",
+        "island",
+        "valley",
+        "mountain",
+        "checkpoint",
+        "bridge",
+        "dam",
+        "highway",
+        "suburb",
+        "quarter",
+        "hamlet",
+        "settlement",
+        "enclave",
+        "border",
+        "county",
+        "governorate",
+        "municipality",
+        "locality",
+        "frontline",
+        "front",
+        "junction",
+        "garrison",
     }
 )
 TERRITORY_SENSE = TriggerSense(type="ASSAULT", mode=None, weight=0.9)
@@ -109,6 +142,11 @@ DISRUPT_VERBS = frozenset(
         "neutralize",
         "neutralise",
         "destroy",
+        "clear",
+        "remove",
+        "demine",
+        "disarm",
+        "deactivate",
     }
 )
 WEAPON_NOUNS = frozenset(
@@ -213,6 +251,35 @@ RIOT_WORDS = frozenset(
         "hurl",
         "pelt",
     }
+)
+# Words that say the authorities stepped into a protest (ACLED: protest with intervention), and the ones that make
+# that intervention lethal (excessive force against protesters).
+INTERVENTION_WORDS = frozenset(
+    {
+        "arrest",
+        "arrested",
+        "detain",
+        "detained",
+        "disperse",
+        "dispersed",
+        "tear",
+        "teargas",
+        "cannon",
+        "baton",
+        "truncheon",
+        "rubber",
+        "pepper",
+        "crackdown",
+        "suppress",
+        "suppressed",
+        "clamp",
+    }
+)
+LETHAL_FORCE_WORDS = frozenset(
+    {"kill", "killed", "live", "dead", "death", "die", "died", "fatally", "shot", "shoot", "violently", "brutally"}
+)
+PROTEST_WORDS = frozenset(
+    {"protest", "demonstration", "rally", "march", "sit-in", "protester", "demonstrator", "vigil"}
 )
 MOB_WORDS = frozenset({"mob", "vigilante", "vigilantism", "lynch", "villager"})
 LETHAL_WORDS = frozenset(
@@ -338,8 +405,145 @@ ORDER_SENSE = TriggerSense(type="REQUEST", mode=None, weight=0.8)
 BUILDUP_VERBS = frozenset({"strengthen", "bolster", "boost", "increase", "beef", "augment", "expand", "double"})
 FORCE_NOUNS = frozenset({"force", "troop", "presence", "garrison", "military", "contingent", "deployment"})
 BUILDUP_SENSE = TriggerSense(type="MOBILIZE", mode="troops", weight=0.8)
+# "sent troops to the border", "dispatched warships": moving forces is MOBILIZE (CAMEO 15), not AID.
+SEND_VERBS = frozenset({"send", "dispatch", "deploy", "rush", "fly", "move", "redeploy", "despatch"})
+UNIT_NOUNS = frozenset(
+    {
+        "troop",
+        "soldier",
+        "force",
+        "unit",
+        "battalion",
+        "brigade",
+        "reinforcement",
+        "commando",
+        "marine",
+        "police",
+        "policeman",
+        "officer",
+        "paratrooper",
+        "contingent",
+        "division",
+        "regiment",
+        "militia",
+        "fighter",
+    }
+)
+WEAPON_PLATFORMS = frozenset(
+    {"warship", "ship", "tank", "jet", "aircraft", "carrier", "submarine", "missile", "bomber"}
+)
+SEND_TROOPS_SENSE = TriggerSense(type="MOBILIZE", mode="troops", weight=0.9)
+SEND_WEAPONS_SENSE = TriggerSense(type="MOBILIZE", mode="weapons", weight=0.9)
+# "used tear gas", "deployed water cannon": the weapon makes these verbs crowd control (PLOVER ASSAULT mode).
+USE_VERBS = frozenset({"use", "deploy", "employ", "spray", "lob", "throw"})
+CROWD_CONTROL_SENSE = TriggerSense(type="ASSAULT", mode="crowd-control", weight=0.9)
+CROWD_WEAPONS = {"gas": "tear", "cannon": "water", "bullet": "rubber", "canister": "tear", "spray": "pepper"}
+
+
+def _crowd_control_object(objects: list[Token]) -> bool:
+    """Is an object a crowd-control weapon: tear gas, water cannon, rubber bullets, teargas?"""
+    for obj in objects:
+        lemma = obj.lemma_.lower()
+        if lemma in ("teargas", "tear-gas"):
+            return True
+        needed = CROWD_WEAPONS.get(lemma)
+        if needed and any(c.lemma_.lower() == needed or c.lower_ == needed for c in obj.children):
+            return True
+    return False
+
+
+# "recalled its ambassador", "withdrew its observers": PLOVER SANCTION 'withdraw' (non-military resources).
+WITHDRAW_VERBS = frozenset({"withdraw", "recall", "pull"})
+ENVOY_NOUNS = frozenset(
+    {
+        "ambassador",
+        "envoy",
+        "diplomat",
+        "observer",
+        "monitor",
+        "aid",
+        "mission",
+        "delegation",
+        "inspector",
+        "staff",
+        "representative",
+        "embassy",
+        "peacekeeper",
+        "funding",
+        "support",
+        "mediator",
+    }
+)
+WITHDRAW_SANCTION_SENSE = TriggerSense(type="SANCTION", mode="withdraw", weight=0.9)
+# "handed over their weapons", "turned in their arms": RETREAT; "restored diplomatic ties": SUPPORT (CAMEO 05).
+HAND_OVER_VERBS = frozenset({"hand", "turn", "give"})
+DISARM_SENSE = TriggerSense(type="RETREAT", mode="disarm", weight=0.9)
+CEDE_SENSE = TriggerSense(type="RETREAT", mode="withdraw", weight=0.9)
+TIES_VERBS = frozenset({"restore", "resume", "establish", "normalize", "normalise", "reestablish", "re-establish"})
+TIES_NOUNS = frozenset({"relation", "tie", "ties", "relations"})
+TIES_SENSE = TriggerSense(type="SUPPORT", mode=None, weight=0.9)
+HOST_VERBS = frozenset({"receive", "greet"})
+PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "blue", "helmet", "peace-keeping", "peace-keeper"})
+PEACEKEEPING_SENSE = TriggerSense(type="AID", mode=None, weight=0.9)
+TRUCE_BREACH_SENSE = TriggerSense(type="ASSAULT", mode=None, weight=0.9)
+HOSTAGE_SENSE = TriggerSense(type="ASSAULT", mode="abduct", weight=1.0)
+DRILL_NOUNS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame", "war-game"})
+JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "multinational", "trilateral"})
+EXERCISE_SENSE = TriggerSense(type="COOPERATE", mode=None, weight=0.8)
+DRILL_SENSE = TriggerSense(type="MOBILIZE", mode="troops", weight=0.7)
+MARTIAL_LAW_SENSE = TriggerSense(type="COERCE", mode="martial-law", weight=1.0)
+PHONE_SENSE = TriggerSense(type="CONSULT", mode="phone", weight=0.9)
+OPEN_FIRE_SENSE = TriggerSense(type="ASSAULT", mode="firearms", weight=1.0)
+CUT_OFF_VERBS = frozenset({"cut", "shut", "switch", "turn"})
+UTILITY_NOUNS = frozenset(
+    {"electricity", "power", "water", "internet", "supply", "food", "fuel", "phone", "communication", "gas", "access"}
+)
+WITHHOLD_SENSE = TriggerSense(type="COERCE", mode="withhold", weight=0.9)
+PRESS_VERBS = frozenset({"press", "push", "pressure", "pressurize", "pressurise"})
+# PLOVER RETREAT: "observing a ceasefire", "allowing the entry of observers, peacekeepers, or humanitarian workers".
+TRUCE_VERBS = frozenset({"declare", "observe", "implement", "respect", "honour", "honor", "announce", "begin"})
+TRUCE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
+TRUCE_SENSE = TriggerSense(type="RETREAT", mode="ceasefire", weight=0.9)
+ALLOW_VERBS = frozenset({"allow", "permit", "admit", "let"})
+ACCESS_NOUNS = frozenset(
+    {"inspector", "observer", "monitor", "peacekeeper", "access", "convoy", "journalist", "investigator", "mission"}
+)
+ACCESS_SENSE = TriggerSense(type="RETREAT", mode="access", weight=0.8)
+HOST_SENSE = TriggerSense(type="CONSULT", mode="visit", weight=0.8)
+# "went on strike", "a hunger strike", "a general strike": a strike that is a protest, not an attack.
+LABOUR_STRIKE_WORDS = frozenset(
+    {
+        "hunger",
+        "general",
+        "labour",
+        "labor",
+        "worker",
+        "nationwide",
+        "national",
+        "teacher",
+        "doctor",
+        "nurse",
+        "union",
+        "transport",
+        "wildcat",
+        "sympathy",
+        "warning",
+        "indefinite",
+        "sit-down",
+        "miner",
+        "driver",
+        "employee",
+        "staff",
+    }
+)
+STRIKE_ON_VERBS = frozenset({"go", "be", "remain", "stay", "come", "walk"})
+# Weapon words that name a weapon only as a compound ("car bomb", "roadside bomb", "barrel bomb", "air strike").
+COMPOUND_ONLY_MODIFIERS = frozenset({"car", "roadside", "barrel", "air"})
 # Actors whose blocking a road is a restriction they impose (COERCE), not a protest.
 STATE_KINDS = frozenset({"state_forces", "police"})
+# Crowds whose restriction of others is a protest tactic (ACLED: road blocking by demonstrators).
+CROWD_KINDS = frozenset({"protesters", "rioters"})
+CROWD_VIOLENCE_MODES = frozenset({None, "destroy", "primitive", "beat"})
 
 
 # Titles of office that name a country's government even when no country is attached to them
@@ -562,12 +766,15 @@ class EventStage:
                 event = self._event(analysis, sentence, group, index)
                 if not _mentions_earlier_event(group, event):
                     events.append(_with_place_target(event, self.knowledge_base))
-        analysis.events = events
+        claims = responsibility_claims(doc, index.actors_for, lambda verb: factuality_of(verb)[0] == "asserted")
+        analysis.events = attribute_claims(events, claims)
         return analysis
 
     # -- triggers ---------------------------------------------------------------------------------
     def _sense(self, token: Token, index: _MentionIndex) -> TriggerSense | None:
         lemma = token.lemma_.lower()
+        if token.pos_ == "VERB":
+            lemma = self.lexicon.verb_lemma(token.lower_, lemma)  # "raped" is lemmatised "rap"
         if token.pos_ == "VERB":
             special = _special_sense(token, lemma, index)
             if special is not None:
@@ -578,6 +785,8 @@ class EventStage:
             and token.head.lemma_.lower() not in EFFORT_NOUNS
         ):
             return None  # "aid groups", "attack helicopters": a modifier, not an event
+        if token.pos_ == "VERB" and token.dep_ == "amod" and token.head.dep_ != "ROOT":
+            return None  # "banned munitions", "armed men", "wounded soldiers": a participle describing a thing
         if token.pos_ in ("VERB", "AUX") and _reported_obligation(token):
             return DEMAND_SENSE
         if token.pos_ == "ADJ":
@@ -586,16 +795,36 @@ class EventStage:
             return sense if sense and any(child.dep_ == "xcomp" for child in token.children) else None
         if token.pos_ == "VERB":
             sense = self.lexicon.verbs.get(lemma)
+            if lemma == "call" and any(child.dep_ == "dobj" for child in token.children):
+                return None  # "called a general strike", "called the attack a crime": not "called for"
+            if lemma == "warn" and any(
+                child.dep_ in ("ccomp", "xcomp") and (own := self._sense(child, index)) and own.type in HOSTILE_TYPES
+                for child in token.children
+            ):
+                return WARNING_SENSE  # "warned that they would attack the capital": a threat of violence
+            if lemma in ("speak", "talk", "confer", "chat") and any(
+                t.lemma_.lower() in ("telephone", "phone") for t in token.subtree
+            ):
+                return PHONE_SENSE  # "spoke by telephone with the Turkish president"
+            if lemma == "seek" and any(child.dep_ == "xcomp" for child in token.children):
+                return None  # "sought to capture the town": an attempt, not a request
             if (
                 sense
                 and sense.requires_prep
                 and not any(
-                    child.dep_ in ("prep", "prt") and child.lower_ in sense.requires_prep for child in token.children
+                    child.dep_ in ("prep", "prt", "advmod") and child.lower_ in sense.requires_prep
+                    for child in token.children
                 )
             ):
                 return None
             return sense
         if token.pos_ in ("NOUN", "PROPN") and token.tag_ != "NNP":
+            if lemma in DRILL_NOUNS:  # joint exercises are cooperation, one army's are a show of force
+                return EXERCISE_SENSE if _has_modifier(token, JOINT_WORDS) else DRILL_SENSE
+            if lemma == "law" and _has_modifier(token, {"martial"}):
+                return MARTIAL_LAW_SENSE
+            if lemma == "strike" and _labour_strike(token):
+                return HUNGER_STRIKE_SENSE if _has_modifier(token, {"hunger"}) else LABOUR_STRIKE_SENSE
             return self.lexicon.nouns.get(lemma) or self.lexicon.nouns.get(token.lower_)
         return None
 
@@ -622,7 +851,11 @@ class EventStage:
             roles = Roles(roles.source, _country_in(head.token, index, roles.source))  # "lifted a curfew in Montenegro"
         mode = self._mode(group) if event_type == head.sense.type else None
         factuality, _cue = factuality_of(head.token)
-        if event_type in INTENT_TYPES and factuality in INTENT_FACTUALITY:
+        if event_type in COOPERATIVE_TYPES and _refusal(head.token):
+            # "will not withdraw", "would not lay down their arms": CAMEO 12 "refuse to yield", a REJECT that
+            # the text asserts, not a cooperative act it negates
+            event_type, mode, factuality = "REJECT", None, "asserted"
+        elif event_type in INTENT_TYPES and factuality in INTENT_FACTUALITY:
             event_type, mode = "AGREE", None  # a cooperative act announced for the future is an intent
         elif event_type in THREAT_TYPES and factuality in INTENT_FACTUALITY and roles.source:
             # "would blockade Paris", "will extend the curfew", "may halt mediation efforts": PLOVER codes a
@@ -640,9 +873,34 @@ class EventStage:
         kinds = self._kinds
         territory = any(t.sense is TERRITORY_SENSE for t in group)
         source_kinds, target_kinds = kinds(roles.source), kinds(roles.target)
-        if event_type == "PROTEST" and mode == "obstruct" and source_kinds & STATE_KINDS:
+        if territory and not source_kinds & ARMED_KINDS and _state_forces_subject(group):
+            source_kinds |= {"state_forces"}  # "the army units took control of the village": no named actor
+        if (
+            event_type == "PROTEST"
+            and mode == "obstruct"
+            and (source_kinds & STATE_KINDS or _state_forces_subject(group))
+        ):
             event_type, mode = "COERCE", "restrict"  # "troops blocked the road": a restriction, not a protest
-        if event_type == "PROTEST" and mode == "demo" and _any_lemma(sentence, RIOT_WORDS, index):
+        elif event_type == "PROTEST" and mode == "demo" and _diplomatic(head.token, source_kinds):
+            event_type, mode = "ACCUSE", "disapprove"  # PLOVER: a government's protest is a verbal one
+        elif (
+            event_type == "ASSAULT"
+            and head.token.lemma_.lower() == "raid"
+            and "police" in source_kinds
+            and not target_kinds & ARMED_KINDS
+            and fatalities is None
+        ):
+            event_type, mode = "COERCE", "seize"  # PLOVER COERCE 'seize': "police raided the newspaper's offices"
+        elif event_type == "ASSAULT" and mode in CROWD_VIOLENCE_MODES and source_kinds & CROWD_KINDS:
+            event_type, mode = "PROTEST", "riot"  # "rioters torched cars": PLOVER's violent riot (ACLED the same)
+        elif event_type == "COERCE" and mode == "restrict" and source_kinds & CROWD_KINDS:
+            event_type, mode = "PROTEST", "obstruct"  # "protesters shut down roads": obstruction, not repression
+        if (
+            event_type == "PROTEST"
+            and mode == "demo"
+            and _crowd_violence(sentence, RIOT_WORDS)
+            and not _peaceful(head.token)
+        ):
             mode = "riot"  # "violent protests", "protesters clashed with police", "threw stones"
         cue = _acled_cue(sentence, group, event_type, fatalities, index)
         acled_type, acled_sub = acled_category(
@@ -708,9 +966,15 @@ class EventStage:
         if group[0].sense.type == "ASSAULT":
             if _chemical(group[0].token.sent):
                 return "unconventional"  # "fired shells ... containing chlorine", "used mustard gas in an attack"
+            if any(trigger.sense is CROWD_CONTROL_SENSE for trigger in group):
+                return "crowd-control"  # "used tear gas and water cannon": the object already named the weapon
+            if any(_reflexive_object(trigger.token) for trigger in group):
+                return "suicide-attack"  # "blew himself up", "detonated explosives, killing themselves"
             for trigger in group:
                 for token in [*trigger.token.children, *trigger.token.subtree]:
                     mode = self._modifier_mode(token)
+                    if mode and token.lemma_.lower() in COMPOUND_ONLY_MODIFIERS and token.dep_ != "compound":
+                        continue  # "torched cars": a car is a weapon only in "car bomb"
                     if mode and (token.head == trigger.token or token.dep_ in ("compound", "amod", "pobj")):
                         return mode
             for trigger in group:  # "helicopters dropped barrel bombs, killing 12": the weapon is in the main clause
@@ -762,17 +1026,175 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
         return ORDER_SENSE  # "ordered former president Menem to appear"
     if lemma in BUILDUP_VERBS and nouns & FORCE_NOUNS:
         return BUILDUP_SENSE
+    if lemma in USE_VERBS and _crowd_control_object(objects):
+        return CROWD_CONTROL_SENSE  # "deployed tear gas", "used water cannon": force against a crowd, not a move
+    if lemma in SEND_VERBS:
+        phrase = nouns | {g.lemma_.lower() for child in objects for g in phrase_tokens(child)}
+        if phrase & PEACEKEEPING_WORDS:
+            return PEACEKEEPING_SENSE  # CAMEO 0743: providing peacekeepers is aid
+        if nouns & UNIT_NOUNS or (lemma != "deploy" and phrase & UNIT_NOUNS):
+            return SEND_TROOPS_SENSE  # "sent 3,000 troops", "dispatched hundreds of soldiers"
+        if nouns & WEAPON_PLATFORMS:
+            return SEND_WEAPONS_SENSE  # "sent two warships to the Gulf"
+    if lemma in WITHDRAW_VERBS and nouns & ENVOY_NOUNS:
+        return WITHDRAW_SANCTION_SENSE
+    if lemma in HAND_OVER_VERBS and any(c.dep_ == "prt" and c.lower_ in ("over", "in") for c in token.children):
+        if nouns & WEAPON_NOUNS:
+            return DISARM_SENSE  # "handed over their weapons": PLOVER RETREAT 'disarm'
+        if nouns & (TERRITORY_NOUNS | {"authority"}) or any(child.i in index.places_at for child in objects):
+            return CEDE_SENSE  # "handed over the town to the army"
+    if lemma in TIES_VERBS and nouns & TIES_NOUNS:
+        return TIES_SENSE
+    named = nouns | {c.lemma_.lower() for child in objects for c in child.children if c.dep_ == "compound"}
+    if lemma in ("violate", "breach", "break") and named & TRUCE_NOUNS:
+        return TRUCE_BREACH_SENSE  # CAMEO 196 "violate ceasefire" is fighting
+    if lemma in ("take", "hold", "seize") and any(
+        child.lemma_.lower() in ("hostage", "captive")
+        and child.dep_ in ("oprd", "dobj", "attr", "xcomp", "advcl", "ccomp")
+        for child in token.children
+    ):
+        return HOSTAGE_SENSE  # "took 30 people hostage"
+    if lemma == "open" and "fire" in nouns:
+        return OPEN_FIRE_SENSE  # "opened fire on the demonstrators"
+    if lemma in CUT_OFF_VERBS and nouns & UTILITY_NOUNS and any(c.lower_ == "off" for c in token.children):
+        return WITHHOLD_SENSE  # PLOVER COERCE 'withhold': "cut off electricity to the town"
+    if lemma in PRESS_VERBS and any(child.dep_ == "xcomp" for child in token.children):
+        return ORDER_SENSE  # "pressed Islamabad to act": a demand
+    if lemma in TRUCE_VERBS and nouns & TRUCE_NOUNS:
+        return TRUCE_SENSE  # "declared a unilateral ceasefire", "observed the truce"
+    if lemma in ALLOW_VERBS and nouns & ACCESS_NOUNS:
+        return ACCESS_SENSE  # "allowed UN inspectors into the site"
+    if lemma in HOST_VERBS and any(child.i in index.actors_at for child in objects):
+        return HOST_SENSE  # "received the Chinese envoy": a visit hosted (not "received aid")
     if lemma in DISRUPT_VERBS:
         phrase = nouns | {g.lemma_.lower() for child in objects for g in phrase_tokens(child)}
         if phrase & WEAPON_NOUNS and not any(child.i in index.actors_at for child in objects):
             return DISRUPT_SENSE  # "seized a cache of firearms", "defused two IEDs"
+    if lemma == "take" and "place" in nouns:
+        return None  # "the clashes took place near the airport": an idiom, not ground taken
     taken = nouns & TERRITORY_NOUNS or any(child.i in index.places_at for child in objects)
     if lemma in TERRITORY_VERBS and taken and (lemma != "gain" or "control" in nouns):
         return TERRITORY_SENSE  # "seized Mosul", "regained territory": taking ground is ASSAULT, not COERCE
+    if lemma in ("enter", "occupy") and taken and _unopposed(token.sent):
+        return TERRITORY_SENSE  # "entered the town without a fight": ground changes hands (ACLED: non-violent)
     set_up = lemma != "set" or any(child.dep_ == "prt" and child.lower_ == "up" for child in token.children)
     if lemma in BASE_VERBS and nouns & BASE_NOUNS and set_up:
         return BASE_SENSE  # "set up an observation post", "established a base"
     return None
+
+
+ARMED_KINDS = frozenset({"state_forces", "armed_group"})
+# Words that name a state's forces when no actor is resolved ("the army units", "government troops").
+STATE_FORCE_WORDS = frozenset(
+    {
+        "army",
+        "military",
+        "government",
+        "regime",
+        "soldier",
+        "troop",
+        "gendarme",
+        "gendarmerie",
+        "police",
+        "navy",
+        "authority",
+    }
+)
+
+
+def _state_forces_subject(group: list[_Trigger]) -> bool:
+    """Does a trigger's subject (or passive agent) name state forces by their common nouns?"""
+    for trigger in group:
+        for child in trigger.token.children:
+            heads = [child] if child.dep_ == "nsubj" else []
+            if child.dep_ == "agent":
+                heads = [g for g in child.children if g.dep_ == "pobj"]
+            for head in heads:
+                words = {
+                    head.lemma_.lower(),
+                    *(c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")),
+                }
+                if words & STATE_FORCE_WORDS:
+                    return True
+    return False
+
+
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
+
+
+def _reflexive_object(token: Token) -> bool:
+    """ "blew himself up", "killing themselves": the attacker is among those the blast kills."""
+    return any(child.dep_ in ("dobj", "nsubj") and child.lower_ in REFLEXIVES for child in token.children)
+
+
+def _diplomatic(trigger: Token, source_kinds: frozenset[str]) -> bool:
+    """ "Paris protested the decision", "lodged a protest": a government or IGO protesting in words."""
+    if source_kinds & CROWD_KINDS:
+        return False
+    if trigger.pos_ != "VERB" and (
+        trigger.head.lemma_.lower() in ("lodge", "file", "deliver") or _has_modifier(trigger, {"formal", "diplomatic"})
+    ):
+        return True
+    return trigger.pos_ == "VERB" and bool(source_kinds & {"government", "igo"})
+
+
+UNOPPOSED_NOUNS = frozenset({"resistance", "fight", "fighting", "clash", "battle", "gunshot", "shot", "bloodshed"})
+
+
+def _crowd_violence(sentence: SpacySpan, words: frozenset[str]) -> bool:
+    """Does the sentence say a crowd was violent? "Riot police", "riot gear" name the police's kit, not a riot."""
+    return any(
+        (token.lemma_.lower() in words or token.lower_ in words)
+        and not (token.lemma_.lower() == "riot" and token.dep_ in ("compound", "amod"))
+        for token in sentence
+    )
+
+
+def _peaceful(trigger: Token) -> bool:
+    """ "a peaceful protest", "marched peacefully": the text says the demonstrators were not violent."""
+    return any(child.lower_ in ("peaceful", "peacefully", "non-violent", "nonviolent") for child in trigger.children)
+
+
+def _unopposed(sentence: SpacySpan) -> bool:
+    """ "without resistance", "without a fight", "without firing a shot"."""
+    return any(
+        token.lower_ == "without" and any(t.lemma_.lower() in UNOPPOSED_NOUNS for t in token.subtree)
+        for token in sentence
+    )
+
+
+LABOUR_STRIKE_SENSE = TriggerSense(type="PROTEST", mode="strike", weight=1.0)
+HUNGER_STRIKE_SENSE = TriggerSense(type="PROTEST", mode="hunger", weight=1.0)
+
+
+COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+
+
+def _refusal(token: Token) -> bool:
+    """ "will not withdraw", "would never release": a cooperative act its actor says it will not do."""
+    children = list(token.children)
+    negated = any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in children)
+    willed = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall") for c in children)
+    return negated and willed
+
+
+def _has_modifier(token: Token, words: frozenset[str] | set[str]) -> bool:
+    return any(
+        child.dep_ in ("compound", "amod", "nmod", "poss") and child.lemma_.lower() in words for child in token.children
+    )
+
+
+def _labour_strike(token: Token) -> bool:
+    """Is the noun "strike" a walkout ("went on strike", "a general strike", "workers' strike") rather than an
+    attack ("an air strike")?"""
+    if _has_modifier(token, LABOUR_STRIKE_WORDS):
+        return True
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "on"
+        and token.head.head.lemma_.lower() in STRIKE_ON_VERBS
+        and not any(child.dep_ in ("det", "compound", "amod") for child in token.children)
+    )
 
 
 HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim", "massacre", "slaughter", "murder", "shoot"})
@@ -914,11 +1336,22 @@ def _from_country(trigger: Token, index: _MentionIndex, source: tuple[str, ...])
 
 
 def _content_of_trigger(token: Token, stage: EventStage, index: _MentionIndex) -> bool:
-    """Is a nominal trigger the object of another trigger verb ("rejected calls", "offered concessions")?"""
+    """Is a trigger the object of another trigger verb ("rejected calls", "offered concessions"), or the action
+    a request or refusal is about ("asked Turkey to withdraw", "refused to release")?"""
+    if token.pos_ == "VERB" and token.dep_ in ("xcomp", "ccomp") and token.head.pos_ == "VERB":
+        sense = stage._sense(token.head, index)
+        if sense is None or sense.type not in CONTENT_TAKERS:
+            return False
+        if token.head.lemma_.lower() in OPEN_PLEDGES:  # "vowed to attack" is a threat, "vowed to help" an intent
+            own = stage._sense(token, index)
+            return sense.type == "THREATEN" and own is not None and own.type in HOSTILE_TYPES
+        return True
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
-    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB":
-        verb = token.head.head  # "is opposed to French mediation", "agreed to talks"
+    if token.dep_ == "pobj" and token.head.lower_ in NOMINAL_TOPIC_PREPS and token.head.head.pos_ == "NOUN":
+        verb = token.head.head  # "an easing of sanctions", "a ban on protests", "an inquiry into the killings"
+    elif token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPS and token.head.head.pos_ == "VERB":
+        verb = token.head.head  # "is opposed to French mediation", "apologised for the killing", "protested over"
     elif token.dep_ in ("dobj", "nsubjpass"):
         verb = token.head
     else:
@@ -927,6 +1360,15 @@ def _content_of_trigger(token: Token, stage: EventStage, index: _MentionIndex) -
     return sense is not None and sense.type != "ASSAULT" and verb.lemma_.lower() not in LIGHT_VERB_TRIGGERS
 
 
+# Verbal types whose to-clause is their content, not an event of its own (PLOVER codes the request, the refusal).
+CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN"})
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+WARNING_SENSE = TriggerSense(type="THREATEN", mode=None, weight=1.0)
+# Prepositions whose object is what a verbal event is about: "agreed to talks", "apologised for the killing".
+TOPIC_PREPS = frozenset({"to", "for", "over", "about"})
+NOMINAL_TOPIC_PREPS = frozenset({"of", "for", "on", "into", "over", "against"})
+# Pledges whose type is their content's: "vowed to cooperate" is AGREE, "vowed to attack" THREATEN.
+OPEN_PLEDGES = frozenset({"vow", "seek"})
 # Trigger verbs that only carry their noun ("offered an apology" is CONCEDE, not AGREE); see roles.LIGHT_VERBS.
 LIGHT_VERB_TRIGGERS = frozenset({"offer", "give", "provide", "send", "deliver", "extend", "express", "sign"})
 
@@ -959,10 +1401,19 @@ def _acled_cue(
                 child.lower_ in NON_LETHAL_GRENADE for child in token.children
             ):
                 return "grenade"
+    if any(t.sense is TERRITORY_SENSE for t in group) and _unopposed(sentence):
+        return "unopposed"  # "entered the town without a fight": ACLED's non-violent transfer of territory
     if event_type in ("ASSAULT", "PROTEST") and _any_lemma(sentence, MOB_WORDS, index):
         return "mob"
+    if event_type == "COERCE" and group[0].sense.mode == "arrest" and _any_lemma(sentence, PROTEST_WORDS, index):
+        # ACLED codes arrests at a demonstration as the demonstration: violent, or with intervention
+        return "riot" if _crowd_violence(sentence, RIOT_WORDS) else "intervention"
+    if event_type == "ASSAULT" and _crowd_violence(sentence, RIOT_WORDS - {"violently"}):
+        return "riot"  # force used on demonstrators who threw stones or clashed: ACLED's violent demonstration
     if event_type == "ASSAULT" and (fatalities is not None or _any_lemma(sentence, LETHAL_WORDS, index)):
         return "lethal"
+    if event_type == "PROTEST" and _any_lemma(sentence, INTERVENTION_WORDS, index):
+        return "lethal" if _any_lemma(sentence, LETHAL_FORCE_WORDS, index) else "intervention"
     return None
 
 
