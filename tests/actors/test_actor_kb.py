@@ -15,11 +15,6 @@ from lanner.actors.knowledge_base import ACTOR_KINDS, PACKAGE_ACTOR_FILES, STATE
 from lanner.errors import Code, DataError
 
 
-@pytest.fixture(scope="module")
-def kb() -> ActorKnowledgeBase:
-    return ActorKnowledgeBase.load()
-
-
 def _package_text(name: str) -> str:
     return resources.files("lanner").joinpath("data", name).read_text(encoding="utf-8")
 

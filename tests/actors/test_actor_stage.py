@@ -16,16 +16,6 @@ from lanner.stage import Stage
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def kb() -> ActorKnowledgeBase:
-    return ActorKnowledgeBase.load()
-
-
-@pytest.fixture(scope="module")
-def stage(kb: ActorKnowledgeBase, nlp) -> ActorStage:  # type: ignore[no-untyped-def]
-    return ActorStage(kb, nlp)
-
-
 def run(stage: ActorStage, nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """(text, actor_id) of each mention, checking the offsets against the text on the way."""
     analysis = Analysis(article=Article(text=text))

@@ -10,16 +10,6 @@ from lanner.records import Analysis, Article
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def kb() -> ActorKnowledgeBase:
-    return ActorKnowledgeBase.load()
-
-
-@pytest.fixture(scope="module")
-def stage(kb: ActorKnowledgeBase, nlp) -> ActorStage:  # type: ignore[no-untyped-def]
-    return ActorStage(kb, nlp)
-
-
 def mentions(stage: ActorStage, nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     analysis = Analysis(article=Article(text=text))
     analysis.doc = nlp(text)
