@@ -2,13 +2,15 @@
 
 Corpus: the 804 FA-KES articles (text column of ../shared/eval/fa_kes_syria/fakes.csv, cp1252), and
 larger corpora that repeat them with a numbered last line, so every copy is a new text to the store.
-For each size: the NLP floor (spaCy's `nlp.pipe` alone, in a fresh process, the pipeline's batch size), then
+For each size: the NLP floor (spaCy's `nlp.pipe` alone with the model's stock components, in a fresh process,
+the pipeline's batch size), Lanner's own nlp stage alone (the same model with its table-driven attribute ruler
+and lemmatizer, which assign the same values faster; `--no-own-floor` skips it), then
 `ingest_distributed` into a fresh SQLite database with each worker count (cluster start-up timed apart),
 with articles/s, words/s, peak RSS per worker and the ratio to the floor. For N > 1 workers the floor is
 also timed in N processes side by side, each over its share (`over_floor` compares with the floor in as
 many processes; `over_ideal_floor` with the one-process floor divided by N, as if running side by side
-cost nothing). `--profile N` also profiles
-the in-process path (analysis, Parquet round trip, store writes) over N articles and sums time by part.
+cost nothing; `over_own_nlp_floor` with Lanner's own nlp stage so divided). `--profile N` also profiles the
+in-process path (analysis, Parquet round trip, store writes) over N articles and sums time by part.
 Prints the figures and writes benchmarks/results/throughput.json. Asserts nothing.
 
     python benchmarks/throughput.py                       # 804 and 20,000 articles, 1 and 2 workers
@@ -66,14 +68,19 @@ def write_corpus(texts: list[str], folder: Path) -> Path:
     return path
 
 
-def parallel_floor(texts: list[str], batch_size: int, processes: int) -> dict[str, Any]:
+def parallel_floor(texts: list[str], batch_size: int, processes: int, stock: bool = True) -> dict[str, Any]:
     """spaCy alone in `processes` processes at once, each over its share of the texts, timed from the
     moment all have loaded the model: the floor for that many workers on this machine, including what
-    running side by side costs (two cores sharing caches and memory bandwidth, the machine's other load)."""
+    running side by side costs (two cores sharing caches and memory bandwidth, the machine's other load).
+
+    `stock` runs the model's own components (the floor the targets are measured against); `False` runs the nlp
+    stage as Lanner runs it, with its table-driven attribute ruler and lemmatizer (`lanner.nlp.lookups`)."""
     context = multiprocessing.get_context("spawn")
     barrier, results = context.Barrier(processes), context.Queue()
     shares = [texts[number::processes] for number in range(processes)]
-    children = [context.Process(target=_floor_share, args=(share, batch_size, barrier, results)) for share in shares]
+    children = [
+        context.Process(target=_floor_share, args=(share, batch_size, stock, barrier, results)) for share in shares
+    ]
     for child in children:
         child.start()
     timings = [results.get() for _ in children]
@@ -90,10 +97,10 @@ def parallel_floor(texts: list[str], batch_size: int, processes: int) -> dict[st
     }
 
 
-def _floor_share(texts: list[str], batch_size: int, barrier: Any, results: Any) -> None:
+def _floor_share(texts: list[str], batch_size: int, stock: bool, barrier: Any, results: Any) -> None:
     from lanner.nlp import load_language
 
-    nlp = load_language(Config().model)
+    nlp = load_language(Config().model, lookup_components=not stock)
     barrier.wait()
     started, cpu = time.monotonic(), time.thread_time()  # CLOCK_MONOTONIC: one clock for all processes
     for _doc in nlp.pipe(texts, batch_size=batch_size):
@@ -206,6 +213,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="804,20000", help="comma-separated corpus sizes ('' for none)")
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts (default 1,2)")
     parser.add_argument("--partition-size", type=int, default=64)
+    parser.add_argument(
+        "--own-floor",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also time the nlp stage as Lanner runs it (its lookup components) in one process",
+    )
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="also profile N articles in process")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "throughput.json")
     args = parser.parse_args()
@@ -235,6 +248,10 @@ def main() -> None:
             # in a fresh process, like a worker: measured in this process after the Dask runs of a smaller size,
             # spaCy ran about 14% slower, which flattered every ratio
             run["floor"] = floor = parallel_floor(texts, batch_size, 1)
+            own = None
+            if args.own_floor:  # how much of the gap is Lanner's own stages, now that its spaCy runs faster
+                print(f"[{size} articles] Lanner's nlp stage alone ...", file=sys.stderr, flush=True)
+                run["own_nlp_floor"] = own = parallel_floor(texts, batch_size, 1, stock=False)
             run["pipeline"] = []
             for workers in (int(value) for value in args.workers.split(",")):
                 print(f"[{size} articles] {workers} worker(s) ...", file=sys.stderr, flush=True)
@@ -247,6 +264,8 @@ def main() -> None:
                     result["over_floor"] = round(result["seconds"] / floor["seconds"], 3)
                 # against the one-process floor spread perfectly over the workers: no cost for running side by side
                 result["over_ideal_floor"] = round(result["seconds"] * workers / floor["seconds"], 3)
+                if own is not None:  # against Lanner's own nlp stage in one process, spread over the workers
+                    result["over_own_nlp_floor"] = round(result["seconds"] * workers / own["seconds"], 3)
                 # all CPU the run spent (workers and the writing client) over the floor's: robust to a busy machine
                 cpu = result["worker_cpu_seconds"] + result["client_cpu_seconds"]
                 result["cpu_over_floor"] = round(cpu / floor["cpu_seconds"], 3)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from lanner.config import FALLBACK_MODELS
 from lanner.errors import Code, DataError
+from lanner.nlp.lookups import use_lookup_components
 from lanner.nlp.truecase import Truecaser
 from lanner.records import Analysis
 
@@ -45,10 +46,13 @@ def _mark_paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def load_language(name: str | None = None) -> Language:
+def load_language(name: str | None = None, lookup_components: bool = True) -> Language:
     """Load the named spaCy pipeline, or the first of FALLBACK_MODELS that is installed.
 
-    A small component before the parser makes blank lines sentence boundaries (headlines, datelines).
+    A small component before the parser makes blank lines sentence boundaries (headlines, datelines). With
+    `lookup_components`, the trained attribute ruler and rule lemmatizer are replaced by table-driven stand-ins
+    that assign the same values at a fraction of the cost (`lanner.nlp.lookups`); `False` gives the stock
+    pipeline (the throughput benchmark's floor).
     """
     import spacy
     from spacy.language import Language
@@ -63,7 +67,7 @@ def load_language(name: str | None = None) -> Language:
             continue
         first = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe(PARAGRAPH_BREAKS, before=first) if first else nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
-        return nlp
+        return use_lookup_components(nlp) if lookup_components else nlp
     raise DataError(
         Code.MODEL_MISSING,
         f"no spaCy English pipeline found (tried {', '.join(names)}); "

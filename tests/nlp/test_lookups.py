@@ -1,0 +1,71 @@
+"""The table-driven attribute ruler and lemmatizer assign exactly what spaCy's own components assign."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lanner.nlp import load_language
+from lanner.nlp.lookups import LookupAttributeRuler, LookupLemmatizer
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+# Sentences that reach the rules beyond one token's tag and word: existential "there is/are" (a two-token rule
+# on the parse), "gets"/"got" (a rule that sets the lemma), runs of spaces and line breaks, capitals.
+CRAFTED = [
+    "There is no sign that the militants will return, and there were reports of shelling near Raqqa.",
+    "He gets the message. The convoy got through to Deir ez-Zor   on Tuesday.\n\n\nNo one was hurt.",
+    "GUNMEN ATTACKED A POLICE STATION IN KIRKUK ON MONDAY, KILLING THREE OFFICERS.",
+    "Daesh's fighters didn't retreat; they're said to have been shelled by Iraqi forces ( reportedly ) at dawn.",
+]
+
+
+def article_texts() -> list[str]:
+    texts = [(EXAMPLES / "mosul-aftermath.txt").read_text(encoding="utf-8")]
+    with (EXAMPLES / "news" / "articles.jsonl").open(encoding="utf-8") as handle:
+        texts.extend(json.loads(line)["text"] for line in handle if line.strip())
+    return texts + CRAFTED
+
+
+@pytest.fixture(scope="module")
+def stock():
+    return load_language(lookup_components=False)
+
+
+def annotations(doc) -> list[tuple]:
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
+
+
+@pytest.mark.model
+def test_the_pipeline_runs_the_lookup_components_under_the_stock_names(nlp, stock):
+    assert nlp.pipe_names == stock.pipe_names
+    assert isinstance(nlp.get_pipe("attribute_ruler"), LookupAttributeRuler)
+    assert isinstance(nlp.get_pipe("lemmatizer"), LookupLemmatizer)
+
+
+@pytest.mark.model
+def test_every_token_gets_the_stock_pipelines_tags_lemmas_parse_and_entities(nlp, stock):
+    texts = article_texts()
+    for ours, theirs in zip(nlp.pipe(texts), stock.pipe(texts), strict=True):
+        assert annotations(ours) == annotations(theirs)
+
+
+@pytest.mark.model
+def test_rules_spanning_tokens_still_apply(nlp, stock):
+    """'There is' makes 'is' a VERB through a two-token rule on the parse; the stand-in must still apply it."""
+    ruler = nlp.get_pipe("attribute_ruler")
+    doc = nlp.make_doc(CRAFTED[0])
+    for name, component in nlp.pipeline:
+        if name == "attribute_ruler":
+            assert ruler._other_matches(doc), "the two-token rule should match 'There is'"
+            break
+        doc = component(doc)
+    assert [t.pos_ for t in nlp(CRAFTED[0])] == [t.pos_ for t in stock(CRAFTED[0])]
+
+
+@pytest.mark.model
+def test_a_lemma_set_by_an_attribute_rule_is_kept(nlp):
+    doc = nlp("The convoy got through.")
+    assert [t.lemma_ for t in doc][2] == "get"
