@@ -6,6 +6,7 @@ Hand-written sentences through the real pipeline (real spaCy model, real gazette
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pytest
 import spacy
@@ -81,6 +82,7 @@ class HandIndex:
 
     places_at: dict[int, PlaceMention]
     actors_at: dict[int, list[str]] = field(default_factory=dict)
+    sentence_memo: dict[tuple[str, int], Any] = field(default_factory=dict)
 
     def actors_for(self, token: Token) -> list[str]:
         return self.actors_at.get(token.i, [])

@@ -21,7 +21,7 @@ extend its span as the text writes it, while the event's place record stays the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from lanner.records import EventPlace, Place, PlaceMention, Span
 
@@ -37,6 +37,7 @@ class MentionLookup(Protocol):
 
     places_at: dict[int, PlaceMention]
     actors_at: dict[int, list[str]]
+    sentence_memo: dict[tuple[str, int], Any]  # per-sentence results, by what they are and the sentence's start
 
     def actors_for(self, token: Token) -> list[str]: ...
 
@@ -192,14 +193,23 @@ def _owner(token: Token) -> bool:
 
 
 def _place_phrases(sentence: SpacySpan, index: MentionLookup) -> list[tuple[PlaceMention, SpacySpan]]:
+    """The sentence's place names (found once per sentence, however many events it has)."""
+    key = ("place_phrases", sentence.start)
+    found = index.sentence_memo.get(key)
+    if found is None:
+        found = index.sentence_memo[key] = _find_place_phrases(sentence, index)
+    return found
+
+
+def _find_place_phrases(sentence: SpacySpan, index: MentionLookup) -> list[tuple[PlaceMention, SpacySpan]]:
     """The sentence's place names: the places stage's (resolved or not), and the named entities it left out
     that the NER calls a place ("Alexanderplatz", "the Saipatae-Yaha Road"), unresolved."""
     doc = sentence.doc
     found: list[tuple[PlaceMention, SpacySpan]] = []
     taken: set[int] = set()
-    for token in sentence:
-        mention = index.places_at.get(token.i)
-        if mention is None or token.i in taken:
+    for i in range(sentence.start, sentence.end):  # positions first: no Token is built where no place is
+        mention = index.places_at.get(i)
+        if mention is None or i in taken:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lanner.events.factuality import factuality_of
 from lanner.events.fatalities import fatalities_in
@@ -628,6 +628,7 @@ class _MentionIndex:
         # trigger: both once per document instead (they were a third of the events stage's time)
         self._ents = list(doc.ents)
         self._words: dict[int, frozenset[str]] = {}
+        self.sentence_memo: dict[tuple[str, int], Any] = {}
 
     def ents_in(self, sentence: SpacySpan) -> list[SpacySpan]:
         """The named entities inside `sentence`, in order."""
@@ -849,7 +850,7 @@ class EventStage:
             event_type = "THREATEN"  # "will withdraw its force unless ...": an action held over someone is a threat
         if not roles.target and event_type not in ("ASSAULT", "PROTEST"):
             roles = Roles(roles.source, _country_in(head.token, index, roles.source))  # "lifted a curfew in Montenegro"
-        mode = self._mode(group) if event_type == head.sense.type else None
+        mode = self._mode(group, sentence, index) if event_type == head.sense.type else None
         factuality, _cue = factuality_of(head.token)
         if event_type in COOPERATIVE_TYPES and _refusal(head.token):
             # "will not withdraw", "would not lay down their arms": CAMEO 12 "refuse to yield", a REJECT that
@@ -898,7 +899,7 @@ class EventStage:
         if (
             event_type == "PROTEST"
             and mode == "demo"
-            and _crowd_violence(sentence, RIOT_WORDS)
+            and _crowd_violence(sentence, RIOT_WORDS, index)
             and not _peaceful(head.token)
         ):
             mode = "riot"  # "violent protests", "protesters clashed with police", "threw stones"
@@ -960,11 +961,11 @@ class EventStage:
                 kinds.add(info.subkind)  # "protesters", "rioters": ACLED's riot and protest types need them
         return frozenset(kinds)
 
-    def _mode(self, group: list[_Trigger]) -> str | None:
+    def _mode(self, group: list[_Trigger], sentence: SpacySpan, index: _MentionIndex) -> str | None:
         """The most specific mode: a chemical named in the sentence, then a weapon named on a trigger
         ("suicide bombing") beats the trigger's own."""
         if group[0].sense.type == "ASSAULT":
-            if _chemical(group[0].token.sent):
+            if _chemical(sentence, index):
                 return "unconventional"  # "fired shells ... containing chlorine", "used mustard gas in an attack"
             if any(trigger.sense is CROWD_CONTROL_SENSE for trigger in group):
                 return "crowd-control"  # "used tear gas and water cannon": the object already named the weapon
@@ -1141,9 +1142,9 @@ def _diplomatic(trigger: Token, source_kinds: frozenset[str]) -> bool:
 UNOPPOSED_NOUNS = frozenset({"resistance", "fight", "fighting", "clash", "battle", "gunshot", "shot", "bloodshed"})
 
 
-def _crowd_violence(sentence: SpacySpan, words: frozenset[str]) -> bool:
+def _crowd_violence(sentence: SpacySpan, words: frozenset[str], index: _MentionIndex) -> bool:
     """Does the sentence say a crowd was violent? "Riot police", "riot gear" name the police's kit, not a riot."""
-    return any(
+    return not words.isdisjoint(index.words_of(sentence)) and any(
         (token.lemma_.lower() in words or token.lower_ in words)
         and not (token.lemma_.lower() == "riot" and token.dep_ in ("compound", "amod"))
         for token in sentence
@@ -1377,8 +1378,10 @@ def _any_lemma(sentence: SpacySpan, words: frozenset[str], index: _MentionIndex)
     return not words.isdisjoint(index.words_of(sentence))
 
 
-def _chemical(sentence: SpacySpan) -> bool:
+def _chemical(sentence: SpacySpan, index: _MentionIndex) -> bool:
     """Does the sentence name a chemical weapon ("mustard gas", "chlorine", "nerve agent", "toxic gas")?"""
+    if CHEMICAL_WORDS.isdisjoint(index.words_of(sentence)):
+        return False
     for token in sentence:
         if token.lemma_.lower() in CHEMICAL_WORDS or token.lower_ in CHEMICAL_WORDS:
             if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in NOT_CHEMICAL_HEADS:
@@ -1395,20 +1398,21 @@ def _acled_cue(
         return "weapons_seized"
     if group[0].sense is BASE_SENSE:
         return "base"
-    if event_type == "ASSAULT":
+    if event_type == "ASSAULT" and "grenade" in index.words_of(sentence):
         for token in sentence:
             if token.lemma_.lower() == "grenade" and not any(
                 child.lower_ in NON_LETHAL_GRENADE for child in token.children
             ):
                 return "grenade"
-    if any(t.sense is TERRITORY_SENSE for t in group) and _unopposed(sentence):
+    territory = any(t.sense is TERRITORY_SENSE for t in group)
+    if territory and "without" in index.words_of(sentence) and _unopposed(sentence):
         return "unopposed"  # "entered the town without a fight": ACLED's non-violent transfer of territory
     if event_type in ("ASSAULT", "PROTEST") and _any_lemma(sentence, MOB_WORDS, index):
         return "mob"
     if event_type == "COERCE" and group[0].sense.mode == "arrest" and _any_lemma(sentence, PROTEST_WORDS, index):
         # ACLED codes arrests at a demonstration as the demonstration: violent, or with intervention
-        return "riot" if _crowd_violence(sentence, RIOT_WORDS) else "intervention"
-    if event_type == "ASSAULT" and _crowd_violence(sentence, RIOT_WORDS - {"violently"}):
+        return "riot" if _crowd_violence(sentence, RIOT_WORDS, index) else "intervention"
+    if event_type == "ASSAULT" and _crowd_violence(sentence, RIOT_WORDS - {"violently"}, index):
         return "riot"  # force used on demonstrators who threw stones or clashed: ACLED's violent demonstration
     if event_type == "ASSAULT" and (fatalities is not None or _any_lemma(sentence, LETHAL_WORDS, index)):
         return "lethal"
@@ -1550,12 +1554,12 @@ def _event_date(analysis: Analysis, sentence: SpacySpan, trigger: Token, index: 
     """The event's date from its own sentence; the publication week only as a marked fallback."""
     best: tuple[int, DateRange] | None = None
     seen: set[int] = set()
-    for token in sentence:
-        mention = index.dates_at.get(token.i)
+    for i in range(sentence.start, sentence.end):  # positions first: a Token is built only where a date is
+        mention = index.dates_at.get(i)
         if mention is None or mention.range is None or mention.start in seen:
             continue
         seen.add(mention.start)
-        rank = date_rank(token, trigger)  # the date of the trigger's own clause first
+        rank = date_rank(sentence.doc[i], trigger)  # the date of the trigger's own clause first
         if best is None or rank < best[0]:
             best = (rank, mention.range)
     if best is not None:
