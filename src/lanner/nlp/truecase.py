@@ -105,13 +105,8 @@ def _all_lower(word: str) -> str:
 
 
 def _cased_counts(text: str) -> tuple[int, int]:
-    upper = lower = 0
-    for ch in text:
-        if ch.isupper():
-            upper += 1
-        elif ch.islower():
-            lower += 1
-    return upper, lower
+    """Capitals and lower-case letters in `text` (str methods mapped in C: every article is checked)."""
+    return sum(map(str.isupper, text)), sum(map(str.islower, text))
 
 
 def is_mostly_upper(text: str, threshold: float = UPPER_SHARE) -> bool:

@@ -80,6 +80,8 @@ def clean_text(value: str) -> tuple[str, int]:
 
     One character stands for one, so mention and event offsets into the text stay valid.
     """
+    if value.isascii() and "\x00" not in value:  # most strings: no surrogate can be there, nor a NUL
+        return value, 0
     cleaned, count = _UNSTORABLE.subn(REPLACEMENT, value)
     return cleaned, count
 
