@@ -37,6 +37,7 @@ from lanner.actors.lexicon import (
     SALIENCE_TOKENS,
 )
 from lanner.errors import Code, DataError
+from lanner.nlp.text import parsed_text
 from lanner.records import Actor, ActorMention, Analysis
 
 if TYPE_CHECKING:
@@ -355,7 +356,7 @@ class ActorStage:
     def _resolve(self, doc: Doc, chosen: list[_Candidate]) -> Iterator[ActorMention]:
         """Emit mentions in order, resolving anaphors to the salient named armed group."""
         kb = self.knowledge_base
-        text = doc.text  # built by joining every token: once per document, not per mention
+        text = parsed_text(doc)
         has_dep = doc.has_annotation("DEP")
         starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else []
         covered = {i for c in chosen for i in range(c.start, c.end)}

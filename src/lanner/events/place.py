@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from lanner.nlp.text import parsed_text
 from lanner.records import EventPlace, Place, PlaceMention, Span
 
 if TYPE_CHECKING:
@@ -511,7 +512,7 @@ def _with_conjuncts(tokens: SpacySpan, mention: PlaceMention, index: MentionLook
         return Span(mention.start, mention.end, mention.text)
     last_token = doc[end - 1]
     stop_char = last_token.idx + len(last_token.text)
-    return Span(mention.start, stop_char, doc.text[mention.start : stop_char])
+    return Span(mention.start, stop_char, parsed_text(doc)[mention.start : stop_char])
 
 
 def _plural_place_noun(name: Token) -> bool:
@@ -576,7 +577,7 @@ def dateline_place(doc: Doc, places_at: dict[int, PlaceMention]) -> tuple[PlaceM
     """The resolved place a dateline opens the article with, and where the dateline ends. Where a report was
     filed is often, not always, where its events happened: the events stage uses it only for an event whose
     own sentence names no place, and marks it as a fallback."""
-    text = doc.text[:DATELINE_REACH]
+    text = parsed_text(doc)[:DATELINE_REACH]
     ends = [i for i in (text.find(dash) for dash in DATELINE_DASHES) if i > 0]
     if not ends:
         return None

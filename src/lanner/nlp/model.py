@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from lanner.config import FALLBACK_MODELS
 from lanner.errors import Code, DataError
 from lanner.nlp.lookups import use_lookup_components
+from lanner.nlp.text import PARSED_TEXT
 from lanner.nlp.truecase import Truecaser
 from lanner.records import Analysis
 
@@ -106,14 +107,19 @@ class NlpStage:
         return self.truecaser.truecase(text) if self.truecaser is not None else text
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        analysis.doc = self.nlp(self.text_to_parse(analysis.article.text))
+        text = self.text_to_parse(analysis.article.text)
+        analysis.doc = self.nlp(text)
+        analysis.doc.user_data[PARSED_TEXT] = text
         return analysis
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
-        def texts_with_context() -> Iterator[tuple[str, Analysis]]:
+        def texts_with_context() -> Iterator[tuple[str, tuple[str, Analysis]]]:
             for analysis in analyses:
-                yield self.text_to_parse(analysis.article.text), analysis
+                text = self.text_to_parse(analysis.article.text)
+                yield text, (text, analysis)
 
-        for doc, analysis in self.nlp.pipe(texts_with_context(), as_tuples=True, batch_size=self.batch_size):
+        contexts = self.nlp.pipe(texts_with_context(), as_tuples=True, batch_size=self.batch_size)
+        for doc, (text, analysis) in contexts:
+            doc.user_data[PARSED_TEXT] = text
             analysis.doc = doc
             yield analysis

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
+from lanner.nlp.text import parsed_text
 from lanner.records import Analysis
 
 if TYPE_CHECKING:
@@ -469,7 +470,7 @@ def restore_original_text(analysis: Analysis) -> Analysis:
     """
     doc = analysis.doc
     text = analysis.article.text
-    if doc is None or doc.text == text:
+    if doc is None or parsed_text(doc) == text:
         return analysis
     for item in fields(analysis):
         value = getattr(analysis, item.name)

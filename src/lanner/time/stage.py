@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lanner.errors import Code, DataError
+from lanner.nlp.text import parsed_text
 from lanner.records import Analysis, DateMention
 from lanner.time.resolver import DateResolver
 
@@ -38,11 +39,11 @@ class DateStage:
             raise DataError(Code.PIPELINE_INCOMPLETE, "the dates stage needs a parsed doc; run the nlp stage first")
         published = analysis.article.published
         mentions: list[DateMention] = []
-        parsed_text = doc.text  # Doc.text joins every token: once per article, not once per date
+        whole_text = parsed_text(doc)  # Doc.text joins every token
         for ent in doc.ents:
             if ent.label_ == "DATE":
                 start = _since_start(doc, ent)
-                text = parsed_text[start : ent.end_char]
+                text = whole_text[start : ent.end_char]
                 mentions.append(DateMention(start, ent.end_char, text, self.resolver.resolve(text, published)))
             elif ent.label_ == "TIME" and self.include_time:
                 resolved = self.resolver.resolve(ent.text, published)
