@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from lanner.config import Config
@@ -17,6 +18,9 @@ from lanner.ingest import read_inputs
 from lanner.pipeline import Pipeline
 from lanner.records import Analysis, Article
 from lanner.store import Store
+
+# Articles read ahead to ask the store which are already stored, in one query (as many as a Dask partition).
+FRESH_LOOKUP_BATCH = 64
 
 ErrorHandler = Callable[[InputError], None]
 
@@ -48,21 +52,27 @@ def fresh_articles(
     on_progress: Callable[[IngestSummary], None],
 ) -> Iterator[Article]:
     """The articles an ingest must analyse: bad items reported, repeats within the run and texts already
-    stored (unless `reprocess`) skipped, all counted in `summary`. The in-process and the Dask paths share it."""
+    stored (unless `reprocess`) skipped, all counted in `summary`. The in-process and the Dask paths share it.
+
+    The store is asked about a batch of articles at once (one query, not one per article)."""
     seen: set[str] = set()
-    for item in items:
-        if isinstance(item, InputError):
-            summary.errors.append(item)
-            on_error(item)
-            continue
-        summary.articles_read += 1
-        key = item.id
-        if key in seen or (not reprocess and store.has_document(key)):
-            summary.articles_skipped += 1
-            on_progress(summary)
-            continue
-        seen.add(key)
-        yield item
+    iterator = iter(items)
+    while batch := list(islice(iterator, FRESH_LOOKUP_BATCH)):
+        ids = [item.id for item in batch if not isinstance(item, InputError)]
+        stored = set() if reprocess or not ids else store.stored_documents(ids)
+        for item in batch:
+            if isinstance(item, InputError):
+                summary.errors.append(item)
+                on_error(item)
+                continue
+            summary.articles_read += 1
+            key = item.id
+            if key in seen or key in stored:
+                summary.articles_skipped += 1
+                on_progress(summary)
+                continue
+            seen.add(key)
+            yield item
 
 
 def extract(

@@ -26,6 +26,7 @@ from lanner.records import (
     Span,
 )
 from lanner.store import EventQuery, Store, article_rows, open_store
+from lanner.store.database import STORED_LOOKUP_BATCH
 from lanner.store.schema import migrations_for
 
 ISIS = Actor("islamic_state", "Islamic State", "armed_group", None, "Q2429253")
@@ -147,6 +148,16 @@ def test_a_batch_of_articles_is_stored_whole(store):
     assert store.write_batch([article_rows(a) for a in analyses]) == 5
     assert store.counts() == {"documents": 5, "events": 5, "mentions": 10, "actors": 2}
     assert all(store.has_document(a.article.id) for a in analyses)
+
+
+def test_which_of_many_articles_are_stored_is_one_answer(store):
+    """An ingest asks about a batch of articles at once; more ids than one query takes must still all be checked."""
+    analyses = [_analysis(f"ISIS bombed base number {n} in Mosul on Sunday.") for n in range(3)]
+    store.write_batch([article_rows(a) for a in analyses[:2]])
+    unknown = [f"{n:064x}" for n in range(STORED_LOOKUP_BATCH + 5)]
+    asked = [*unknown, analyses[2].article.id, analyses[1].article.id, analyses[0].article.id]
+    assert store.stored_documents(asked) == {analyses[0].article.id, analyses[1].article.id}
+    assert store.stored_documents([]) == set()
 
 
 def test_a_write_failing_mid_transaction_leaves_no_half_written_article(store):

@@ -8,7 +8,6 @@ runs twice simply writes the same file again.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from lanner.store import ArticleRows
 
 PIPELINE_KEY = b"lanner.pipeline"
-SCHEMA = pa.schema([("document_id", pa.string()), ("events", pa.int32()), ("rows", pa.string())])
+# rows: the store rows as JSON (orjson: the single writer decodes every partition, and orjson is several times faster)
+SCHEMA = pa.schema([("document_id", pa.string()), ("events", pa.int32()), ("rows", pa.binary())])
 
 
 @dataclass(frozen=True)
@@ -65,14 +66,14 @@ def write_partition(path: Path, analyses: Iterable[Analysis], pipeline_name: str
 
     ids: list[str] = []
     events: list[int] = []
-    payloads: list[str] = []
+    payloads: list[bytes] = []
     for analysis in analyses:
         ids.append(analysis.article.id)
         events.append(len(analysis.events))
         # vars(), not dataclasses.asdict: asdict deep-copies every row first, which cost more than the JSON
-        payloads.append(json.dumps(vars(article_rows(analysis, pipeline_name)), ensure_ascii=False))
+        payloads.append(orjson.dumps(vars(article_rows(analysis, pipeline_name))))
     table = pa.Table.from_arrays(
-        [pa.array(ids, pa.string()), pa.array(events, pa.int32()), pa.array(payloads, pa.string())],
+        [pa.array(ids, pa.string()), pa.array(events, pa.int32()), pa.array(payloads, pa.binary())],
         schema=SCHEMA.with_metadata({PIPELINE_KEY: pipeline_name.encode()}),
     )
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
@@ -92,7 +93,7 @@ def read_partition(path: Path) -> tuple[str, Iterator[ArticleRows]]:
     metadata = table.schema.metadata or {}
     name = metadata.get(PIPELINE_KEY, b"").decode()
     payloads = table.column("rows").to_pylist()
-    return name, (ArticleRows(**json.loads(payload)) for payload in payloads)
+    return name, (ArticleRows(**orjson.loads(payload)) for payload in payloads)
 
 
 def analyse_partition(articles: list[Article], index: int, path: str, plugin: str) -> PartitionResult:

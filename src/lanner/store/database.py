@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, bindparam, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
@@ -32,6 +32,7 @@ from lanner.store.schema import migrations_for, split_sqlite
 
 EARTH_RADIUS_KM = 6371.0088
 WRITE_ATTEMPTS = 5
+STORED_LOOKUP_BATCH = 500  # ids per query when checking which articles are already stored
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})  # serialization_failure, deadlock_detected
 MIGRATION_LOCK = 0x4C414E4E  # PostgreSQL advisory lock key taken while migrating ("LANN")
 REPLACEMENT = "\ufffd"
@@ -246,6 +247,16 @@ class Store:
         with self.connect() as db:
             row = db.execute(text("SELECT 1 FROM documents WHERE id = :id"), {"id": document_id}).first()
         return row is not None
+
+    def stored_documents(self, document_ids: Sequence[str]) -> set[str]:
+        """Which of `document_ids` are stored: one query for a batch, where an ingest asked once per article."""
+        found: set[str] = set()
+        with self.connect() as db:
+            for start in range(0, len(document_ids), STORED_LOOKUP_BATCH):
+                chunk = list(document_ids[start : start + STORED_LOOKUP_BATCH])
+                query = text("SELECT id FROM documents WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
+                found.update(db.execute(query, {"ids": chunk}).scalars())
+        return found
 
     def write(self, analysis: Analysis, pipeline_name: str = "") -> int:
         """Store one analysed article atomically (replacing an earlier analysis of the same text).
