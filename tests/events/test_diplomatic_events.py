@@ -81,7 +81,7 @@ def test_a_visit_that_happened_stays_consult(pipeline):
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("President Omar al-Bashir lifted the state of emergency in Sudan on Sunday.", ("SD.government",)),
+        ("President Salva Kiir lifted the state of emergency in South Sudan on Sunday.", ("SS.government",)),
         ("Vice-President Moody Awori declined to resign over the Kenya scandal.", ("KE.government",)),
         ("Judge Alejandro Rivera opened a fraud investigation in Santiago, Chile.", ("CL.government",)),
     ],
