@@ -90,6 +90,8 @@ def acled_category(
             return "Violence against civilians", "Abduction/forced disappearance"
         if mode == "sexual":
             return "Violence against civilians", "Sexual violence"
+        if "rioters" in target_kinds and not source_kinds & _CROWD_SUBKINDS:
+            return "Riots", "Violent demonstration"  # ACLED codes force used on rioters as the riot
         if target_kinds & {"protesters"} and not source_kinds & _CROWD_SUBKINDS:
             if cue == "riot":
                 return "Riots", "Violent demonstration"  # ACLED: force met demonstrators' own violence

@@ -55,6 +55,7 @@ LIGHT_VERBS = frozenset(
         "order",
         "announce",
         "give",
+        "grant",
         "offer",
         "extend",
         "voice",
@@ -470,6 +471,13 @@ def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
     if not target:  # "demonstrations against violations by the Israeli military"
         makers = _prep_objects_of(target_heads, frozenset({"by"}))
         target = [actor for actor in _actors_in(makers, lookup) if actor not in source]
+    if not source and not target and noun.lemma_.lower() in CLASH_NOUNS:
+        # "clashes between police and protesters": the sides, the first named as source
+        between = _prep_objects(noun, frozenset({"between"}))
+        if not between and noun.dep_ == "nsubj":  # "clashes broke out between police and protesters"
+            between = _prep_objects(noun.head, frozenset({"between"}))
+        sides = _actors_in(between, lookup)
+        source, target = sides[:1], sides[1:]
     return Roles(tuple(source), tuple(target))
 
 

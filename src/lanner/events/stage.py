@@ -18,6 +18,7 @@ from lanner.events.lexicon import TriggerLexicon, TriggerSense
 from lanner.events.place import event_place
 from lanner.events.plover import acled_category
 from lanner.events.roles import (
+    CLASH_NOUNS,
     Roles,
     attribute_claims,
     noun_roles,
@@ -868,8 +869,16 @@ class EventStage:
         date = _event_date(analysis, sentence, head.token, index)
         fatalities = fatalities_in(_event_tokens(group)) if event_type == "ASSAULT" else None
         cumulative = _any_lemma(sentence, CUMULATIVE_WORDS, index)
-        if event_type == "ASSAULT" and not roles.target and not cumulative and _unnamed_victims(group):
-            roles = Roles(roles.source, (CIVILIANS_ID,))  # "bomb blast kills six", "four women were killed"
+        if (
+            event_type == "ASSAULT"
+            and not roles.target
+            and not cumulative
+            and not _battle(head.token, roles.source, self.knowledge_base)
+            and (_unnamed_victims(group) or _civilian_place_attacked(group, index))
+        ):
+            # "bomb blast kills six", "four women were killed", "gunmen attacked the village"; not the dead of a
+            # battle ("X and Y clashed, killing several people"), whom either side may have killed
+            roles = Roles(roles.source, (CIVILIANS_ID,))
         kinds = self._kinds
         territory = any(t.sense is TERRITORY_SENSE for t in group)
         source_kinds, target_kinds = kinds(roles.source), kinds(roles.target)
@@ -903,6 +912,8 @@ class EventStage:
         ):
             mode = "riot"  # "violent protests", "protesters clashed with police", "threw stones"
         cue = _acled_cue(sentence, group, event_type, fatalities, index)
+        if cue == "mob" and _named_armed_source(roles.source, self.knowledge_base):
+            cue = None  # "Boko Haram attacked three villages, according to vigilantes": the group's attack, no mob
         acled_type, acled_sub = acled_category(
             event_type, mode, source_kinds, target_kinds, territory=territory, cue=cue
         )
@@ -1026,6 +1037,10 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
         return ORDER_SENSE  # "ordered former president Menem to appear"
     if lemma in BUILDUP_VERBS and nouns & FORCE_NOUNS:
         return BUILDUP_SENSE
+    if lemma in USE_VERBS and _chemical_object(objects):
+        return (
+            CHEMICAL_USE_SENSE  # "used mustard gas against the army unit": a chemical attack (ACLED: chemical weapon)
+        )
     if lemma in USE_VERBS and _crowd_control_object(objects):
         return CROWD_CONTROL_SENSE  # "deployed tear gas", "used water cannon": force against a crowd, not a move
     if lemma in SEND_VERBS:
@@ -1200,6 +1215,68 @@ def _labour_strike(token: Token) -> bool:
 HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim", "massacre", "slaughter", "murder", "shoot"})
 
 
+# Places whose attack harms the people in them: ACLED codes an attack on a village or a market as one on civilians.
+CIVILIAN_PLACE_NOUNS = frozenset(
+    {"village", "community", "market", "church", "mosque", "school", "home", "house", "hospital", "shop", "bus"}
+)
+# Triggers that name a fight between sides: its dead are not said to be one side's victims.
+BATTLE_LEMMAS = CLASH_NOUNS | frozenset({"fight", "battle", "skirmish"})
+
+
+def _civilian_place_attacked(group: list[_Trigger], index: _MentionIndex) -> bool:
+    """ "gunmen attacked Tse Ujoh community", "an attack on a village": the object is a place people live in."""
+    for trigger in group:
+        token = trigger.token
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] if token.pos_ == "VERB" else []
+        objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children]
+        for obj in objects:
+            if obj.lemma_.lower() in CIVILIAN_PLACE_NOUNS and not any(t.i in index.actors_at for t in obj.subtree):
+                return True
+    return False
+
+
+def _battle(trigger: Token, source: tuple[str, ...], knowledge_base: ActorKnowledgeBase) -> bool:
+    """Is the event a fight between sides: a clash word, or two armed actors acting together as its source?"""
+    if trigger.lemma_.lower() in BATTLE_LEMMAS:
+        return True
+    kinds = [actor.kind for actor in map(knowledge_base.get, source) if actor is not None]
+    return sum(kind in ARMED_KINDS for kind in kinds) >= 2
+
+
+def _named_armed_source(source: tuple[str, ...], knowledge_base: ActorKnowledgeBase) -> bool:
+    """Is a source a named armed group or a state's forces (not a generic "vigilantes" or "mob")?"""
+    for actor_id in source:
+        actor = knowledge_base.get(actor_id)
+        if actor is not None and actor.kind in ARMED_KINDS and not actor_id.startswith("generic."):
+            return True
+    return False
+
+
+# Words saying that ground changed hands because its holders left: taken after a withdrawal is taken unopposed.
+WITHDRAWAL_WORDS = frozenset({"withdraw", "withdrawal", "withdrew", "withdrawn", "evacuate", "evacuation", "pullout"})
+
+
+def _after_withdrawal(sentence: SpacySpan) -> bool:
+    """ "regained Marka after government forces withdrew", "following the withdrawal of the army"."""
+    return any(
+        token.lemma_.lower() in WITHDRAWAL_WORDS
+        or (token.lemma_.lower() == "pull" and any(c.lower_ == "out" for c in token.children))
+        for token in sentence
+    )
+
+
+CHEMICAL_USE_SENSE = TriggerSense(type="ASSAULT", mode="unconventional", weight=1.0)
+
+
+def _chemical_object(objects: list[Token]) -> bool:
+    """Is an object a chemical weapon: "mustard gas", "chemical weapons", "sarin", "chlorine"?"""
+    for obj in objects:
+        words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod"))}
+        if words & CHEMICAL_WORDS and obj.lemma_.lower() not in NOT_CHEMICAL_HEADS:
+            return True
+    return False
+
+
 def _unnamed_victims(group: list[_Trigger]) -> bool:
     """Does the event harm people the text names only as people, or only by number ("killing 10")?"""
     for token in _event_tokens(group):
@@ -1370,7 +1447,7 @@ NOMINAL_TOPIC_PREPS = frozenset({"of", "for", "on", "into", "over", "against"})
 # Pledges whose type is their content's: "vowed to cooperate" is AGREE, "vowed to attack" THREATEN.
 OPEN_PLEDGES = frozenset({"vow", "seek"})
 # Trigger verbs that only carry their noun ("offered an apology" is CONCEDE, not AGREE); see roles.LIGHT_VERBS.
-LIGHT_VERB_TRIGGERS = frozenset({"offer", "give", "provide", "send", "deliver", "extend", "express", "sign"})
+LIGHT_VERB_TRIGGERS = frozenset({"offer", "give", "grant", "provide", "send", "deliver", "extend", "express", "sign"})
 
 
 def _any_lemma(sentence: SpacySpan, words: frozenset[str], index: _MentionIndex) -> bool:
@@ -1401,7 +1478,7 @@ def _acled_cue(
                 child.lower_ in NON_LETHAL_GRENADE for child in token.children
             ):
                 return "grenade"
-    if any(t.sense is TERRITORY_SENSE for t in group) and _unopposed(sentence):
+    if any(t.sense is TERRITORY_SENSE for t in group) and (_unopposed(sentence) or _after_withdrawal(sentence)):
         return "unopposed"  # "entered the town without a fight": ACLED's non-violent transfer of territory
     if event_type in ("ASSAULT", "PROTEST") and _any_lemma(sentence, MOB_WORDS, index):
         return "mob"

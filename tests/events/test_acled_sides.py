@@ -1,0 +1,39 @@
+"""ACLED sub-event types that depend on who faces whom, through the real pipeline.
+
+Sentences are hand-written in the style of wire reports; each case is one rule from ACLED's codebook: clashes
+between police and demonstrators are the demonstration (violent), force used on rioters is the riot, the dead of
+a battle are not civilians attacked, an attack on a village is violence against civilians, a named armed group's
+attack is not mob violence because vigilantes are quoted, ground taken after its holders withdrew changes hands
+without a fight, and using a chemical agent is a chemical-weapon attack.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lanner.evaluation.case2021 import snippet_label
+from lanner.records import Article
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Heavy clashes broke out between police and protesters outside the parliament in Beirut.", "VIOL_DEMONSTR"),
+        ("Clashes erupted between riot police and demonstrators in central Manama on Friday.", "VIOL_DEMONSTR"),
+        ("Police in Rotterdam used a water cannon and tear gas to disperse a crowd of rioters.", "VIOL_DEMONSTR"),
+        ("Government forces and Kurdish fighters clashed in Hassakeh, killing several people.", "ARMED_CLASH"),
+        ("Suspected gunmen attacked a farming community in Benue state, killing nine.", "ATTACK"),
+        (
+            "Boko Haram militants attacked three villages in Borno, leaving 30 dead, according to vigilantes.",
+            "ATTACK",
+        ),
+        (
+            "Al Shabaab fighters retook the town of Marka after government troops withdrew on Monday.",
+            "NON_VIOL_TERRIT_TRANSFER",
+        ),
+        ("The militant group used mustard gas against an army unit, leaving 20 soldiers injured.", "CHEM_WEAP"),
+    ],
+)
+def test_the_acled_sub_event_type_follows_the_sides(pipeline, text, label):
+    analysis = pipeline(Article(text=text))
+    assert snippet_label(analysis) == label, [(e.type, e.acled_sub_event_type, e.trigger.text) for e in analysis.events]
