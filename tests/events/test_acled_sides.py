@@ -37,3 +37,30 @@ from lanner.records import Article
 def test_the_acled_sub_event_type_follows_the_sides(pipeline, text, label):
     analysis = pipeline(Article(text=text))
     assert snippet_label(analysis) == label, [(e.type, e.acled_sub_event_type, e.trigger.text) for e in analysis.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Dozens of people were injured in Beirut as security forces fired rubber bullets and tear gas to "
+            "disperse the crowd.",
+            "FORCE_AGAINST_PROTEST",
+        ),
+        (
+            "Dozens were wounded as security forces used tear gas in hard clashes with protesters armed with sticks.",
+            "VIOL_DEMONSTR",
+        ),
+        ("Police fired tear gas to disperse the crowd outside the parliament.", "PROTEST_WITH_INTER"),
+        (
+            "Government forces captured two villages near the town where a chemical weapons attack took place in 2017.",
+            "GOV_REGAINS_TERIT",
+        ),
+        ("Israeli planes bombed a missile base north of Damascus on Tuesday.", "AIR_STRIKE"),
+    ],
+)
+def test_crowd_control_territory_and_aircraft(pipeline, text, label):
+    """ACLED: injuries make force against a crowd excessive, a crowd's own violence makes it a riot; ground taken
+    is the event whatever else the sentence names; what aircraft bomb is an air strike."""
+    analysis = pipeline(Article(text=text))
+    assert snippet_label(analysis) == label, [(e.type, e.acled_sub_event_type, e.trigger.text) for e in analysis.events]

@@ -283,8 +283,25 @@ PROTEST_WORDS = frozenset(
     {"protest", "demonstration", "rally", "march", "sit-in", "protester", "demonstrator", "vigil"}
 )
 MOB_WORDS = frozenset({"mob", "vigilante", "vigilantism", "lynch", "villager"})
+# ACLED's excessive force: "lethal violence or violence resulting in serious injuries".
 LETHAL_WORDS = frozenset(
-    {"kill", "live", "dead", "death", "die", "shoot", "violently", "brutally", "excessive", "beat", "fatally", "brutal"}
+    {
+        "kill",
+        "live",
+        "dead",
+        "death",
+        "die",
+        "shoot",
+        "violently",
+        "brutally",
+        "excessive",
+        "beat",
+        "fatally",
+        "brutal",
+        "injure",
+        "injury",
+        "wound",
+    }
 )
 # People an attack harms who are not named as an actor ("bomb blast kills six people", "four women were killed"):
 # ACLED and FA-KES code them as civilians.
