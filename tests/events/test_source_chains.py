@@ -95,3 +95,15 @@ def test_the_maker_of_what_is_prevented_is_the_target(pipeline):
     event = event_by_trigger(pipeline, text, "prevented")
     assert event.type == "COERCE"
     assert countries(pipeline, event.target) == {"TR"}
+
+
+def test_a_name_in_a_hyphenated_modifier_does_not_act(pipeline):
+    text = "NATO-member Norway is willing to send material to help defend Saudi Arabia."
+    event = event_by_trigger(pipeline, text, "willing")
+    assert event.source == ("NO.government",)
+
+
+def test_former_country_names_keep_their_country(pipeline):
+    text = "Vietnamese troops shelled Kampuchean guerrilla camps near the Thai border."
+    event = event_by_trigger(pipeline, text, "shelled")
+    assert "KH" in countries(pipeline, event.target)
