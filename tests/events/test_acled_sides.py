@@ -64,3 +64,29 @@ def test_crowd_control_territory_and_aircraft(pipeline, text, label):
     is the event whatever else the sentence names; what aircraft bomb is an air strike."""
     analysis = pipeline(Article(text=text))
     assert snippet_label(analysis) == label, [(e.type, e.acled_sub_event_type, e.trigger.text) for e in analysis.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Security posts were hit by synchronised attacks in 13 locations in Pattani on Wednesday night. Officials "
+            "said the attacks were carried out with grenades.",
+            "GRENADE",
+        ),
+        (
+            "Militants launched a chemical attack against a neighbourhood in the north, injuring scores of people. "
+            "The attack hit the Al-Khalidiya district on Sunday.",
+            "CHEM_WEAP",
+        ),
+    ],
+)
+def test_an_attack_referred_back_to_keeps_the_weapon_named_in_either_sentence(pipeline, text, label):
+    analysis = pipeline(Article(text=text))
+    assert snippet_label(analysis) == label, [(e.type, e.acled_sub_event_type, e.trigger.text) for e in analysis.events]
+
+
+def test_a_new_attack_does_not_take_an_earlier_weapon(pipeline):
+    text = "A roadside bomb killed two soldiers in Kandahar on Monday. Gunmen attacked a village in Helmand on Tuesday."
+    events = [e for e in pipeline(Article(text=text)).events if e.trigger.text == "attacked"]
+    assert events and events[0].acled_sub_event_type == "Attack"

@@ -779,11 +779,16 @@ class EventStage:
             return analysis
         index = _MentionIndex(analysis, doc, self.knowledge_base)
         events: list[Event] = []
+        attacks: list[tuple[Event, bool, bool]] = []  # ASSAULT events in order: (event, kept, refers back)
         for sentence in doc.sents:
             for group in self._trigger_groups(sentence, index):
                 event = self._event(analysis, sentence, group, index)
-                if not _mentions_earlier_event(group, event):
+                kept = not _mentions_earlier_event(group, event)
+                if event.type == "ASSAULT":
+                    attacks.append((event, kept, _refers_back(group)))
+                if kept:
                     events.append(_with_place_target(event, self.knowledge_base))
+        events = _share_weapons(events, attacks)
         claims = responsibility_claims(doc, index.actors_for, lambda verb: factuality_of(verb)[0] == "asserted")
         analysis.events = attribute_claims(events, claims)
         return analysis
@@ -1512,6 +1517,66 @@ def _acled_cue(
 
 
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
+# Nouns that refer back to an attack already reported ("The attacks were carried out with grenades").
+ATTACK_ANAPHOR_NOUNS = frozenset(
+    {"attack", "assault", "strike", "airstrike", "raid", "bombing", "blast", "explosion", "shelling", "incident"}
+)
+# ACLED sub-event types named by the weapon, and the ones a weapon named elsewhere makes more specific.
+WEAPON_SUB_TYPES = frozenset(
+    {
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    }
+)
+UNSPECIFIC_SUB_TYPES = frozenset({"Armed clash", "Attack"})
+
+
+def _refers_back(group: list[_Trigger]) -> bool:
+    """Does the event's trigger, or the subject of its trigger verb, refer back to an attack already reported
+    ("the attacks were carried out with grenades", "The attack hit a neighbourhood")?"""
+    for trigger in group:
+        token = trigger.token
+        nouns = (
+            [token]
+            if token.pos_ in ("NOUN", "PROPN")
+            else [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        )
+        for noun in nouns:
+            if noun.lemma_.lower() in ATTACK_ANAPHOR_NOUNS and any(
+                c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in noun.children
+            ):
+                return True
+    return False
+
+
+def _share_weapons(events: list[Event], attacks: list[tuple[Event, bool, bool]]) -> list[Event]:
+    """An attack and the sentences that refer back to it are one attack: the weapon one of them names (a grenade,
+    a chemical) types the others that name none. "Synchronised attacks were launched in 11 locations. The
+    attacks, mostly using grenades, ..." is a grenade attack, even when the second sentence adds nothing else."""
+    chains: list[list[Event]] = []
+    for event, _kept, refers_back in attacks:
+        if refers_back and chains:
+            chains[-1].append(event)
+        else:
+            chains.append([event])
+    updates: dict[str, Event] = {}
+    for chain in chains:
+        typed = next((e for e in chain if e.acled_sub_event_type in WEAPON_SUB_TYPES), None)
+        if typed is None or len(chain) < 2:
+            continue
+        for event in chain:
+            if event.acled_sub_event_type in UNSPECIFIC_SUB_TYPES:
+                updates[event.id] = replace(
+                    event,
+                    mode=typed.mode,
+                    acled_event_type=typed.acled_event_type,
+                    acled_sub_event_type=typed.acled_sub_event_type,
+                )
+    return [updates.get(event.id, event) for event in events]
 
 
 def _mentions_earlier_event(group: list[_Trigger], event: Event) -> bool:
