@@ -90,3 +90,28 @@ def test_a_new_attack_does_not_take_an_earlier_weapon(pipeline):
     text = "A roadside bomb killed two soldiers in Kandahar on Monday. Gunmen attacked a village in Helmand on Tuesday."
     events = [e for e in pipeline(Article(text=text)).events if e.trigger.text == "attacked"]
     assert events and events[0].acled_sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "The militants' large-scale attack to capture army positions near the airbase was repelled by troops.",
+            "ARMED_CLASH",
+        ),
+        (
+            "Islamic State militants had gained ground inside the north-western part of the city.",
+            "NON_STATE_ACTOR_OVERTAKES_TER",
+        ),
+        ("Hezbollah fighters retook crossings near the town of Arsal on Friday.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+        (
+            "The army has dispatched hundreds of troops to the region after an IS attack against army positions.",
+            "CHANGE_TO_GROUP_ACT",
+        ),
+    ],
+)
+def test_ground_taken_not_ground_sought_and_the_event_an_after_phrase_dates(pipeline, text, label):
+    """An infinitive of purpose takes no ground yet; 'gained ground' and 'retook' take it; an attack named in an
+    'after' phrase dates the reported event, it is not the event."""
+    analysis = pipeline(Article(text=text))
+    assert snippet_label(analysis) == label, [(e.type, e.acled_sub_event_type, e.trigger.text) for e in analysis.events]

@@ -59,6 +59,7 @@ TERRITORY_VERBS = frozenset(
         "regain",
         "gain",
         "reclaim",
+        "wrest",
         "liberate",
         "free",
         "occupy",
@@ -1110,7 +1111,9 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
     if lemma == "take" and "place" in nouns:
         return None  # "the clashes took place near the airport": an idiom, not ground taken
     taken = nouns & TERRITORY_NOUNS or any(child.i in index.places_at for child in objects)
-    if lemma in TERRITORY_VERBS and taken and (lemma != "gain" or "control" in nouns):
+    if lemma in TERRITORY_VERBS and taken and _purpose(token):
+        return None  # "an attack to capture the positions", "launched an offensive to retake Mosul": not yet taken
+    if lemma in TERRITORY_VERBS and taken and (lemma != "gain" or nouns & {"control", "ground"}):
         return TERRITORY_SENSE  # "seized Mosul", "regained territory": taking ground is ASSAULT, not COERCE
     if lemma in ("enter", "occupy") and taken and _unopposed(token.sent):
         return TERRITORY_SENSE  # "entered the town without a fight": ground changes hands (ACLED: non-violent)
@@ -1638,9 +1641,21 @@ def _phrase_actors(heads: list[Token], index: _MentionIndex) -> list[str]:
     return [actor for head in heads for token in phrase_tokens(head) for actor in index.actors_for(token)]
 
 
+# Prepositions that date one event by another: "dispatched troops after ISIL's attack" reports the dispatch.
+TIME_PREPS = frozenset({"after", "before", "since", "following", "prior"})
+
+
+def _purpose(token: Token) -> bool:
+    """Is a verb an infinitive of purpose or intent ("an attack to capture", "troops sent to retake")?"""
+    return token.dep_ in ("acl", "advcl", "xcomp", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+
+
 def _clause_depth(token: Token) -> int:
-    """How many subordinate clauses deep a trigger sits; clauses reported by a speech verb do not count."""
-    depth = 0
+    """How many subordinate clauses deep a trigger sits; clauses reported by a speech verb do not count, and a
+    noun that dates the main event ("after the attack") counts as one."""
+    depth = int(token.dep_ == "pobj" and token.head.lower_ in TIME_PREPS)
     for _ in range(50):
         if token.head.i == token.i:
             break
