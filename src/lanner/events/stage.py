@@ -881,6 +881,10 @@ class EventStage:
             event_type, mode, factuality = "REJECT", None, "asserted"
         elif event_type in INTENT_TYPES and factuality in INTENT_FACTUALITY:
             event_type, mode = "AGREE", None  # a cooperative act announced for the future is an intent
+        elif event_type == "RETREAT" and factuality == "future" and roles.source:
+            # PLOVER: "announced ... would withdraw troops" is RETREAT + future and is coded CONCEDE, a concession
+            # announced, not yet a material retreat
+            event_type, mode = "CONCEDE", None
         elif event_type in THREAT_TYPES and factuality in INTENT_FACTUALITY and roles.source:
             # "would blockade Paris", "will extend the curfew", "may halt mediation efforts": PLOVER codes a
             # restriction or sanction someone announces or holds out as THREATEN, its mode the content of the
