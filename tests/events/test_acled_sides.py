@@ -115,3 +115,8 @@ def test_ground_taken_not_ground_sought_and_the_event_an_after_phrase_dates(pipe
     'after' phrase dates the reported event, it is not the event."""
     analysis = pipeline(Article(text=text))
     assert snippet_label(analysis) == label, [(e.type, e.acled_sub_event_type, e.trigger.text) for e in analysis.events]
+
+
+def test_a_failed_capture_is_still_a_negated_attack(pipeline):
+    events = pipeline(Article(text="The army failed to recapture the town.")).events
+    assert [(e.type, e.factuality) for e in events] == [("ASSAULT", "negated")]

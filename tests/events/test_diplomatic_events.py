@@ -147,3 +147,9 @@ def test_an_announced_retreat_is_a_concession(pipeline, text):
 
 def test_a_retreat_that_happened_stays_retreat(pipeline):
     assert main_event(pipeline, "The rebels released the hostages on Sunday.").type == "RETREAT"
+
+
+def test_a_retreat_stated_for_the_future_without_an_announcement_stays_retreat(pipeline):
+    """The manual's rule is for announcements ("announced ... would withdraw"); a plain future stays RETREAT."""
+    event = main_event(pipeline, "The army will withdraw its forces from the buffer zone by June.")
+    assert (event.type, event.factuality) == ("RETREAT", "future")

@@ -881,7 +881,7 @@ class EventStage:
             event_type, mode, factuality = "REJECT", None, "asserted"
         elif event_type in INTENT_TYPES and factuality in INTENT_FACTUALITY:
             event_type, mode = "AGREE", None  # a cooperative act announced for the future is an intent
-        elif event_type == "RETREAT" and factuality == "future" and roles.source:
+        elif event_type == "RETREAT" and factuality == "future" and roles.source and _reporting_verb(head.token):
             # PLOVER: "announced ... would withdraw troops" is RETREAT + future and is coded CONCEDE, a concession
             # announced, not yet a material retreat
             event_type, mode = "CONCEDE", None
@@ -907,7 +907,8 @@ class EventStage:
             # battle ("X and Y clashed, killing several people"), whom either side may have killed
             roles = Roles(roles.source, (CIVILIANS_ID,))
         kinds = self._kinds
-        territory = any(t.sense is TERRITORY_SENSE for t in group)
+        # ground taken, not ground sought: "an attack to capture the positions" is the fight, not its outcome
+        territory = any(t.sense is TERRITORY_SENSE and not _purpose(t.token) for t in group)
         source_kinds, target_kinds = kinds(roles.source), kinds(roles.target)
         if territory and not source_kinds & ARMED_KINDS and _state_forces_subject(group):
             source_kinds |= {"state_forces"}  # "the army units took control of the village": no named actor
@@ -1115,8 +1116,6 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
     if lemma == "take" and "place" in nouns:
         return None  # "the clashes took place near the airport": an idiom, not ground taken
     taken = nouns & TERRITORY_NOUNS or any(child.i in index.places_at for child in objects)
-    if lemma in TERRITORY_VERBS and taken and _purpose(token):
-        return None  # "an attack to capture the positions", "launched an offensive to retake Mosul": not yet taken
     if lemma in TERRITORY_VERBS and taken and (lemma != "gain" or nouns & {"control", "ground"}):
         return TERRITORY_SENSE  # "seized Mosul", "regained territory": taking ground is ASSAULT, not COERCE
     if lemma in ("enter", "occupy") and taken and _unopposed(token.sent):
