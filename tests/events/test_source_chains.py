@@ -107,3 +107,24 @@ def test_former_country_names_keep_their_country(pipeline):
     text = "Vietnamese troops shelled Kampuchean guerrilla camps near the Thai border."
     event = event_by_trigger(pipeline, text, "shelled")
     assert "KH" in countries(pipeline, event.target)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target_country"),
+    [
+        (
+            "Up to 1,000 refugees began a hunger strike to protest against Sweden's decision to deport them.",
+            "strike",
+            "SE",
+        ),
+        (
+            "Algerian farmers began a hunger strike to demand the return of land seized by Algerian troops.",
+            "strike",
+            "DZ",
+        ),
+    ],
+)
+def test_a_protest_is_aimed_at_whom_its_purpose_clause_names(pipeline, text, trigger, target_country):
+    events = [e for e in events_of(pipeline, text) if e.type == "PROTEST"]
+    assert events, [(e.type, e.trigger.text) for e in events_of(pipeline, text)]
+    assert target_country in countries(pipeline, events[0].target)

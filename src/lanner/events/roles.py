@@ -429,6 +429,38 @@ def _intended_targets(verb: Token, lookup: ActorLookup) -> list[str]:
     return []
 
 
+def purpose_targets(trigger: Token, lookup: ActorLookup) -> list[str]:
+    """ "began a hunger strike to protest against Sweden's decision", "blocked a road to demand the return of
+    property seized by government forces": whom a protest is aimed at, named in its clause of purpose."""
+    verb = trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj"):
+        verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head  # "began a strike", "went on strike"
+    clauses = [
+        child
+        for word in dict.fromkeys((verb, trigger))  # "a hunger strike to protest ..." hangs on the noun
+        for child in word.children
+        if child.dep_ in ("advcl", "xcomp", "acl", "relcl")
+        and child.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    ]
+    for clause in clauses:
+        heads = [child for child in clause.children if child.dep_ in ("dobj", "dative")]
+        heads += _prep_objects(clause, TARGET_PREPS - {"of"})
+        heads += _prep_objects_of(heads, frozenset({"for", "against", "of", "on", "over"}))
+        heads += [
+            agent
+            for head in list(heads)
+            for word in phrase_tokens(head)
+            for acl in word.children
+            if acl.dep_ == "acl"
+            for agent in _agents(acl)
+        ]  # "property seized by government forces"
+        found = _actors_in(heads, lookup)
+        if found:
+            return found
+    return []
+
+
 def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
     source_heads = [child for child in noun.children if child.dep_ in ("poss", "compound", "amod", "nmod")]
     source_heads += _prep_objects(noun, frozenset({"by", "from"}))

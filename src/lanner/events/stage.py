@@ -23,6 +23,7 @@ from lanner.events.roles import (
     attribute_claims,
     noun_roles,
     phrase_tokens,
+    purpose_targets,
     responsibility_claims,
     verb_roles,
 )
@@ -945,6 +946,11 @@ class EventStage:
         acled_type, acled_sub = acled_category(
             event_type, mode, source_kinds, target_kinds, territory=territory, cue=cue
         )
+        if not roles.target and event_type == "PROTEST":
+            # "went on hunger strike to protest against Sweden's decision": whom the protest is aimed at, added
+            # after the ACLED type, which reads a target as someone who acted on the protest
+            aimed_at = purpose_targets(head.token, index.actors_for)
+            roles = Roles(roles.source, tuple(a for a in aimed_at if a not in roles.source))
         weight = max(t.sense.weight for t in group)
         confidence = weight * (0.55 + 0.25 * bool(roles.source) + 0.1 * bool(roles.target) + 0.1 * bool(place))
         if factuality != "asserted":
