@@ -276,6 +276,8 @@ class ActorStage:
         for (s, e), actor_ids in by_span.items():
             if persons and _inside_person_name(doc, s, e, persons):
                 continue  # "Richard Wagner" is not the Wagner Group
+            if _hyphen_modifier(doc, e):
+                continue  # "NATO-member Norway", "Hamas-run Gaza": the name describes something else, it does not act
             actor_id = self._disambiguate(actor_ids, country_counts)
             actor = kb.get(actor_id)
             if actor is None:
@@ -573,6 +575,15 @@ def _extend_with_member_noun(doc: Doc, e: int) -> int:
         if start + length <= len(doc) and _lower_tuple(doc, start, length) in MEMBER_NOUNS:
             return start + length
     return e
+
+
+def _hyphen_modifier(doc: Doc, e: int) -> bool:
+    """Is a name followed by a hyphenated participle or "member" ("NATO-member", "Hamas-run", "IS-held")?"""
+    return (
+        e + 1 < len(doc)
+        and doc[e].text == "-"
+        and (doc[e + 1].lower_ in HYPHEN_BLOCKERS or doc[e + 1].lower_ == "member")
+    )
 
 
 def _is_modifier_use(doc: Doc, s: int, e: int) -> bool:

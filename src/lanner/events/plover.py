@@ -82,6 +82,12 @@ def acled_category(
 
     Kinds sets may hold actor subkinds too ("protesters", "rioters"); `cue` is one of `CUES`."""
     if event_type == "ASSAULT":
+        if territory:  # ground taken is the event, whatever weapon took it or was destroyed on the way
+            if cue == "unopposed":
+                return "Strategic developments", "Non-violent transfer of territory"
+            if "state_forces" in source_kinds:
+                return "Battles", "Government regains territory"
+            return "Battles", "Non-state actor overtakes territory"
         if cue == "grenade" and mode in (None, "explosives", "firearms"):
             return "Explosions/Remote violence", "Grenade"
         if mode in _REMOTE_BY_MODE:
@@ -90,13 +96,19 @@ def acled_category(
             return "Violence against civilians", "Abduction/forced disappearance"
         if mode == "sexual":
             return "Violence against civilians", "Sexual violence"
+        if "rioters" in target_kinds and not source_kinds & _CROWD_SUBKINDS:
+            return "Riots", "Violent demonstration"  # ACLED codes force used on rioters as the riot
         if target_kinds & {"protesters"} and not source_kinds & _CROWD_SUBKINDS:
             if cue == "riot":
                 return "Riots", "Violent demonstration"  # ACLED: force met demonstrators' own violence
             if cue == "lethal" or mode == "firearms":
                 return "Protests", "Excessive force against protesters"
             return "Protests", "Protest with intervention"
-        if mode == "crowd-control":
+        if mode == "crowd-control":  # tear gas, water cannon: the crowd they were used on is not named
+            if cue == "riot":
+                return "Riots", "Violent demonstration"
+            if cue == "lethal":
+                return "Protests", "Excessive force against protesters"
             return "Protests", "Protest with intervention"
         if cue == "mob" or ("civilians" in source_kinds and not source_kinds & _ARMED_KINDS):
             return "Riots", "Mob violence"
@@ -104,12 +116,6 @@ def acled_category(
             return "Riots", "Violent demonstration"
         if mode == "destroy":
             return "Strategic developments", "Looting/property destruction"
-        if territory:
-            if cue == "unopposed":
-                return "Strategic developments", "Non-violent transfer of territory"
-            if "state_forces" in source_kinds:
-                return "Battles", "Government regains territory"
-            return "Battles", "Non-state actor overtakes territory"
         if "civilians" in target_kinds or (target_kinds and not target_kinds & _ARMED_KINDS):
             return "Violence against civilians", "Attack"
         return "Battles", "Armed clash"

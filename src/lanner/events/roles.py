@@ -55,6 +55,7 @@ LIGHT_VERBS = frozenset(
         "order",
         "announce",
         "give",
+        "grant",
         "offer",
         "extend",
         "voice",
@@ -74,6 +75,8 @@ LIGHT_VERBS = frozenset(
         "unleash",
     }
 )
+# Verbs that put their subject in the state an "on" phrase names: "went on strike", "remain on hunger strike".
+STATE_VERBS = frozenset({"go", "be", "remain", "stay", "come", "walk"})
 # Nouns that count a trigger between a light verb and it: "carried out a series of airstrikes".
 QUANTITY_NOUNS = frozenset({"total", "number", "series", "wave", "barrage", "string", "spate", "round", "volley"})
 # Prepositions that introduce the target of an event ("attack on", "fired at", "met with").
@@ -127,6 +130,13 @@ STANCE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "dedicate", "re
 GRIEVANCE_PREPS = frozenset({"over", "about"})
 
 ActorLookup = Callable[["Token"], list[str]]
+# Verb forms the parser's lemmatiser gets wrong ("staged" → "stag"), read as the verb they are.
+LEMMA_FIXES = {"staged": "stage", "staging": "stage"}
+
+
+def verb_lemma(token: Token) -> str:
+    """The lower-cased lemma of a verb, corrected where the lemmatiser is known to err."""
+    return LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
 
 
 @dataclass(frozen=True)
@@ -174,7 +184,15 @@ def _named_origin(head: Token, lookup: ActorLookup) -> list[str]:
 
 
 def _subjects(verb: Token) -> list[Token]:
-    return [child for child in verb.children if child.dep_ in ("nsubj", "csubj", "expl")]
+    """The verb's subjects. "The Red Cross operating in Iraq said": the parser makes the participle the subject;
+    the participle's own subject is who acts."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "csubj", "expl"):
+            continue
+        inner = [g for g in child.children if g.dep_ == "nsubj"] if child.tag_ == "VBG" else []
+        found += inner or [child]
+    return found
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -191,10 +209,16 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     """Subjects a clause takes from the verb that governs it ("ISIS vowed to attack", "attacked and killed",
     "Turkey is opposed to", parsed as a copula with its participle)."""
     token = verb
-    for _ in range(4):
-        if token.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or token.head.i == token.i:
+    through_gerund = False
+    for _ in range(5):
+        if token.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep") or token.head.i == token.i:
             return []
+        through_gerund |= token.dep_ == "pcomp"
         token = token.head
+        if token.dep_ == "prep" and token.head.pos_ in ("NOUN", "PROPN"):
+            return []  # "the risk of attacking": a noun's complement has no subject to inherit
+        if through_gerund and token.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" for c in token.children):
+            return []  # "condemned Israel for attacking", "accused X of killing": the object did it, not the subject
         subjects = _subjects(token) or _agents(token)
         if subjects:
             return subjects
@@ -209,7 +233,16 @@ def _speaker_subjects(verb: Token) -> list[Token]:
     subject (or agent: "X was quoted as saying he would ..."), the nearest one up the clause chain."""
     token = verb
     for _ in range(5):
-        if token.head.i == token.i or token.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj"):
+        if token.head.i == token.i or token.dep_ not in (
+            "ccomp",
+            "xcomp",
+            "advcl",
+            "conj",
+            "pcomp",
+            "pobj",
+            "acomp",
+            "prep",
+        ):
             return []
         token = token.head
         heads = [t for t in _subjects(token) + _agents(token) if t.lower_ not in PERSONAL_PRONOUNS]
@@ -220,10 +253,11 @@ def _speaker_subjects(verb: Token) -> list[Token]:
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the token's prepositions; "gave a welcome to X" is parsed with "to" as a dative, not a prep."""
     return [
         grand
         for child in token.children
-        if child.dep_ == "prep" and child.lower_ in preps
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps
         for grand in child.children
         if grand.dep_ == "pobj"
     ]
@@ -290,8 +324,16 @@ def verb_roles(verb: Token, lookup: ActorLookup, *, grievance: bool = False) -> 
         complained_of = [actor for actor in _actors_in(_prep_objects(verb, GRIEVANCE_PREPS), lookup)]
         target = [actor for actor in complained_of if actor not in source] or target
     if not target:  # "rejected calls by Belarus": whoever made what is rejected, condemned, accepted
-        target = [actor for actor in _actors_in(_prep_objects_of(target_heads, frozenset({"by"})), lookup)]
-        target = [actor for actor in target if actor not in source]
+        makers = _prep_objects_of(target_heads, frozenset({"by"}))
+        # "prevented the demonstration staged by students", "rejected the plan put forward by Iran"
+        makers += [
+            agent
+            for head in target_heads
+            for clause in head.children
+            if clause.dep_ == "acl"
+            for agent in _agents(clause)
+        ]
+        target = [actor for actor in _actors_in(makers, lookup) if actor not in source]
     if not target:
         target = [actor for actor in _intended_targets(verb, lookup) if actor not in source]
     if not target:  # "demanded that the Sudanese government end curbs": who is to act
@@ -387,6 +429,38 @@ def _intended_targets(verb: Token, lookup: ActorLookup) -> list[str]:
     return []
 
 
+def purpose_targets(trigger: Token, lookup: ActorLookup) -> list[str]:
+    """ "began a hunger strike to protest against Sweden's decision", "blocked a road to demand the return of
+    property seized by government forces": whom a protest is aimed at, named in its clause of purpose."""
+    verb = trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj"):
+        verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head  # "began a strike", "went on strike"
+    clauses = [
+        child
+        for word in dict.fromkeys((verb, trigger))  # "a hunger strike to protest ..." hangs on the noun
+        for child in word.children
+        if child.dep_ in ("advcl", "xcomp", "acl", "relcl")
+        and child.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    ]
+    for clause in clauses:
+        heads = [child for child in clause.children if child.dep_ in ("dobj", "dative")]
+        heads += _prep_objects(clause, TARGET_PREPS - {"of"})
+        heads += _prep_objects_of(heads, frozenset({"for", "against", "of", "on", "over"}))
+        heads += [
+            agent
+            for head in list(heads)
+            for word in phrase_tokens(head)
+            for acl in word.children
+            if acl.dep_ == "acl"
+            for agent in _agents(acl)
+        ]  # "property seized by government forces"
+        found = _actors_in(heads, lookup)
+        if found:
+            return found
+    return []
+
+
 def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
     source_heads = [child for child in noun.children if child.dep_ in ("poss", "compound", "amod", "nmod")]
     source_heads += _prep_objects(noun, frozenset({"by", "from"}))
@@ -397,7 +471,7 @@ def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
         carrier, head = head.head, head.head.head
     light_verb: Token | None = None
-    if carrier.dep_ in ("dobj", "pobj", "attr") and head.lemma_.lower() in LIGHT_VERBS | {"for"}:
+    if carrier.dep_ in ("dobj", "pobj", "attr") and verb_lemma(head) in LIGHT_VERBS | {"for"}:
         verb = head.head if head.dep_ == "prep" else head
         if head.lemma_.lower() == "for":  # "claimed responsibility for the attack"
             verb = head.head.head if head.head.dep_ == "dobj" else head.head
@@ -408,6 +482,8 @@ def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
         light_verb = verb
     elif noun.dep_ == "nsubjpass" and head.lemma_.lower() in LIGHT_VERBS:  # "the attack was carried out by X"
         source_heads += _agents(head)
+    elif carrier.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in STATE_VERBS:
+        source_heads += _subjects(head.head) or _inherited_subjects(head.head)  # "workers went on strike"
     target_heads = _prep_objects(noun, TARGET_PREPS)
     if not target_heads and noun.lemma_.lower() in BETWEEN_NOUNS:  # "mediation between the Emirates and Saudi Arabia"
         target_heads = _prep_objects(noun, frozenset({"between", "among", "amongst"}))
@@ -427,6 +503,13 @@ def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
     if not target:  # "demonstrations against violations by the Israeli military"
         makers = _prep_objects_of(target_heads, frozenset({"by"}))
         target = [actor for actor in _actors_in(makers, lookup) if actor not in source]
+    if not source and not target and noun.lemma_.lower() in CLASH_NOUNS:
+        # "clashes between police and protesters": the sides, the first named as source
+        between = _prep_objects(noun, frozenset({"between"}))
+        if not between and noun.dep_ == "nsubj":  # "clashes broke out between police and protesters"
+            between = _prep_objects(noun.head, frozenset({"between"}))
+        sides = _actors_in(between, lookup)
+        source, target = sides[:1], sides[1:]
     return Roles(tuple(source), tuple(target))
 
 

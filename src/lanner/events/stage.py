@@ -18,10 +18,12 @@ from lanner.events.lexicon import TriggerLexicon, TriggerSense
 from lanner.events.place import event_place
 from lanner.events.plover import acled_category
 from lanner.events.roles import (
+    CLASH_NOUNS,
     Roles,
     attribute_claims,
     noun_roles,
     phrase_tokens,
+    purpose_targets,
     responsibility_claims,
     verb_roles,
 )
@@ -58,6 +60,7 @@ TERRITORY_VERBS = frozenset(
         "regain",
         "gain",
         "reclaim",
+        "wrest",
         "liberate",
         "free",
         "occupy",
@@ -282,8 +285,25 @@ PROTEST_WORDS = frozenset(
     {"protest", "demonstration", "rally", "march", "sit-in", "protester", "demonstrator", "vigil"}
 )
 MOB_WORDS = frozenset({"mob", "vigilante", "vigilantism", "lynch", "villager"})
+# ACLED's excessive force: "lethal violence or violence resulting in serious injuries".
 LETHAL_WORDS = frozenset(
-    {"kill", "live", "dead", "death", "die", "shoot", "violently", "brutally", "excessive", "beat", "fatally", "brutal"}
+    {
+        "kill",
+        "live",
+        "dead",
+        "death",
+        "die",
+        "shoot",
+        "violently",
+        "brutally",
+        "excessive",
+        "beat",
+        "fatally",
+        "brutal",
+        "injure",
+        "injury",
+        "wound",
+    }
 )
 # People an attack harms who are not named as an actor ("bomb blast kills six people", "four women were killed"):
 # ACLED and FA-KES code them as civilians.
@@ -762,11 +782,16 @@ class EventStage:
             return analysis
         index = _MentionIndex(analysis, doc, self.knowledge_base)
         events: list[Event] = []
+        attacks: list[tuple[Event, bool, bool]] = []  # ASSAULT events in order: (event, kept, refers back)
         for sentence in doc.sents:
             for group in self._trigger_groups(sentence, index):
                 event = self._event(analysis, sentence, group, index)
-                if not _mentions_earlier_event(group, event):
+                kept = not _mentions_earlier_event(group, event)
+                if event.type == "ASSAULT":
+                    attacks.append((event, kept, _refers_back(group)))
+                if kept:
                     events.append(_with_place_target(event, self.knowledge_base))
+        events = _share_weapons(events, attacks)
         claims = responsibility_claims(doc, index.actors_for, lambda verb: factuality_of(verb)[0] == "asserted")
         analysis.events = attribute_claims(events, claims)
         return analysis
@@ -858,6 +883,10 @@ class EventStage:
             event_type, mode, factuality = "REJECT", None, "asserted"
         elif event_type in INTENT_TYPES and factuality in INTENT_FACTUALITY:
             event_type, mode = "AGREE", None  # a cooperative act announced for the future is an intent
+        elif event_type == "RETREAT" and factuality == "future" and roles.source and _reporting_verb(head.token):
+            # PLOVER: "announced ... would withdraw troops" is RETREAT + future and is coded CONCEDE, a concession
+            # announced, not yet a material retreat
+            event_type, mode = "CONCEDE", None
         elif event_type in THREAT_TYPES and factuality in INTENT_FACTUALITY and roles.source:
             # "would blockade Paris", "will extend the curfew", "may halt mediation efforts": PLOVER codes a
             # restriction or sanction someone announces or holds out as THREATEN, its mode the content of the
@@ -869,10 +898,19 @@ class EventStage:
         date = _event_date(analysis, sentence, head.token, index)
         fatalities = fatalities_in(_event_tokens(group)) if event_type == "ASSAULT" else None
         cumulative = _any_lemma(sentence, CUMULATIVE_WORDS, index)
-        if event_type == "ASSAULT" and not roles.target and not cumulative and _unnamed_victims(group):
-            roles = Roles(roles.source, (CIVILIANS_ID,))  # "bomb blast kills six", "four women were killed"
+        if (
+            event_type == "ASSAULT"
+            and not roles.target
+            and not cumulative
+            and not _battle(head.token, roles.source, self.knowledge_base)
+            and (_unnamed_victims(group) or _civilian_place_attacked(group, index))
+        ):
+            # "bomb blast kills six", "four women were killed", "gunmen attacked the village"; not the dead of a
+            # battle ("X and Y clashed, killing several people"), whom either side may have killed
+            roles = Roles(roles.source, (CIVILIANS_ID,))
         kinds = self._kinds
-        territory = any(t.sense is TERRITORY_SENSE for t in group)
+        # ground taken, not ground sought: "an attack to capture the positions" is the fight, not its outcome
+        territory = any(t.sense is TERRITORY_SENSE and not _purpose(t.token) for t in group)
         source_kinds, target_kinds = kinds(roles.source), kinds(roles.target)
         if territory and not source_kinds & ARMED_KINDS and _state_forces_subject(group):
             source_kinds |= {"state_forces"}  # "the army units took control of the village": no named actor
@@ -904,9 +942,16 @@ class EventStage:
         ):
             mode = "riot"  # "violent protests", "protesters clashed with police", "threw stones"
         cue = _acled_cue(sentence, group, event_type, fatalities, index)
+        if cue == "mob" and _named_armed_source(roles.source, self.knowledge_base):
+            cue = None  # "Boko Haram attacked three villages, according to vigilantes": the group's attack, no mob
         acled_type, acled_sub = acled_category(
             event_type, mode, source_kinds, target_kinds, territory=territory, cue=cue
         )
+        if not roles.target and event_type == "PROTEST":
+            # "went on hunger strike to protest against Sweden's decision": whom the protest is aimed at, added
+            # after the ACLED type, which reads a target as someone who acted on the protest
+            aimed_at = purpose_targets(head.token, index.actors_for)
+            roles = Roles(roles.source, tuple(a for a in aimed_at if a not in roles.source))
         weight = max(t.sense.weight for t in group)
         confidence = weight * (0.55 + 0.25 * bool(roles.source) + 0.1 * bool(roles.target) + 0.1 * bool(place))
         if factuality != "asserted":
@@ -1027,6 +1072,10 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
         return ORDER_SENSE  # "ordered former president Menem to appear"
     if lemma in BUILDUP_VERBS and nouns & FORCE_NOUNS:
         return BUILDUP_SENSE
+    if lemma in USE_VERBS and _chemical_object(objects):
+        return (
+            CHEMICAL_USE_SENSE  # "used mustard gas against the army unit": a chemical attack (ACLED: chemical weapon)
+        )
     if lemma in USE_VERBS and _crowd_control_object(objects):
         return CROWD_CONTROL_SENSE  # "deployed tear gas", "used water cannon": force against a crowd, not a move
     if lemma in SEND_VERBS:
@@ -1074,7 +1123,7 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
     if lemma == "take" and "place" in nouns:
         return None  # "the clashes took place near the airport": an idiom, not ground taken
     taken = nouns & TERRITORY_NOUNS or any(child.i in index.places_at for child in objects)
-    if lemma in TERRITORY_VERBS and taken and (lemma != "gain" or "control" in nouns):
+    if lemma in TERRITORY_VERBS and taken and (lemma != "gain" or nouns & {"control", "ground"}):
         return TERRITORY_SENSE  # "seized Mosul", "regained territory": taking ground is ASSAULT, not COERCE
     if lemma in ("enter", "occupy") and taken and _unopposed(token.sent):
         return TERRITORY_SENSE  # "entered the town without a fight": ground changes hands (ACLED: non-violent)
@@ -1199,6 +1248,68 @@ def _labour_strike(token: Token) -> bool:
 
 
 HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim", "massacre", "slaughter", "murder", "shoot"})
+
+
+# Places whose attack harms the people in them: ACLED codes an attack on a village or a market as one on civilians.
+CIVILIAN_PLACE_NOUNS = frozenset(
+    {"village", "community", "market", "church", "mosque", "school", "home", "house", "hospital", "shop", "bus"}
+)
+# Triggers that name a fight between sides: its dead are not said to be one side's victims.
+BATTLE_LEMMAS = CLASH_NOUNS | frozenset({"fight", "battle", "skirmish"})
+
+
+def _civilian_place_attacked(group: list[_Trigger], index: _MentionIndex) -> bool:
+    """ "gunmen attacked Tse Ujoh community", "an attack on a village": the object is a place people live in."""
+    for trigger in group:
+        token = trigger.token
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] if token.pos_ == "VERB" else []
+        objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children]
+        for obj in objects:
+            if obj.lemma_.lower() in CIVILIAN_PLACE_NOUNS and not any(t.i in index.actors_at for t in obj.subtree):
+                return True
+    return False
+
+
+def _battle(trigger: Token, source: tuple[str, ...], knowledge_base: ActorKnowledgeBase) -> bool:
+    """Is the event a fight between sides: a clash word, or two armed actors acting together as its source?"""
+    if trigger.lemma_.lower() in BATTLE_LEMMAS:
+        return True
+    kinds = [actor.kind for actor in map(knowledge_base.get, source) if actor is not None]
+    return sum(kind in ARMED_KINDS for kind in kinds) >= 2
+
+
+def _named_armed_source(source: tuple[str, ...], knowledge_base: ActorKnowledgeBase) -> bool:
+    """Is a source a named armed group or a state's forces (not a generic "vigilantes" or "mob")?"""
+    for actor_id in source:
+        actor = knowledge_base.get(actor_id)
+        if actor is not None and actor.kind in ARMED_KINDS and not actor_id.startswith("generic."):
+            return True
+    return False
+
+
+# Words saying that ground changed hands because its holders left: taken after a withdrawal is taken unopposed.
+WITHDRAWAL_WORDS = frozenset({"withdraw", "withdrawal", "withdrew", "withdrawn", "evacuate", "evacuation", "pullout"})
+
+
+def _after_withdrawal(sentence: SpacySpan) -> bool:
+    """ "regained Marka after government forces withdrew", "following the withdrawal of the army"."""
+    return any(
+        token.lemma_.lower() in WITHDRAWAL_WORDS
+        or (token.lemma_.lower() == "pull" and any(c.lower_ == "out" for c in token.children))
+        for token in sentence
+    )
+
+
+CHEMICAL_USE_SENSE = TriggerSense(type="ASSAULT", mode="unconventional", weight=1.0)
+
+
+def _chemical_object(objects: list[Token]) -> bool:
+    """Is an object a chemical weapon: "mustard gas", "chemical weapons", "sarin", "chlorine"?"""
+    for obj in objects:
+        words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod"))}
+        if words & CHEMICAL_WORDS and obj.lemma_.lower() not in NOT_CHEMICAL_HEADS:
+            return True
+    return False
 
 
 def _unnamed_victims(group: list[_Trigger]) -> bool:
@@ -1371,7 +1482,7 @@ NOMINAL_TOPIC_PREPS = frozenset({"of", "for", "on", "into", "over", "against"})
 # Pledges whose type is their content's: "vowed to cooperate" is AGREE, "vowed to attack" THREATEN.
 OPEN_PLEDGES = frozenset({"vow", "seek"})
 # Trigger verbs that only carry their noun ("offered an apology" is CONCEDE, not AGREE); see roles.LIGHT_VERBS.
-LIGHT_VERB_TRIGGERS = frozenset({"offer", "give", "provide", "send", "deliver", "extend", "express", "sign"})
+LIGHT_VERB_TRIGGERS = frozenset({"offer", "give", "grant", "provide", "send", "deliver", "extend", "express", "sign"})
 
 
 def _any_lemma(sentence: SpacySpan, words: frozenset[str], index: _MentionIndex) -> bool:
@@ -1405,7 +1516,8 @@ def _acled_cue(
             ):
                 return "grenade"
     territory = any(t.sense is TERRITORY_SENSE for t in group)
-    if territory and "without" in index.words_of(sentence) and _unopposed(sentence):
+    words = index.words_of(sentence)
+    if territory and (("without" in words and _unopposed(sentence)) or _after_withdrawal(sentence)):
         return "unopposed"  # "entered the town without a fight": ACLED's non-violent transfer of territory
     if event_type in ("ASSAULT", "PROTEST") and _any_lemma(sentence, MOB_WORDS, index):
         return "mob"
@@ -1422,6 +1534,66 @@ def _acled_cue(
 
 
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
+# Nouns that refer back to an attack already reported ("The attacks were carried out with grenades").
+ATTACK_ANAPHOR_NOUNS = frozenset(
+    {"attack", "assault", "strike", "airstrike", "raid", "bombing", "blast", "explosion", "shelling", "incident"}
+)
+# ACLED sub-event types named by the weapon, and the ones a weapon named elsewhere makes more specific.
+WEAPON_SUB_TYPES = frozenset(
+    {
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    }
+)
+UNSPECIFIC_SUB_TYPES = frozenset({"Armed clash", "Attack"})
+
+
+def _refers_back(group: list[_Trigger]) -> bool:
+    """Does the event's trigger, or the subject of its trigger verb, refer back to an attack already reported
+    ("the attacks were carried out with grenades", "The attack hit a neighbourhood")?"""
+    for trigger in group:
+        token = trigger.token
+        nouns = (
+            [token]
+            if token.pos_ in ("NOUN", "PROPN")
+            else [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        )
+        for noun in nouns:
+            if noun.lemma_.lower() in ATTACK_ANAPHOR_NOUNS and any(
+                c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in noun.children
+            ):
+                return True
+    return False
+
+
+def _share_weapons(events: list[Event], attacks: list[tuple[Event, bool, bool]]) -> list[Event]:
+    """An attack and the sentences that refer back to it are one attack: the weapon one of them names (a grenade,
+    a chemical) types the others that name none. "Synchronised attacks were launched in 11 locations. The
+    attacks, mostly using grenades, ..." is a grenade attack, even when the second sentence adds nothing else."""
+    chains: list[list[Event]] = []
+    for event, _kept, refers_back in attacks:
+        if refers_back and chains:
+            chains[-1].append(event)
+        else:
+            chains.append([event])
+    updates: dict[str, Event] = {}
+    for chain in chains:
+        typed = next((e for e in chain if e.acled_sub_event_type in WEAPON_SUB_TYPES), None)
+        if typed is None or len(chain) < 2:
+            continue
+        for event in chain:
+            if event.acled_sub_event_type in UNSPECIFIC_SUB_TYPES:
+                updates[event.id] = replace(
+                    event,
+                    mode=typed.mode,
+                    acled_event_type=typed.acled_event_type,
+                    acled_sub_event_type=typed.acled_sub_event_type,
+                )
+    return [updates.get(event.id, event) for event in events]
 
 
 def _mentions_earlier_event(group: list[_Trigger], event: Event) -> bool:
@@ -1483,9 +1655,21 @@ def _phrase_actors(heads: list[Token], index: _MentionIndex) -> list[str]:
     return [actor for head in heads for token in phrase_tokens(head) for actor in index.actors_for(token)]
 
 
+# Prepositions that date one event by another: "dispatched troops after ISIL's attack" reports the dispatch.
+TIME_PREPS = frozenset({"after", "before", "since", "following", "prior"})
+
+
+def _purpose(token: Token) -> bool:
+    """Is a verb an infinitive of purpose or intent ("an attack to capture", "troops sent to retake")?"""
+    return token.dep_ in ("acl", "advcl", "xcomp", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+
+
 def _clause_depth(token: Token) -> int:
-    """How many subordinate clauses deep a trigger sits; clauses reported by a speech verb do not count."""
-    depth = 0
+    """How many subordinate clauses deep a trigger sits; clauses reported by a speech verb do not count, and a
+    noun that dates the main event ("after the attack") counts as one."""
+    depth = int(token.dep_ == "pobj" and token.head.lower_ in TIME_PREPS)
     for _ in range(50):
         if token.head.i == token.i:
             break
