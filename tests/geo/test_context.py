@@ -97,3 +97,14 @@ def test_authored_peninsula(nlp, place_stage: PlaceStage) -> None:  # type: igno
     ]
     assert peninsula.place is not None and peninsula.place.feature == "landform"
     assert peninsula.place.lat is not None and 36 < peninsula.place.lat < 40
+
+
+def test_the_articles_state_outweighs_a_nearer_namesake(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    # Pike County, Indiana lies beside the western Kentucky counties; the article's state is still Kentucky
+    text = (
+        "Kentucky lawmakers approved the school aid. Daviess County schools will be given $8,900; McLean County "
+        "schools will be given $5,900; Muhlenberg County schools $3,000 and Ohio County schools $128,800. "
+        "Pike County, a district harder hit, is set to receive $400,000."
+    )
+    pike = found(nlp, place_stage, text)["Pike County"].place
+    assert pike is not None and (pike.country, pike.admin1) == ("US", "Kentucky")

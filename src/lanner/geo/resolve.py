@@ -88,8 +88,9 @@ class Weights:
     support_cap: float = 2.0
     support_cell: float = 0.5
     support_split: float = 0.5
-    state_share: float = 1.0
+    state_share: float = 2.0
     state_town: float = 0.5
+    state_floor: float = 0.5  # a state's share is of at least this many votes: one doubtful vote is no majority
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -377,11 +378,13 @@ class Resolver:
         if c.place.feature == "country":
             return score
         if c.place.admin1 and c.place.country in SHARED_ADMIN1_CODES and c.place.feature != "admin1":
-            # the article's states, in the one country where towns and divisions share state codes
+            # the article's states, in the one country where towns and divisions share state codes; a share of
+            # few votes counts for less (one town guessed in some state on a
+            # doubtful vote does not make that state the article's)
             state_votes = {s: sum(v for k, v in by_key.items() if k != key) for s, by_key in context.states.items()}
             state_total = sum(state_votes.values())
             if state_total > 0:
-                score += w.state_share * state_votes.get(c.place.admin1, 0.0) / state_total
+                score += w.state_share * state_votes.get(c.place.admin1, 0.0) / max(state_total, w.state_floor)
         nearest = math.inf
         for other_key, other in context.places:
             if other_key == key or other.place.feature == "country":
