@@ -111,6 +111,13 @@ def test_a_demonym_standing_alone_is_not_a_place(nlp, place_stage: PlaceStage) -
     assert not [p for p in found if p.reference == "demonym"]
 
 
+def test_a_demonym_inside_a_place_name_is_not_its_country(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, place_stage, "The plan extended the French Quarter street grid toward the Mississippi River.")
+    assert not [p for p in found if p.text == "French"]  # the French Quarter lies in New Orleans, not in France
+    kept = places(nlp, place_stage, "Chinese State Councilor Wang Yi met Iraqi Army officers in Baghdad.")
+    assert {"Chinese", "Iraqi"} <= {p.text for p in kept if p.reference == "demonym"}
+
+
 def test_a_place_inside_an_organisation_name(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
     found = places(nlp, place_stage, "A spokesman for the Nineveh Operations Command said the road was open.")
     nineveh = [p for p in found if p.reference == "embedded"]

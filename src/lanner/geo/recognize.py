@@ -302,6 +302,23 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
 _MAX_DEMONYM_TOKENS = 3
 
 
+# Capitalised words that make a demonym before them part of a place's own name: "the French Quarter" lies in
+# New Orleans and "the Irish Sea" is no part of Ireland.
+PLACE_NAME_HEADS: frozenset[str] = frozenset({
+    "quarter", "sea", "ocean", "gulf", "channel", "riviera", "alps", "coast", "peninsula", "plateau", "highlands",
+    "village", "square", "street", "avenue", "bay", "island", "islands", "strait", "straits", "basin",
+})  # fmt: skip
+
+
+def _names_a_place(doc: Doc, i: int) -> bool:
+    """Whether the capitalised word at `i` turns the demonym before it into a place name ("the Syrian Desert"),
+    not an office or a body ("Chinese State Councilor", "Iraqi Army")."""
+    if i >= len(doc) or not doc[i].text[:1].isupper():
+        return False
+    word = doc[i].lower_
+    return word in PLACE_NAME_HEADS or FEATURE_WORDS.get(word) in {"water", "landform"}
+
+
 def demonym_mentions(doc: Doc, demonyms: DemonymTable, taken: set[int]) -> list[Mention]:
     """Demonyms that modify a noun after them: "Iraqi forces", "the Central American caravan".
 
@@ -326,6 +343,7 @@ def demonym_mentions(doc: Doc, demonyms: DemonymTable, taken: set[int]) -> list[
                 and head.i >= i + size
                 and head.pos_ in {"NOUN", "PROPN"}
                 and (last.dep_ in _MODIFIER_DEPS or last.pos_ == "ADJ")
+                and not _names_a_place(doc, i + size)
             ):
                 match = span
             break
