@@ -108,3 +108,13 @@ def test_the_articles_state_outweighs_a_nearer_namesake(nlp, place_stage: PlaceS
     )
     pike = found(nlp, place_stage, text)["Pike County"].place
     assert pike is not None and (pike.country, pike.admin1) == ("US", "Kentucky")
+
+
+def test_a_facility_is_not_a_faraway_town_of_its_name(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "New Orleans planners gave Elysian Fields great width and an adjacent park (Washington Square). "
+        "The avenue runs from the river in Louisiana toward Lake Pontchartrain."
+    )
+    square = found(nlp, place_stage, text)["Washington Square"]
+    # not the Philadelphia neighbourhood, nor Franklin Square, New York, which once bore the name
+    assert square.place is None or square.place.admin1 == "Louisiana"

@@ -91,6 +91,7 @@ class Mention:
     # X") is trusted only in a country the article names
     allowed_countries: frozenset[str] | None = None
     settlement: bool = False  # a settlement word marks it: "the village of X", "the X district"
+    facility: bool = False  # the recogniser labelled it FAC: a square, a park, a bridge, a building
 
 
 def _trim(span: Span) -> tuple[int, int, str | None]:
@@ -227,7 +228,10 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
             longer = doc[start : end + 1]
             if gazetteer.lookup(longer.text, loose=False):
                 span, end, hint, named_kind = longer, end + 1, None, False
-        found.append(Mention(span.start_char, span.end_char, span.text, start, end, "ner", hint, named_kind))
+        found.append(
+            Mention(span.start_char, span.end_char, span.text, start, end, "ner", hint, named_kind,
+                    facility=ent.label_ == "FAC")
+        )  # fmt: skip
     return found
 
 

@@ -167,6 +167,10 @@ class Resolver:
                 if c.place.feature in _ABBREVIABLE
                 or (c.kind == PRIMARY and (c.place.name.isupper() or not abbreviation))
             ]
+        if mention.facility:
+            # "Washington Square" in New Orleans is not Franklin Square, New York, which once bore that name: a
+            # facility's name may be a town's own name ("the Golden Gate" aside), never a town's other name
+            found = [c for c in found if c.kind == PRIMARY or c.place.feature != "city"]
         if len(found) > MAX_CANDIDATES:
             found = sorted(found, key=lambda c: -c.place.population)[:MAX_CANDIDATES]
         return found
@@ -262,6 +266,10 @@ class Resolver:
             if lb is None:
                 leader, lb = i, b
             chosen = cands[leader][lb]
+            if m.facility and chosen.place.feature in _LOCAL and self._far_from_the_rest(chosen, keys[i], context):
+                # "Washington Square" in a story about New Orleans is not the neighbourhood of Philadelphia
+                out.append(PlaceMention(m.start, m.end, m.text, None, UNRESOLVED_CONFIDENCE, m.reference))
+                continue
             confidence = shares[leader]
             if chosen.kind == LOOSE:
                 confidence *= 0.7
@@ -305,6 +313,12 @@ class Resolver:
                 row.append(w.support * min(w.support_cap, sum(votes.values())))
             out.append(row)
         return out
+
+    @staticmethod
+    def _far_from_the_rest(c: Candidate, key: str, context: _Context) -> bool:
+        """Whether the article names other towns or divisions and none lies within 300 km of `c`."""
+        others = [o for k, o in context.places if k != key and o.place.feature not in {"country", "region"}]
+        return bool(others) and all(_distance(c, o) >= 300 for o in others)
 
     @staticmethod
     def _shadowed(cs: list[Candidate]) -> list[bool]:
