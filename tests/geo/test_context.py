@@ -118,3 +118,12 @@ def test_a_facility_is_not_a_faraway_town_of_its_name(nlp, place_stage: PlaceSta
     square = found(nlp, place_stage, text)["Washington Square"]
     # not the Philadelphia neighbourhood, nor Franklin Square, New York, which once bore the name
     assert square.place is None or square.place.admin1 == "Louisiana"
+
+
+def test_the_capital_of_a_named_country_beats_a_nearby_namesake(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "GEORGETOWN, Ky. - A Georgetown doctor is in France on a family trip. A gunman opened fire on police in "
+        "Paris on Thursday night. She will return to Kentucky next week."
+    )
+    paris = found(nlp, place_stage, text)["Paris"].place
+    assert paris is not None and paris.country == "FR"  # not Paris, Kentucky, 30 km from Georgetown

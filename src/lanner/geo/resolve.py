@@ -84,6 +84,7 @@ class Weights:
     near_300: float = 1.0
     near_800: float = 0.4
     capital: float = 1.0
+    capital_named: float = 1.5
     support: float = 1.0
     support_cap: float = 2.0
     support_cell: float = 0.5
@@ -376,7 +377,11 @@ class Resolver:
                 states[c.place.admin1][key] += (1.0 if c.place.feature == "admin1" else self.weights.state_town) * share
             if share >= 0.5 and c.place.feature not in {"continent", "water"}:
                 places.append((key, c))
-        return _Context(countries, places, states)
+        named: dict[str, set[str]] = defaultdict(set)
+        for key, cs, b in zip(keys, cands, best, strict=True):
+            if b is not None and cs[b].place.feature == "country" and cs[b].place.country:
+                named[cs[b].place.country].add(key)
+        return _Context(countries, places, states, named)
 
     def _contextual(self, c: Candidate, key: str, context: _Context) -> float:
         w = self.weights
@@ -391,6 +396,8 @@ class Resolver:
             score += w.country_present + w.country_share * own / total
         if c.place.feature == "country":
             return score
+        if (c.place.name, c.place.country) in self.capitals and context.named.get(c.place.country or "", set()) - {key}:
+            score += w.capital_named  # "in France ... Paris' Champs-Elysees" is not Paris, Kentucky
         if c.place.admin1 and c.place.country in SHARED_ADMIN1_CODES and c.place.feature != "admin1":
             # the article's states, in the one country where towns and divisions share state codes; a share of
             # few votes counts for less (one town guessed in some state on a
@@ -436,3 +443,4 @@ class _Context:
     countries: dict[str, dict[str, float]]  # country -> name key -> weighted votes
     places: list[tuple[str, Candidate]]
     states: dict[str, dict[str, float]]  # US state code -> name key -> weighted votes
+    named: dict[str, set[str]]  # country -> keys of the names that name it as a country
