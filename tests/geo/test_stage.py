@@ -118,6 +118,13 @@ def test_a_demonym_inside_a_place_name_is_not_its_country(nlp, place_stage: Plac
     assert {"Chinese", "Iraqi"} <= {p.text for p in kept if p.reference == "demonym"}
 
 
+def test_a_place_entity_over_a_comma_is_two_names(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    text = "2018 calendar. 28/29 April: Donington Park, Leicestershire. 19/20 May: Thruxton, Hampshire."
+    by_text = {p.text: p for p in places(nlp, place_stage, text)}
+    for county in ("Leicestershire", "Hampshire"):  # the recogniser takes "Thruxton, Hampshire" for one name
+        assert by_text[county].place is not None and by_text[county].place.country == "GB"
+
+
 def test_a_place_inside_an_organisation_name(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
     found = places(nlp, place_stage, "A spokesman for the Nineveh Operations Command said the road was open.")
     nineveh = [p for p in found if p.reference == "embedded"]

@@ -157,10 +157,26 @@ def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, 
     return best
 
 
+def _entities(doc: Doc) -> list[Span]:
+    """The recogniser's entities, a place entity that runs over a comma cut in two: "Donington Park,
+    Leicestershire" and "Thruxton, Hampshire" are a site and its county, each a name of its own."""
+    from spacy.tokens import Span
+
+    found: list[Span] = []
+    for ent in doc.ents:
+        commas = [t.i for t in ent[1:-1] if t.text == ","] if ent.label_ in PLACE_LABELS else []
+        start = ent.start
+        for comma in commas:
+            found.append(Span(doc, start, comma, label=ent.label_))
+            start = comma + 1
+        found.append(Span(doc, start, ent.end, label=ent.label_) if commas else ent)
+    return found
+
+
 def named_countries(doc: Doc, gazetteer: Gazetteer) -> set[str]:
     """Countries the article names, directly or through a first-level division ("Oregon" names the US)."""
     found: set[str] = set()
-    for ent in doc.ents:
+    for ent in _entities(doc):
         if ent.label_ not in PLACE_LABELS:
             continue
         start, end, _ = _trim(ent)
@@ -181,10 +197,10 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
     ("Iraqi") never pass: they are not place names.
     """
     countries = countries or set()
-    place_texts = {doc[a:b].text for a, b, _ in (_trim(e) for e in doc.ents if e.label_ in PLACE_LABELS) if a < b}
+    place_texts = {doc[a:b].text for a, b, _ in (_trim(e) for e in _entities(doc) if e.label_ in PLACE_LABELS) if a < b}
     found: list[Mention] = []
     consumed: set[int] = set()
-    for ent in doc.ents:
+    for ent in _entities(doc):
         if ent.label_ not in PLACE_LABELS and ent.label_ not in _MISLABELLED:
             continue
         if any(t.i in consumed for t in ent):
