@@ -127,3 +127,14 @@ def test_the_capital_of_a_named_country_beats_a_nearby_namesake(nlp, place_stage
     )
     paris = found(nlp, place_stage, text)["Paris"].place
     assert paris is not None and paris.country == "FR"  # not Paris, Kentucky, 30 km from Georgetown
+
+
+def test_two_names_that_vouch_for_each_other_settle_together(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    # Edmonton is a district of north London beside Enfield; scored all at once, the two names traded senses
+    # (Edmonton in Canada, Enfield in Nova Scotia) on every round
+    text = (
+        "A teenager was stabbed outside a school in Edmonton on Monday. Police said the boy lived in Edmonton "
+        "with his mother. Enfield council leaders called for calm."
+    )
+    edmonton = found(nlp, place_stage, text)["Edmonton"].place
+    assert edmonton is not None and edmonton.country == "GB"

@@ -10,9 +10,10 @@ A candidate's score adds up, in log-population units (one unit = ten times the p
 * the article's countries: each country's share of the article's resolved mentions;
 * proximity: closeness to the other places resolved in the same article.
 
-The first pass scores on the prior alone; the second adds the article context computed from the first;
-the third recomputes the context from the second. Every mention of one name without its own container
-gets the same place (one sense per discourse).
+The first guess scores on the prior alone; then, name by name in order of first use, each name is scored
+against the context of the other names as they last stood, for `PASSES` rounds (one name at a time: when
+all moved at once, two names that vouch for each other could swap senses on every round). Every mention
+of one name without its own container gets the same place (one sense per discourse).
 
 Confidence (0..1) is the belief that the mention names a place *and* that `place` is the one meant:
 the softmax share of the winning score among the candidates' scores, scaled down for loose spelling
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 UNRESOLVED_CONFIDENCE = 0.1
 APPROXIMATE_CONFIDENCE = 0.3  # a name placed at its container's point
 MAX_CANDIDATES = 60
+PASSES = 3  # rounds over the article's names; the senses settle by the third
 SHADOW_POPULATION = 100_000
 FEATURE_PRIOR: dict[str, float] = {
     "country": 3.0, "continent": 2.0, "region": 1.0, "water": 1.0, "landform": 1.0,
@@ -223,24 +225,21 @@ class Resolver:
         priors = [[p + s for p, s in zip(ps, ss, strict=True)] for ps, ss in zip(priors, support, strict=True)]
         best: list[int | None] = [max(range(len(p)), key=p.__getitem__) if p else None for p in priors]
         shares: list[float] = [self._share(p, b) for p, b in zip(priors, best, strict=True)]
-        scores = priors
-        for _ in range(2):
-            context = self._context(keys, cands, best, shares)
-            scores = []
-            for i, (cs, ps) in enumerate(zip(cands, priors, strict=True)):
-                container = None
-                if i in inside:
-                    j = inside[i]
-                    bj = best[j]
-                    if bj is not None and cands[j][bj].place.feature in CONTAINERS:
-                        container = cands[j][bj]
-                row = []
-                for c, p, x in zip(cs, ps, shadowed[i], strict=True):
-                    near = 0.0 if x else self._contextual(c, keys[i], context)
-                    row.append(p + near + self._contained(c, container))
-                scores.append(row)
-            best = [max(range(len(s)), key=s.__getitem__) if s else None for s in scores]
-            shares = [self._share(s, b) for s, b in zip(scores, best, strict=True)]
+        scores = [list(p) for p in priors]
+        at: dict[str, list[int]] = defaultdict(list)  # each name's mentions, names in order of first use
+        for i, key in enumerate(keys):
+            at[key].append(i)
+        for _ in range(PASSES):
+            for indices in at.values():
+                # one name at a time, against the others as they last stood: updating every name at once let two
+                # names that vouch for each other swap senses on every pass ("Edmonton" and "Enfield": London,
+                # Canada, London ...)
+                context = self._context(keys, cands, best, shares)
+                for i in indices:
+                    scores[i] = self._scored(i, keys[i], cands, priors[i], shadowed[i], inside, best, context)
+                    best[i] = max(range(len(scores[i])), key=scores[i].__getitem__) if scores[i] else None
+                    shares[i] = self._share(scores[i], best[i])
+        context = self._context(keys, cands, best, shares)
         # one sense per discourse: mentions of one name without their own container agree, and follow a
         # mention of the name that has one ("Elizabethtown, Pennsylvania" ... "Elizabethtown Hospital")
         group: dict[str, int] = {}
@@ -280,6 +279,28 @@ class Resolver:
                 confidence *= 0.5
             out.append(PlaceMention(m.start, m.end, m.text, chosen.place, min(0.99, confidence), m.reference))
         return out
+
+    def _scored(
+        self,
+        i: int,
+        key: str,
+        cands: list[list[Candidate]],
+        priors: list[float],
+        shadowed: list[bool],
+        inside: dict[int, int],
+        best: list[int | None],
+        context: _Context,
+    ) -> list[float]:
+        """The scores of mention `i`'s candidates: prior, the article's context, and its container."""
+        container = None
+        if i in inside:
+            bj = best[inside[i]]
+            if bj is not None and cands[inside[i]][bj].place.feature in CONTAINERS:
+                container = cands[inside[i]][bj]
+        return [
+            p + (0.0 if x else self._contextual(c, key, context)) + self._contained(c, container)
+            for c, p, x in zip(cands[i], priors, shadowed, strict=True)
+        ]
 
     def _support(self, keys: list[str], cands: list[list[Candidate]]) -> list[list[float]]:
         """Mutual support: a town or county gains for each other name of the article that has some candidate
