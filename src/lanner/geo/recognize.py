@@ -3,7 +3,8 @@
 Two sources of spans:
 
 * spaCy's entities labelled GPE, LOC or FAC (a leading "the" and a trailing "'s" trimmed; a trailing
-  "province", "governorate", "city" ... kept out of the name and remembered as a feature hint);
+  "province", "governorate", "city" ... kept out of the name and remembered as a feature hint; one that
+  runs over a comma, "Thruxton, Hampshire", cut into its names);
 * capitalised proper-noun sequences that the entity recogniser missed and that the gazetteer knows,
   accepted only when the name is hard to mistake (a country, a first-level division, an authored region,
   a city of 100,000 or more) or when it is a city in a country the article already mentions and a
@@ -13,7 +14,7 @@ Two kinds of reference that are not a place's own name but still point at one (G
 both as non-literal toponyms, and an analyst reading "Iraqi" wants Iraq's code):
 
 * a demonym used as a modifier ("Iraqi forces", "European officials") refers to its country or region
-  (`reference="demonym"`);
+  (`reference="demonym"`), unless it begins a place's own name ("the French Quarter", "the Irish Sea");
 * a place name at the head of an organisation's name ("Nineveh Operations Command", "Toronto police") or
   after its "of" ("University of Toronto") refers to that place (`reference="embedded"`).
 

@@ -7,8 +7,13 @@ A candidate's score adds up, in log-population units (one unit = ten times the p
 * a feature hint from the words around the name ("Diyala province" wants a division, "the city of ...");
 * containment: "Palmyra in Syria", "Mosul, Iraq", "Alexandria, Louisiana", "in eastern Syria" -> the
   candidate inside the named container gains, one outside it loses;
-* the article's countries: each country's share of the article's resolved mentions;
+* the article's countries: each country's share of the article's resolved mentions, and for a national
+  capital, whether another name of the article names its country ("in France ... Paris");
+* the article's US states: for a US town or county, its state's share of the article's state votes;
 * proximity: closeness to the other places resolved in the same article.
+
+A facility (spaCy's FAC: a square, a park, a bridge) takes only a town's own name, and stays unresolved
+when that town lies far from every other place of the article ("Washington Square" in New Orleans).
 
 The first guess scores on the prior alone; then, name by name in order of first use, each name is scored
 against the context of the other names as they last stood, for `PASSES` rounds (one name at a time: when
