@@ -244,7 +244,8 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
             # "Idlib countryside", "Euphrates valley": the longer name when the gazetteer has it
             longer = doc[start : end + 1]
             if gazetteer.lookup(longer.text, loose=False):
-                span, end, hint, named_kind = longer, end + 1, None, False
+                water = FEATURE_WORDS[doc[end].lower_] == "water"  # "the Red River" is a river, not its county
+                span, end, hint, named_kind = longer, end + 1, "water" if water else None, water
         found.append(
             Mention(span.start_char, span.end_char, span.text, start, end, "ner", hint, named_kind,
                     facility=ent.label_ == "FAC")

@@ -165,6 +165,11 @@ class Resolver:
             # "Morris County" is not the town of Morris: without such a division, leave it unresolved
             wanted = HINT_GROUPS[mention.hint]
             found = [c for c in found if c.place.feature in wanted]
+        if mention.named_kind and mention.hint == "water":
+            # "the Red River", "the Mississippi River": a river or a lake, not the county, state or country of its
+            # name, whose centre lies far from the river's point; a town of the name often stands on it ("the
+            # Tijuana River")
+            found = [c for c in found if c.place.feature not in {"admin1", "admin2", "country"}]
         if len(name_key(mention.text).replace(" ", "")) <= 2:
             # "WA", "BC": a two-letter alternate name of some town is noise; own names and divisions are not, but
             # an abbreviation in capitals is not the town whose own name it spells in lower case ("EU" is not Eu)
