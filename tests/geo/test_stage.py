@@ -144,6 +144,12 @@ def test_a_river_may_be_placed_at_its_town(nlp, place_stage: PlaceStage) -> None
     assert tijuana.place is not None and tijuana.place.country == "MX"
 
 
+def test_a_sea_named_after_a_country_is_the_sea(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, place_stage, "Oil spilled into the Gulf of Mexico and pirates struck in the Gulf of Aden.")
+    for name in ("Gulf of Mexico", "Gulf of Aden"):  # not Mexico City, not the port of Aden
+        assert resolved(found, name).place is not None and resolved(found, name).place.feature == "water"
+
+
 def test_a_place_inside_an_organisation_name(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
     found = places(nlp, place_stage, "A spokesman for the Nineveh Operations Command said the road was open.")
     nineveh = [p for p in found if p.reference == "embedded"]
