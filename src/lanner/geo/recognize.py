@@ -207,7 +207,11 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
         if any(t.i in consumed for t in ent):
             continue
         start, end, hint = _trim(ent)
-        if start - 2 >= ent.start and doc[start - 1].lower_ == "of" and gazetteer.lookup(doc[start - 2 : end].text):
+        if (
+            start - 2 >= ent.start
+            and doc[start - 1].lower_ == "of"
+            and gazetteer.lookup(doc[start - 2 : end].text, loose=False)
+        ):
             start, hint = start - 2, None  # "the Gulf of Mexico" is a name of its own, not Mexico
         named_kind = hint is not None
         if start >= end:
