@@ -150,6 +150,12 @@ def test_a_sea_named_after_a_country_is_the_sea(nlp, place_stage: PlaceStage) ->
         assert resolved(found, name).place is not None and resolved(found, name).place.feature == "water"
 
 
+def test_a_state_after_a_universitys_of_is_the_state(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp, place_stage, "He was a research associate in geoscience at the University of Alberta.")
+    alberta = resolved(found, "Alberta")
+    assert alberta.reference == "embedded" and alberta.place is not None and alberta.place.feature == "admin1"
+
+
 def test_a_place_inside_an_organisation_name(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
     found = places(nlp, place_stage, "A spokesman for the Nineveh Operations Command said the road was open.")
     nineveh = [p for p in found if p.reference == "embedded"]

@@ -423,10 +423,12 @@ def embedded_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[M
             start += 1
         windows: list[tuple[int, int]] = [(start, start + k) for k in range(min(3, end - start - 1), 0, -1)]
         of_at = [t.i for t in doc[start:end] if t.lower_ == "of"]
-        if of_at and of_at[-1] + 1 < end:
-            windows.insert(0, (of_at[-1] + 1, end))
+        after_of = (of_at[-1] + 1, end) if of_at and of_at[-1] + 1 < end else None
+        if after_of:
+            windows.insert(0, after_of)
         # "Colorado State University" stands somewhere in Colorado, often far from its centroid: inside a
-        # site's name only a city is close enough to say where it is
+        # site's name only a city is close enough to say where it is, or a state or country after its "of"
+        # ("University of Alberta", a state's own university system, named for the state as a whole)
         site = any(t.lower_ in SITE_WORDS for t in doc[start:end])
         # "Air Zimbabwe", "FrontCounter BC": a country or province at the tail names the organisation's country
         tails = [(end - k, end) for k in range(min(2, end - start - 1), 0, -1) if (end - k, end) not in windows]
@@ -438,7 +440,9 @@ def embedded_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[M
                 continue
             if span.text.lower() in COMMON_WORDS or not _acceptable(gazetteer, span.text, set(), False):
                 continue
-            if site and not _big_city(gazetteer, span.text):
+            if site and not (
+                _big_city(gazetteer, span.text) or ((a, b) == after_of and _country_like(gazetteer, span.text))
+            ):
                 continue
             hint = FEATURE_WORDS.get(doc[b].lower_) if b < end else None
             found.append(Mention(span.start_char, span.end_char, span.text, a, b, "embedded", hint,
