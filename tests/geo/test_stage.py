@@ -156,6 +156,14 @@ def test_a_state_after_a_universitys_of_is_the_state(nlp, place_stage: PlaceStag
     assert alberta.reference == "embedded" and alberta.place is not None and alberta.place.feature == "admin1"
 
 
+def test_a_part_named_by_its_side_is_in_the_whole(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    text = "Youth crime rose in Far North Queensland, while South Africa and West Virginia reported falls."
+    by_text = {p.text: p for p in places(nlp, place_stage, text)}
+    assert by_text["Queensland"].place is not None and by_text["Queensland"].place.country == "AU"
+    assert by_text["South Africa"].place is not None and by_text["South Africa"].place.country == "ZA"
+    assert by_text["West Virginia"].place is not None and by_text["West Virginia"].place.name == "West Virginia"
+
+
 def test_a_place_inside_an_organisation_name(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
     found = places(nlp, place_stage, "A spokesman for the Nineveh Operations Command said the road was open.")
     nineveh = [p for p in found if p.reference == "embedded"]

@@ -158,6 +158,25 @@ def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, 
     return best
 
 
+_SIDES = frozenset({"far", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                    "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
+                    "south-west", "northeastern", "northwestern", "southeastern", "southwestern"})  # fmt: skip
+_SIDE_FEATURES = frozenset({"country", "admin1", "admin2", "city"})
+
+
+def _past_directions(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """Where the name starts once the direction words before it are left out, when only the rest is a name the
+    gazetteer knows: "Far North Queensland", "West Wales", "South Venezuela" are parts of Queensland, Wales
+    and Venezuela; "South Africa" and "West Virginia" are names of their own."""
+    i = start
+    while i < end - 1 and doc[i].lower_ in _SIDES:
+        i += 1
+    if i == start or gazetteer.lookup(doc[start:end].text, loose=False):
+        return start
+    rest = gazetteer.lookup(doc[i:end].text, loose=False)
+    return i if any(c.kind == PRIMARY and c.place.feature in _SIDE_FEATURES for c in rest) else start
+
+
 def _entities(doc: Doc) -> list[Span]:
     """The recogniser's entities, a place entity that runs over a comma cut in two: "Donington Park,
     Leicestershire" and "Thruxton, Hampshire" are a site and its county, each a name of its own."""
@@ -219,6 +238,7 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
         if ent.label_ in PLACE_LABELS and hint is None:
             start, end = _extend(doc, start, end, gazetteer)
             consumed.update(range(start, end))
+            start = _past_directions(doc, start, end, gazetteer)
         span = doc[start:end]
         if not any(ch.isupper() for ch in span.text):
             continue
