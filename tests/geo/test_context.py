@@ -97,3 +97,44 @@ def test_authored_peninsula(nlp, place_stage: PlaceStage) -> None:  # type: igno
     ]
     assert peninsula.place is not None and peninsula.place.feature == "landform"
     assert peninsula.place.lat is not None and 36 < peninsula.place.lat < 40
+
+
+def test_the_articles_state_outweighs_a_nearer_namesake(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    # Pike County, Indiana lies beside the western Kentucky counties; the article's state is still Kentucky
+    text = (
+        "Kentucky lawmakers approved the school aid. Daviess County schools will be given $8,900; McLean County "
+        "schools will be given $5,900; Muhlenberg County schools $3,000 and Ohio County schools $128,800. "
+        "Pike County, a district harder hit, is set to receive $400,000."
+    )
+    pike = found(nlp, place_stage, text)["Pike County"].place
+    assert pike is not None and (pike.country, pike.admin1) == ("US", "Kentucky")
+
+
+def test_a_facility_is_not_a_faraway_town_of_its_name(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "New Orleans planners gave Elysian Fields great width and an adjacent park (Washington Square). "
+        "The avenue runs from the river in Louisiana toward Lake Pontchartrain."
+    )
+    square = found(nlp, place_stage, text)["Washington Square"]
+    # not the Philadelphia neighbourhood, nor Franklin Square, New York, which once bore the name
+    assert square.place is None or square.place.admin1 == "Louisiana"
+
+
+def test_the_capital_of_a_named_country_beats_a_nearby_namesake(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "GEORGETOWN, Ky. - A Georgetown doctor is in France on a family trip. A gunman opened fire on police in "
+        "Paris on Thursday night. She will return to Kentucky next week."
+    )
+    paris = found(nlp, place_stage, text)["Paris"].place
+    assert paris is not None and paris.country == "FR"  # not Paris, Kentucky, 30 km from Georgetown
+
+
+def test_two_names_that_vouch_for_each_other_settle_together(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    # Edmonton is a district of north London beside Enfield; scored all at once, the two names traded senses
+    # (Edmonton in Canada, Enfield in Nova Scotia) on every round
+    text = (
+        "A teenager was stabbed outside a school in Edmonton on Monday. Police said the boy lived in Edmonton "
+        "with his mother. Enfield council leaders called for calm."
+    )
+    edmonton = found(nlp, place_stage, text)["Edmonton"].place
+    assert edmonton is not None and edmonton.country == "GB"

@@ -3,7 +3,8 @@
 Two sources of spans:
 
 * spaCy's entities labelled GPE, LOC or FAC (a leading "the" and a trailing "'s" trimmed; a trailing
-  "province", "governorate", "city" ... kept out of the name and remembered as a feature hint);
+  "province", "governorate", "city" ... kept out of the name and remembered as a feature hint; one that
+  runs over a comma, "Thruxton, Hampshire", cut into its names);
 * capitalised proper-noun sequences that the entity recogniser missed and that the gazetteer knows,
   accepted only when the name is hard to mistake (a country, a first-level division, an authored region,
   a city of 100,000 or more) or when it is a city in a country the article already mentions and a
@@ -13,7 +14,7 @@ Two kinds of reference that are not a place's own name but still point at one (G
 both as non-literal toponyms, and an analyst reading "Iraqi" wants Iraq's code):
 
 * a demonym used as a modifier ("Iraqi forces", "European officials") refers to its country or region
-  (`reference="demonym"`);
+  (`reference="demonym"`), unless it begins a place's own name ("the French Quarter", "the Irish Sea");
 * a place name at the head of an organisation's name ("Nineveh Operations Command", "Toronto police") or
   after its "of" ("University of Toronto") refers to that place (`reference="embedded"`).
 
@@ -91,6 +92,7 @@ class Mention:
     # X") is trusted only in a country the article names
     allowed_countries: frozenset[str] | None = None
     settlement: bool = False  # a settlement word marks it: "the village of X", "the X district"
+    facility: bool = False  # the recogniser labelled it FAC: a square, a park, a bridge, a building
 
 
 def _trim(span: Span) -> tuple[int, int, str | None]:
@@ -156,10 +158,45 @@ def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, 
     return best
 
 
+_SIDES = frozenset({"far", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                    "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
+                    "south-west", "northeastern", "northwestern", "southeastern", "southwestern"})  # fmt: skip
+_SIDE_FEATURES = frozenset({"country", "admin1", "admin2", "city"})
+
+
+def _past_directions(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """Where the name starts once the direction words before it are left out, when only the rest is a name the
+    gazetteer knows: "Far North Queensland", "West Wales", "South Venezuela" are parts of Queensland, Wales
+    and Venezuela; "South Africa" and "West Virginia" are names of their own."""
+    i = start
+    while i < end - 1 and doc[i].lower_ in _SIDES:
+        i += 1
+    if i == start or gazetteer.lookup(doc[start:end].text, loose=False):
+        return start
+    rest = gazetteer.lookup(doc[i:end].text, loose=False)
+    return i if any(c.kind == PRIMARY and c.place.feature in _SIDE_FEATURES for c in rest) else start
+
+
+def _entities(doc: Doc) -> list[Span]:
+    """The recogniser's entities, a place entity that runs over a comma cut in two: "Donington Park,
+    Leicestershire" and "Thruxton, Hampshire" are a site and its county, each a name of its own."""
+    from spacy.tokens import Span
+
+    found: list[Span] = []
+    for ent in doc.ents:
+        commas = [t.i for t in ent[1:-1] if t.text == ","] if ent.label_ in PLACE_LABELS else []
+        start = ent.start
+        for comma in commas:
+            found.append(Span(doc, start, comma, label=ent.label_))
+            start = comma + 1
+        found.append(Span(doc, start, ent.end, label=ent.label_) if commas else ent)
+    return found
+
+
 def named_countries(doc: Doc, gazetteer: Gazetteer) -> set[str]:
     """Countries the article names, directly or through a first-level division ("Oregon" names the US)."""
     found: set[str] = set()
-    for ent in doc.ents:
+    for ent in _entities(doc):
         if ent.label_ not in PLACE_LABELS:
             continue
         start, end, _ = _trim(ent)
@@ -180,21 +217,28 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
     ("Iraqi") never pass: they are not place names.
     """
     countries = countries or set()
-    place_texts = {doc[a:b].text for a, b, _ in (_trim(e) for e in doc.ents if e.label_ in PLACE_LABELS) if a < b}
+    place_texts = {doc[a:b].text for a, b, _ in (_trim(e) for e in _entities(doc) if e.label_ in PLACE_LABELS) if a < b}
     found: list[Mention] = []
     consumed: set[int] = set()
-    for ent in doc.ents:
+    for ent in _entities(doc):
         if ent.label_ not in PLACE_LABELS and ent.label_ not in _MISLABELLED:
             continue
         if any(t.i in consumed for t in ent):
             continue
         start, end, hint = _trim(ent)
+        if (
+            start - 2 >= ent.start
+            and doc[start - 1].lower_ == "of"
+            and gazetteer.lookup(doc[start - 2 : end].text, loose=False)
+        ):
+            start, hint = start - 2, None  # "the Gulf of Mexico" is a name of its own, not Mexico
         named_kind = hint is not None
         if start >= end:
             continue
         if ent.label_ in PLACE_LABELS and hint is None:
             start, end = _extend(doc, start, end, gazetteer)
             consumed.update(range(start, end))
+            start = _past_directions(doc, start, end, gazetteer)
         span = doc[start:end]
         if not any(ch.isupper() for ch in span.text):
             continue
@@ -226,8 +270,12 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
             # "Idlib countryside", "Euphrates valley": the longer name when the gazetteer has it
             longer = doc[start : end + 1]
             if gazetteer.lookup(longer.text, loose=False):
-                span, end, hint, named_kind = longer, end + 1, None, False
-        found.append(Mention(span.start_char, span.end_char, span.text, start, end, "ner", hint, named_kind))
+                water = FEATURE_WORDS[doc[end].lower_] == "water"  # "the Red River" is a river, not its county
+                span, end, hint, named_kind = longer, end + 1, "water" if water else None, water
+        found.append(
+            Mention(span.start_char, span.end_char, span.text, start, end, "ner", hint, named_kind,
+                    facility=ent.label_ == "FAC")
+        )  # fmt: skip
     return found
 
 
@@ -302,6 +350,23 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
 _MAX_DEMONYM_TOKENS = 3
 
 
+# Capitalised words that make a demonym before them part of a place's own name: "the French Quarter" lies in
+# New Orleans and "the Irish Sea" is no part of Ireland.
+PLACE_NAME_HEADS: frozenset[str] = frozenset({
+    "quarter", "sea", "ocean", "gulf", "channel", "riviera", "alps", "coast", "peninsula", "plateau", "highlands",
+    "village", "square", "street", "avenue", "bay", "island", "islands", "strait", "straits", "basin",
+})  # fmt: skip
+
+
+def _names_a_place(doc: Doc, i: int) -> bool:
+    """Whether the capitalised word at `i` turns the demonym before it into a place name ("the Syrian Desert"),
+    not an office or a body ("Chinese State Councilor", "Iraqi Army")."""
+    if i >= len(doc) or not doc[i].text[:1].isupper():
+        return False
+    word = doc[i].lower_
+    return word in PLACE_NAME_HEADS or FEATURE_WORDS.get(word) in {"water", "landform"}
+
+
 def demonym_mentions(doc: Doc, demonyms: DemonymTable, taken: set[int]) -> list[Mention]:
     """Demonyms that modify a noun after them: "Iraqi forces", "the Central American caravan".
 
@@ -326,6 +391,7 @@ def demonym_mentions(doc: Doc, demonyms: DemonymTable, taken: set[int]) -> list[
                 and head.i >= i + size
                 and head.pos_ in {"NOUN", "PROPN"}
                 and (last.dep_ in _MODIFIER_DEPS or last.pos_ == "ADJ")
+                and not _names_a_place(doc, i + size)
             ):
                 match = span
             break
@@ -377,10 +443,12 @@ def embedded_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[M
             start += 1
         windows: list[tuple[int, int]] = [(start, start + k) for k in range(min(3, end - start - 1), 0, -1)]
         of_at = [t.i for t in doc[start:end] if t.lower_ == "of"]
-        if of_at and of_at[-1] + 1 < end:
-            windows.insert(0, (of_at[-1] + 1, end))
+        after_of = (of_at[-1] + 1, end) if of_at and of_at[-1] + 1 < end else None
+        if after_of:
+            windows.insert(0, after_of)
         # "Colorado State University" stands somewhere in Colorado, often far from its centroid: inside a
-        # site's name only a city is close enough to say where it is
+        # site's name only a city is close enough to say where it is, or a state or country after its "of"
+        # ("University of Alberta", a state's own university system, named for the state as a whole)
         site = any(t.lower_ in SITE_WORDS for t in doc[start:end])
         # "Air Zimbabwe", "FrontCounter BC": a country or province at the tail names the organisation's country
         tails = [(end - k, end) for k in range(min(2, end - start - 1), 0, -1) if (end - k, end) not in windows]
@@ -392,7 +460,9 @@ def embedded_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[M
                 continue
             if span.text.lower() in COMMON_WORDS or not _acceptable(gazetteer, span.text, set(), False):
                 continue
-            if site and not _big_city(gazetteer, span.text):
+            if site and not (
+                _big_city(gazetteer, span.text) or ((a, b) == after_of and _country_like(gazetteer, span.text))
+            ):
                 continue
             hint = FEATURE_WORDS.get(doc[b].lower_) if b < end else None
             found.append(Mention(span.start_char, span.end_char, span.text, a, b, "embedded", hint,

@@ -7,12 +7,18 @@ A candidate's score adds up, in log-population units (one unit = ten times the p
 * a feature hint from the words around the name ("Diyala province" wants a division, "the city of ...");
 * containment: "Palmyra in Syria", "Mosul, Iraq", "Alexandria, Louisiana", "in eastern Syria" -> the
   candidate inside the named container gains, one outside it loses;
-* the article's countries: each country's share of the article's resolved mentions;
+* the article's countries: each country's share of the article's resolved mentions, and for a national
+  capital, whether another name of the article names its country ("in France ... Paris");
+* the article's US states: for a US town or county, its state's share of the article's state votes;
 * proximity: closeness to the other places resolved in the same article.
 
-The first pass scores on the prior alone; the second adds the article context computed from the first;
-the third recomputes the context from the second. Every mention of one name without its own container
-gets the same place (one sense per discourse).
+A facility (spaCy's FAC: a square, a park, a bridge) takes only a town's own name, and stays unresolved
+when that town lies far from every other place of the article ("Washington Square" in New Orleans).
+
+The first guess scores on the prior alone; then, name by name in order of first use, each name is scored
+against the context of the other names as they last stood, for `PASSES` rounds (one name at a time: when
+all moved at once, two names that vouch for each other could swap senses on every round). Every mention
+of one name without its own container gets the same place (one sense per discourse).
 
 Confidence (0..1) is the belief that the mention names a place *and* that `place` is the one meant:
 the softmax share of the winning score among the candidates' scores, scaled down for loose spelling
@@ -39,6 +45,7 @@ if TYPE_CHECKING:
 UNRESOLVED_CONFIDENCE = 0.1
 APPROXIMATE_CONFIDENCE = 0.3  # a name placed at its container's point
 MAX_CANDIDATES = 60
+PASSES = 3  # rounds over the article's names; the senses settle by the third
 SHADOW_POPULATION = 100_000
 FEATURE_PRIOR: dict[str, float] = {
     "country": 3.0, "continent": 2.0, "region": 1.0, "water": 1.0, "landform": 1.0,
@@ -84,12 +91,14 @@ class Weights:
     near_300: float = 1.0
     near_800: float = 0.4
     capital: float = 1.0
+    capital_named: float = 1.5
     support: float = 1.0
     support_cap: float = 2.0
     support_cell: float = 0.5
     support_split: float = 0.5
-    state_share: float = 1.0
+    state_share: float = 2.0
     state_town: float = 0.5
+    state_floor: float = 0.5  # a state's share is of at least this many votes: one doubtful vote is no majority
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -156,6 +165,11 @@ class Resolver:
             # "Morris County" is not the town of Morris: without such a division, leave it unresolved
             wanted = HINT_GROUPS[mention.hint]
             found = [c for c in found if c.place.feature in wanted]
+        if mention.named_kind and mention.hint == "water":
+            # "the Red River", "the Mississippi River": a river or a lake, not the county, state or country of its
+            # name, whose centre lies far from the river's point; a town of the name often stands on it ("the
+            # Tijuana River")
+            found = [c for c in found if c.place.feature not in {"admin1", "admin2", "country"}]
         if len(name_key(mention.text).replace(" ", "")) <= 2:
             # "WA", "BC": a two-letter alternate name of some town is noise; own names and divisions are not, but
             # an abbreviation in capitals is not the town whose own name it spells in lower case ("EU" is not Eu)
@@ -166,6 +180,10 @@ class Resolver:
                 if c.place.feature in _ABBREVIABLE
                 or (c.kind == PRIMARY and (c.place.name.isupper() or not abbreviation))
             ]
+        if mention.facility:
+            # "Washington Square" in New Orleans is not Franklin Square, New York, which once bore that name: a
+            # facility's name may be a town's own name ("the Golden Gate" aside), never a town's other name
+            found = [c for c in found if c.kind == PRIMARY or c.place.feature != "city"]
         if len(found) > MAX_CANDIDATES:
             found = sorted(found, key=lambda c: -c.place.population)[:MAX_CANDIDATES]
         return found
@@ -217,24 +235,21 @@ class Resolver:
         priors = [[p + s for p, s in zip(ps, ss, strict=True)] for ps, ss in zip(priors, support, strict=True)]
         best: list[int | None] = [max(range(len(p)), key=p.__getitem__) if p else None for p in priors]
         shares: list[float] = [self._share(p, b) for p, b in zip(priors, best, strict=True)]
-        scores = priors
-        for _ in range(2):
-            context = self._context(keys, cands, best, shares)
-            scores = []
-            for i, (cs, ps) in enumerate(zip(cands, priors, strict=True)):
-                container = None
-                if i in inside:
-                    j = inside[i]
-                    bj = best[j]
-                    if bj is not None and cands[j][bj].place.feature in CONTAINERS:
-                        container = cands[j][bj]
-                row = []
-                for c, p, x in zip(cs, ps, shadowed[i], strict=True):
-                    near = 0.0 if x else self._contextual(c, keys[i], context)
-                    row.append(p + near + self._contained(c, container))
-                scores.append(row)
-            best = [max(range(len(s)), key=s.__getitem__) if s else None for s in scores]
-            shares = [self._share(s, b) for s, b in zip(scores, best, strict=True)]
+        scores = [list(p) for p in priors]
+        at: dict[str, list[int]] = defaultdict(list)  # each name's mentions, names in order of first use
+        for i, key in enumerate(keys):
+            at[key].append(i)
+        for _ in range(PASSES):
+            for indices in at.values():
+                # one name at a time, against the others as they last stood: updating every name at once let two
+                # names that vouch for each other swap senses on every pass ("Edmonton" and "Enfield": London,
+                # Canada, London ...)
+                context = self._context(keys, cands, best, shares)
+                for i in indices:
+                    scores[i] = self._scored(i, keys[i], cands, priors[i], shadowed[i], inside, best, context)
+                    best[i] = max(range(len(scores[i])), key=scores[i].__getitem__) if scores[i] else None
+                    shares[i] = self._share(scores[i], best[i])
+        context = self._context(keys, cands, best, shares)
         # one sense per discourse: mentions of one name without their own container agree, and follow a
         # mention of the name that has one ("Elizabethtown, Pennsylvania" ... "Elizabethtown Hospital")
         group: dict[str, int] = {}
@@ -261,6 +276,10 @@ class Resolver:
             if lb is None:
                 leader, lb = i, b
             chosen = cands[leader][lb]
+            if m.facility and chosen.place.feature in _LOCAL and self._far_from_the_rest(chosen, keys[i], context):
+                # "Washington Square" in a story about New Orleans is not the neighbourhood of Philadelphia
+                out.append(PlaceMention(m.start, m.end, m.text, None, UNRESOLVED_CONFIDENCE, m.reference))
+                continue
             confidence = shares[leader]
             if chosen.kind == LOOSE:
                 confidence *= 0.7
@@ -270,6 +289,28 @@ class Resolver:
                 confidence *= 0.5
             out.append(PlaceMention(m.start, m.end, m.text, chosen.place, min(0.99, confidence), m.reference))
         return out
+
+    def _scored(
+        self,
+        i: int,
+        key: str,
+        cands: list[list[Candidate]],
+        priors: list[float],
+        shadowed: list[bool],
+        inside: dict[int, int],
+        best: list[int | None],
+        context: _Context,
+    ) -> list[float]:
+        """The scores of mention `i`'s candidates: prior, the article's context, and its container."""
+        container = None
+        if i in inside:
+            bj = best[inside[i]]
+            if bj is not None and cands[inside[i]][bj].place.feature in CONTAINERS:
+                container = cands[inside[i]][bj]
+        return [
+            p + (0.0 if x else self._contextual(c, key, context)) + self._contained(c, container)
+            for c, p, x in zip(cands[i], priors, shadowed, strict=True)
+        ]
 
     def _support(self, keys: list[str], cands: list[list[Candidate]]) -> list[list[float]]:
         """Mutual support: a town or county gains for each other name of the article that has some candidate
@@ -304,6 +345,12 @@ class Resolver:
                 row.append(w.support * min(w.support_cap, sum(votes.values())))
             out.append(row)
         return out
+
+    @staticmethod
+    def _far_from_the_rest(c: Candidate, key: str, context: _Context) -> bool:
+        """Whether the article names other towns or divisions and none lies within 300 km of `c`."""
+        others = [o for k, o in context.places if k != key and o.place.feature not in {"country", "region"}]
+        return bool(others) and all(_distance(c, o) >= 300 for o in others)
 
     @staticmethod
     def _shadowed(cs: list[Candidate]) -> list[bool]:
@@ -361,7 +408,11 @@ class Resolver:
                 states[c.place.admin1][key] += (1.0 if c.place.feature == "admin1" else self.weights.state_town) * share
             if share >= 0.5 and c.place.feature not in {"continent", "water"}:
                 places.append((key, c))
-        return _Context(countries, places, states)
+        named: dict[str, set[str]] = defaultdict(set)
+        for key, cs, b in zip(keys, cands, best, strict=True):
+            if b is not None and cs[b].place.feature == "country" and cs[b].place.country:
+                named[cs[b].place.country].add(key)
+        return _Context(countries, places, states, named)
 
     def _contextual(self, c: Candidate, key: str, context: _Context) -> float:
         w = self.weights
@@ -376,12 +427,16 @@ class Resolver:
             score += w.country_present + w.country_share * own / total
         if c.place.feature == "country":
             return score
+        if (c.place.name, c.place.country) in self.capitals and context.named.get(c.place.country or "", set()) - {key}:
+            score += w.capital_named  # "in France ... Paris' Champs-Elysees" is not Paris, Kentucky
         if c.place.admin1 and c.place.country in SHARED_ADMIN1_CODES and c.place.feature != "admin1":
-            # the article's states, in the one country where towns and divisions share state codes
+            # the article's states, in the one country where towns and divisions share state codes; a share of
+            # few votes counts for less (one town guessed in some state on a
+            # doubtful vote does not make that state the article's)
             state_votes = {s: sum(v for k, v in by_key.items() if k != key) for s, by_key in context.states.items()}
             state_total = sum(state_votes.values())
             if state_total > 0:
-                score += w.state_share * state_votes.get(c.place.admin1, 0.0) / state_total
+                score += w.state_share * state_votes.get(c.place.admin1, 0.0) / max(state_total, w.state_floor)
         nearest = math.inf
         for other_key, other in context.places:
             if other_key == key or other.place.feature == "country":
@@ -419,3 +474,4 @@ class _Context:
     countries: dict[str, dict[str, float]]  # country -> name key -> weighted votes
     places: list[tuple[str, Candidate]]
     states: dict[str, dict[str, float]]  # US state code -> name key -> weighted votes
+    named: dict[str, set[str]]  # country -> keys of the names that name it as a country
