@@ -4,10 +4,10 @@ Profiling the English pipeline on news articles showed `attribute_ruler` taking 
 (about 9 ms for a 300-word article: its Matcher tries 179 patterns on every token and builds a Span for every
 match) and `lemmatizer` about a tenth (Python per token). Both compute a pure function of a few token values:
 
-- most attribute rules look at one token's TAG, LOWER, IS_SPACE and DEP, so the attributes they assign are
-  read from a table keyed by those four values, filled on first sight of each key; the few rules that span
-  several tokens (or test anything else) still run on a Matcher of their own, and every rule that applies to a
-  token is still applied in the original rules' order, so later rules win exactly as in spaCy;
+- the attribute rules test a token's TAG, LOWER, IS_SPACE and DEP (the English models' eight two-token rules test
+  the next token's too), so what they assign is read from a table keyed by those four values, filled on first
+  sight of each key; a rule with Matcher operators or other attributes would still run on a Matcher of its own;
+  every rule that applies to a token is applied in the original rules' order, so later rules win as in spaCy;
 - the lemma of a token is a function of its ORTH, POS and MORPH (spaCy's own cache key), so it is read from a
   table keyed by those, filled by calling the model's own lemmatizer on first sight.
 
