@@ -12,27 +12,18 @@ staged by students") is what is acted on.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
-
-from lanner.records import Article, Event
+from eventtools import countries
+from eventtools import event_by_trigger as event_published_by_trigger
+from eventtools import events_of as events_published
 
 PUBLISHED = date(2001, 3, 6)
 
 
-def events_of(pipeline, text: str) -> list[Event]:
-    return pipeline(Article(text=text, published=PUBLISHED)).events
-
-
-def event_by_trigger(pipeline, text: str, trigger: str) -> Event:
-    found = [e for e in events_of(pipeline, text) if e.trigger.text.lower() == trigger]
-    assert found, [(e.trigger.text, e.type) for e in events_of(pipeline, text)]
-    return found[0]
-
-
-def countries(pipeline, actor_ids: tuple[str, ...]) -> set[str | None]:
-    knowledge_base = pipeline.stage("events").knowledge_base
-    return {knowledge_base.get(actor_id).country for actor_id in actor_ids}
+events_of = partial(events_published, published=PUBLISHED)
+event_by_trigger = partial(event_published_by_trigger, published=PUBLISHED)
 
 
 def test_a_quoted_speakers_pronoun_is_the_speaker(pipeline):

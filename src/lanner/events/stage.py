@@ -16,7 +16,7 @@ from lanner.events.factuality import factuality_of
 from lanner.events.fatalities import fatalities_in
 from lanner.events.lexicon import TriggerLexicon, TriggerSense
 from lanner.events.place import event_place
-from lanner.events.plover import acled_category
+from lanner.events.plover import ACLED_TYPES, acled_category
 from lanner.events.roles import (
     CLASH_NOUNS,
     Roles,
@@ -1539,16 +1539,7 @@ ATTACK_ANAPHOR_NOUNS = frozenset(
     {"attack", "assault", "strike", "airstrike", "raid", "bombing", "blast", "explosion", "shelling", "incident"}
 )
 # ACLED sub-event types named by the weapon, and the ones a weapon named elsewhere makes more specific.
-WEAPON_SUB_TYPES = frozenset(
-    {
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    }
-)
+WEAPON_SUB_TYPES = frozenset(ACLED_TYPES["Explosions/Remote violence"])
 UNSPECIFIC_SUB_TYPES = frozenset({"Armed clash", "Attack"})
 
 
