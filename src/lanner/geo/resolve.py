@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from lanner.geo.gazetteer import LOOSE, PRIMARY, Candidate, Gazetteer
@@ -239,17 +239,26 @@ class Resolver:
         at: dict[str, list[int]] = defaultdict(list)  # each name's mentions, names in order of first use
         for i, key in enumerate(keys):
             at[key].append(i)
+        distances: dict[tuple[int, int], float] = {}  # every pass asks for the same pairs of places again
+        context: _Context | None = None  # rebuilt only when some name's sense or share has changed
         for _ in range(PASSES):
             for indices in at.values():
                 # one name at a time, against the others as they last stood: updating every name at once let two
                 # names that vouch for each other swap senses on every pass ("Edmonton" and "Enfield": London,
                 # Canada, London ...)
-                context = self._context(keys, cands, best, shares)
+                if context is None:
+                    context = self._context(keys, cands, best, shares, distances)
+                changed = False
                 for i in indices:
                     scores[i] = self._scored(i, keys[i], cands, priors[i], shadowed[i], inside, best, context)
+                    was = best[i], shares[i]
                     best[i] = max(range(len(scores[i])), key=scores[i].__getitem__) if scores[i] else None
                     shares[i] = self._share(scores[i], best[i])
-        context = self._context(keys, cands, best, shares)
+                    changed = changed or (best[i], shares[i]) != was
+                if changed:
+                    context = None
+        if context is None:
+            context = self._context(keys, cands, best, shares, distances)
         # one sense per discourse: mentions of one name without their own container agree, and follow a
         # mention of the name that has one ("Elizabethtown, Pennsylvania" ... "Elizabethtown Hospital")
         group: dict[str, int] = {}
@@ -307,8 +316,9 @@ class Resolver:
             bj = best[inside[i]]
             if bj is not None and cands[inside[i]][bj].place.feature in CONTAINERS:
                 container = cands[inside[i]][bj]
+        others = context.other_votes(key)  # the same for every candidate of this name
         return [
-            p + (0.0 if x else self._contextual(c, key, context)) + self._contained(c, container)
+            p + (0.0 if x else self._contextual(c, key, context, others)) + self._contained(c, container)
             for c, p, x in zip(cands[i], priors, shadowed, strict=True)
         ]
 
@@ -392,7 +402,12 @@ class Resolver:
         return 1.0 / sum(math.exp(s - top) for s in scores)
 
     def _context(
-        self, keys: list[str], cands: list[list[Candidate]], best: list[int | None], shares: list[float]
+        self,
+        keys: list[str],
+        cands: list[list[Candidate]],
+        best: list[int | None],
+        shares: list[float],
+        distances: dict[tuple[int, int], float],
     ) -> _Context:
         countries: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         states: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -412,36 +427,35 @@ class Resolver:
         for key, cs, b in zip(keys, cands, best, strict=True):
             if b is not None and cs[b].place.feature == "country" and cs[b].place.country:
                 named[cs[b].place.country].add(key)
-        return _Context(countries, places, states, named)
+        return _Context(countries, places, states, named, distances)
 
-    def _contextual(self, c: Candidate, key: str, context: _Context) -> float:
+    def _contextual(self, c: Candidate, key: str, context: _Context, others: _OtherVotes) -> float:
         w = self.weights
         score = 0.0
         # the article's countries, not counting the votes of this very name
-        votes = {
-            country: sum(v for k, v in by_key.items() if k != key) for country, by_key in context.countries.items()
-        }
-        total = sum(votes.values())
-        own = votes.get(c.place.country or "", 0.0)
-        if own > 0 and total > 0:
-            score += w.country_present + w.country_share * own / total
+        own = others.countries.get(c.place.country or "", 0.0)
+        if own > 0 and others.country_total > 0:
+            score += w.country_present + w.country_share * own / others.country_total
         if c.place.feature == "country":
             return score
         if (c.place.name, c.place.country) in self.capitals and context.named.get(c.place.country or "", set()) - {key}:
             score += w.capital_named  # "in France ... Paris' Champs-Elysees" is not Paris, Kentucky
-        if c.place.admin1 and c.place.country in SHARED_ADMIN1_CODES and c.place.feature != "admin1":
+        if (
+            c.place.admin1
+            and c.place.country in SHARED_ADMIN1_CODES
+            and c.place.feature != "admin1"
+            and others.state_total > 0
+        ):
             # the article's states, in the one country where towns and divisions share state codes; a share of
             # few votes counts for less (one town guessed in some state on a
             # doubtful vote does not make that state the article's)
-            state_votes = {s: sum(v for k, v in by_key.items() if k != key) for s, by_key in context.states.items()}
-            state_total = sum(state_votes.values())
-            if state_total > 0:
-                score += w.state_share * state_votes.get(c.place.admin1, 0.0) / max(state_total, w.state_floor)
+            own_state = others.states.get(c.place.admin1, 0.0)
+            score += w.state_share * own_state / max(others.state_total, w.state_floor)
         nearest = math.inf
         for other_key, other in context.places:
             if other_key == key or other.place.feature == "country":
                 continue
-            nearest = min(nearest, _distance(c, other))
+            nearest = min(nearest, context.distance(c, other))
         if nearest < 100:
             score += w.near_100
         elif nearest < 300:
@@ -475,3 +489,38 @@ class _Context:
     places: list[tuple[str, Candidate]]
     states: dict[str, dict[str, float]]  # US state code -> name key -> weighted votes
     named: dict[str, set[str]]  # country -> keys of the names that name it as a country
+    distances: dict[tuple[int, int], float]  # those already computed in this article, by the places' ids
+
+    _other_votes: dict[str, _OtherVotes] = field(default_factory=dict)
+
+    def other_votes(self, key: str) -> _OtherVotes:
+        found = self._other_votes.get(key)
+        if found is None:
+            found = self._other_votes[key] = _OtherVotes.of(key, self)
+        return found
+
+    def distance(self, a: Candidate, b: Candidate) -> float:
+        pair = (id(a.place), id(b.place))
+        found = self.distances.get(pair)
+        if found is None:
+            found = self.distances[pair] = _distance(a, b)
+        return found
+
+
+@dataclass(frozen=True)
+class _OtherVotes:
+    """The article's country (and US state) votes without those of one name: what every candidate of that
+    name is scored against."""
+
+    countries: dict[str, float]
+    country_total: float
+    states: dict[str, float]
+    state_total: float
+
+    @classmethod
+    def of(cls, key: str, context: _Context) -> _OtherVotes:
+        countries = {
+            country: sum(v for k, v in by_key.items() if k != key) for country, by_key in context.countries.items()
+        }
+        states = {s: sum(v for k, v in by_key.items() if k != key) for s, by_key in context.states.items()}
+        return cls(countries, sum(countries.values()), states, sum(states.values()))
