@@ -65,10 +65,12 @@ def db_content(path: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def assert_sound(path: Path) -> None:
-    """SQLite's own integrity check passes and no row points at a missing row."""
+    """SQLite's own integrity check passes, no row points at a missing row, and full-text search is in step."""
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        for index in ("events_fts", "documents_fts"):  # the search indexes agree with the rows they index
+            connection.execute(f"INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)")
 
 
 def stored_documents(path: Path) -> int:

@@ -305,8 +305,15 @@ class Store:
             db.exec_driver_sql(sql["actor"], [actors[actor_id] for actor_id in sorted(actors)])
         for table in ("mentions", "events", "event_actors"):
             rows_of_table = [row for rows in batch for row in getattr(rows, table)]
+            if table == "events":
+                # one row per id, the last as an upsert would leave it: then no insert turns into an update,
+                # whose trigger would remove a search entry the statement below has not yet added
+                rows_of_table = list({row["id"]: row for row in rows_of_table}.values())
             if rows_of_table:
                 db.exec_driver_sql(sql[table], rows_of_table)
+        if self.dialect == "sqlite":  # the batch's event search entries, one statement per article (once each)
+            written = dict.fromkeys(rows.document["id"] for rows in batch)
+            db.exec_driver_sql(sql["event_search"], [{"document_id": document_id} for document_id in written])
 
     # -- reading ----------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -587,6 +594,11 @@ _WRITE_SQL = {
         "DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE document_id = :document_id)"
     ),
     "delete_events": "DELETE FROM events WHERE document_id = :document_id",
+    # SQLite only (migration 0006): full-text entries of an article's events, just written
+    "event_search": (
+        "INSERT INTO events_fts (rowid, evidence_text) SELECT rowid, evidence_text FROM events "
+        "WHERE document_id = :document_id"
+    ),
     "delete_mentions": "DELETE FROM mentions WHERE document_id = :document_id",
     # an actor of the knowledge base overwrites what is stored; an id met only as an event's role adds a
     # placeholder row and never overwrites a known actor
