@@ -47,13 +47,45 @@ HABITUAL = frozenset(
         "daily",
         "nightly",
         "weekly",
+        "rarely",
+        "seldom",
+        "periodically",
+        "intermittently",
+        "continually",
+        "persistently",
+        "perpetually",
+        "traditionally",
+        "customarily",
+        "normally",
+        "ordinarily",
+        "invariably",
+        "annually",
+        "monthly",
+        "yearly",
     }
 )
 # Adverbs by which the writer says a claim is unproven ("the gunmen allegedly attacked"); a plain
 # attribution ("police said", "reportedly") still asserts.
-HEDGE_ADVERBS = frozenset({"allegedly", "supposedly", "purportedly"})
+# Epistemic adverbs ("the militants probably killed the hostages", "perhaps", "possibly") put the event in doubt.
+HEDGE_ADVERBS = frozenset(
+    {"allegedly", "supposedly", "purportedly", "probably", "possibly", "perhaps", "maybe", "presumably", "conceivably"}
+)
 # Phrases of repetition that hang on the predicate ("has time and again attacked schools").
-REPETITION_PHRASES = frozenset({"time and again", "again and again", "time after time", "over and over"})
+REPETITION_PHRASES = frozenset(
+    {
+        "time and again",
+        "again and again",
+        "time after time",
+        "over and over",
+        "from time to",
+        "now and then",
+        "now and again",
+    }
+)
+# "on a regular basis", "on a daily basis": a recurring manner.
+BASIS_NOUNS = frozenset({"basis"})
+# "once a week", "twice a month", "three times a year": a frequency.
+PERIOD_NOUNS = frozenset({"day", "night", "week", "month", "year"})
 # "every Friday", "each year": a recurring time makes the event a habit.
 RECURRENCE_DETS = frozenset({"every", "each"})
 # Verbs that only say an event noun takes place ("an attack could come at any time"): the noun takes their cues.
@@ -61,10 +93,36 @@ OCCURRENCE_VERBS = frozenset(
     {"happen", "occur", "come", "begin", "start", "resume", "erupt", "ensue", "follow", "recur", "continue"}
 )
 # Verbs that, governing an event clause, make it unasserted.
-DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
+DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "dispute", "rebut", "debunk"})
 FAILURE_VERBS = frozenset(
-    {"fail", "refuse", "avoid", "prevent", "stop", "thwart", "foil", "cancel", "abandon", "avert", "forestall"}
+    {
+        "fail",
+        "refuse",
+        "avoid",
+        "prevent",
+        "stop",
+        "thwart",
+        "foil",
+        "cancel",
+        "abandon",
+        "avert",
+        "forestall",
+        "refrain",
+        "decline",
+        "scrap",
+        "shelve",
+        "abort",
+        "forgo",
+        "forego",
+    }
 )
+# Phrasal verbs that undo or exclude an event ("called off the offensive", "ruled out a strike").
+UNDOING_PARTICLES = frozenset({("call", "off"), ("rule", "out"), ("give", "up")})
+# Verbs of accusing or suspecting whose "of" clause is the alleged act ("accused the army of torturing
+# detainees", "are suspected of planting the bomb").
+ACCUSE_VERBS = frozenset({"accuse", "suspect"})
+# Raising verbs of appearance ("the militants appear to have executed the hostages"): an inference, unproven.
+SEEM_VERBS = frozenset({"seem", "appear"})
 # Verbs of saying that do not vouch for what they report ("claimed that soldiers had killed 50"); a noun
 # object is a different act ("claimed responsibility for the attack", "claimed the bombing") and asserts.
 CLAIM_VERBS = frozenset({"claim"})
@@ -124,7 +182,27 @@ INTENT_VERBS = frozenset(
         "need",
     }
 )
-INTENT_NOUNS = frozenset({"plan", "plot", "threat", "risk", "fear", "possibility", "prospect", "danger", "bid"})
+INTENT_NOUNS = frozenset(
+    {
+        "plan",
+        "plot",
+        "threat",
+        "risk",
+        "fear",
+        "possibility",
+        "prospect",
+        "danger",
+        "bid",
+        "chance",
+        "likelihood",
+        "probability",
+        "spectre",
+        "specter",
+    }
+)
+RISK_NOUNS = frozenset(
+    {"risk", "fear", "possibility", "prospect", "danger", "chance", "likelihood", "probability", "spectre", "specter"}
+)
 # Nouns whose to-clause is an act only tried or promised ("an attempt to bomb the church", "a vow to
 # retaliate"); unlike the nouns above they cue nothing otherwise ("a mediation effort" is under way).
 INTENT_CLAUSE_NOUNS = frozenset(
@@ -153,6 +231,16 @@ INTENT_CLAUSE_NOUNS = frozenset(
 DOUBT_NOUNS = frozenset({"rumour", "rumor", "speculation", "allegation", "claim", "suspicion", "hypothesis"})
 # Adjectives by which a source or report is not vouched for ("according to unconfirmed reports").
 UNVERIFIED_ADJ = frozenset({"unconfirmed", "unverified", "uncorroborated", "unsubstantiated"})
+# Adjectives by which a report or claim is said to be untrue ("reports that soldiers had fired were false").
+FALSITY_ADJ = frozenset(
+    {"false", "untrue", "baseless", "unfounded", "groundless", "fabricated", "fake", "bogus", "incorrect", "wrong"}
+)
+# Adjectives on an attempt or plan that say it came to nothing ("a failed attempt to storm the prison").
+FAILED_ADJ = frozenset({"failed", "unsuccessful", "abortive", "botched", "foiled", "thwarted", "aborted"})
+# Nouns of someone's part in an event ("denied responsibility for the bombing"): the event itself is given.
+INVOLVEMENT_NOUNS = frozenset(
+    {"responsibility", "involvement", "role", "part", "participation", "complicity", "link", "links", "blame"}
+)
 PLAN_NOUNS = INTENT_NOUNS | INTENT_CLAUSE_NOUNS
 # "on the verge of seizing the town", "on the brink of attacking": about to happen.
 IMMINENCE_NOUNS = frozenset({"verge", "brink", "point", "edge", "cusp", "threshold"})
@@ -178,6 +266,21 @@ NOUN_MODIFIER_CUES: Mapping[str, Factuality] = MappingProxyType(
         "foiled": "negated",
         "thwarted": "negated",
         "averted": "negated",
+        "supposed": "hypothetical",
+        "frequent": "generic",
+        "repeated": "generic",
+        "daily": "generic",
+        "nightly": "generic",
+        "weekly": "generic",
+        "regular": "generic",
+        "routine": "generic",
+        "incessant": "generic",
+        "recurrent": "generic",
+        "recurring": "generic",
+        "periodic": "generic",
+        "constant": "generic",
+        "continual": "generic",
+        "habitual": "generic",
     }
 )
 # Verbs of attempting. PLOVER's ASSAULT `targeted` mode counts attempted assassinations, and ACLED codes
@@ -194,8 +297,29 @@ SCHEDULE_VERBS = frozenset({"expect", "schedule", "slate", "timetable"})
 INABILITY_ADJ = frozenset({"unable", "powerless"})
 # Passive verbs of belief that raise the subject of an unproven event ("is believed to have killed").
 BELIEF_VERBS = frozenset({"believe", "think", "presume", "suppose", "rumour", "rumor"})
-HYPOTHETICAL_ADJ = frozenset({"possible", "likely", "unlikely", "able", "capable", "potential", "ready", "poised"})
-FUTURE_ADJ = frozenset({"set", "due", "poised", "about", "going", "imminent"})
+HYPOTHETICAL_ADJ = frozenset(
+    {"possible", "likely", "unlikely", "able", "capable", "potential", "ready", "probable", "conceivable", "plausible"}
+)
+# "poised to", "determined to", "bound to": the subject is set on an act still to come.
+FUTURE_ADJ = frozenset(
+    {
+        "set",
+        "due",
+        "poised",
+        "about",
+        "going",
+        "imminent",
+        "determined",
+        "willing",
+        "eager",
+        "keen",
+        "bound",
+        "certain",
+        "sure",
+        "resolved",
+        "prepared",
+    }
+)
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # "whenever the army advances": the clause and the one it modifies both recur.
 RECURRENCE_MARKS = frozenset({"whenever"})
@@ -264,8 +388,12 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
             return "negated", child.text  # "at no point did the soldiers fire"
         if child.dep_ in ("advmod", "npadvmod") and lower in HABITUAL:
             return "generic", child.text
-        if lower in ("time", "again", "over") and child.doc[child.i : child.i + 3].text.lower() in REPETITION_PHRASES:
-            return "generic", child.text  # "has time and again attacked", "again and again"
+        if lower in ("time", "again", "over", "from", "now") and _repetition(child):
+            return "generic", child.text  # "has time and again attacked", "from time to time", "now and then"
+        if child.dep_ == "prep" and lower == "on" and _on_a_basis(child):
+            return "generic", child.text  # "beat detainees on a regular basis"
+        if child.dep_ in ("advmod", "npadvmod") and lower in ("once", "twice", "times") and _per_period(child):
+            return "generic", child.text  # "raid the camp at least once a week"
         if child.dep_ == "advmod" and lower in HEDGE_ADVERBS:
             return "hypothetical", child.text
         if child.dep_ == "prep" and lower == "according" and _according_to_unverified(token):
@@ -280,16 +408,42 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
     # "No one was killed", "no civilians were hurt": a negative determiner on the subject or object.
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
-            grand.dep_ == "det" and grand.lower_ == "no" for grand in child.children
+            grand.dep_ in ("det", "preconj") and grand.lower_ in ("no", "neither") for grand in child.children
         ):
-            return "negated", "no"
+            return "negated", "no"  # "no one was killed", "neither side fired", "neither the army nor the rebels"
         if child.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "not a single rocket was fired", "not one shot"
-            negation = next((grand for grand in child.children if grand.dep_ == "neg"), None)
+            quantifiers = [child, *(g for g in child.children if g.dep_ in ("nummod", "det", "amod"))]
+            negation = next((g for q in quantifiers for g in q.children if g.dep_ == "neg"), None)
             if negation is not None:
                 return "negated", negation.text
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("nobody", "none", "nothing"):
             return "negated", child.text
     return None
+
+
+def _repetition(child: Token) -> bool:
+    doc = child.doc
+    return any(doc[i : i + 3].text.lower() in REPETITION_PHRASES for i in (child.i, child.i - 1) if i >= 0)
+
+
+def _on_a_basis(prep: Token) -> bool:
+    """ "on a regular basis", "on a daily basis"."""
+    return any(
+        obj.dep_ == "pobj"
+        and obj.lemma_.lower() in BASIS_NOUNS
+        and any(g.dep_ == "amod" and g.lower_ in HABITUAL | GENERIC_ADJ for g in obj.children)
+        for obj in prep.children
+    )
+
+
+def _per_period(adverb: Token) -> bool:
+    """ "once a week", "twice a month", "three times a year": a period with "a" or "every"."""
+    return any(
+        child.dep_ == "npadvmod"
+        and child.lemma_.lower() in PERIOD_NOUNS
+        and any(g.dep_ == "det" and g.lower_ in ("a", "an", "every", "per") for g in child.children)
+        for child in adverb.children
+    )
 
 
 def _marked(clause: Token, *words: str) -> bool:
@@ -374,6 +528,17 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
     lemma = head.lemma_.lower()
     if lemma == "go" and head.tag_ == "VBG" and token.dep_ == "xcomp":
         return "future", head.text  # "were going to attack"
+    if head.pos_ in ("VERB", "AUX") and _particle(head) in UNDOING_PARTICLES:
+        return "negated", head.text  # "called off the offensive", "ruled out a strike", "gave up plans to"
+    if lemma in ACCUSE_VERBS and token.lower_ == "of" and any(c.dep_ == "pcomp" for c in token.children):
+        return "hypothetical", head.text  # "accused the army of torturing detainees", "suspected of planting"
+    if head.pos_ in ("VERB", "AUX") and token.dep_ == "xcomp" and _infinitive(token):
+        if lemma in SEEM_VERBS:
+            return "hypothetical", head.text  # "the militants appear to have executed the hostages"
+        if lemma == "be" and head.dep_ != "aux":
+            return "future", head.text  # "the army is to withdraw next week"
+    if head.dep_ == "pobj" and lemma in ("case", "event") and head.head.lower_ == "in" and token.lower_ == "of":
+        return "hypothetical", head.text  # "in the event of an invasion", "in case of an attack"
     passive = any(child.dep_ == "auxpass" for child in head.children)
     if head.pos_ in ("VERB", "AUX") and token.dep_ == "xcomp":
         if lemma in SCHEDULE_VERBS and passive:
@@ -403,6 +568,8 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
             return "negated", head.text
         if lemma in FEAR_VERBS:
             return "hypothetical", head.text
+        if lemma in ATTEMPT_VERBS and token.dep_ == "xcomp" and _in_vain(head):
+            return "negated", head.text  # "tried in vain to recapture the hill"
         if lemma in ATTEMPT_VERBS and token.dep_ == "xcomp" and _carried_out(head):
             return None  # "gunmen tried to kill the governor": the attempt was made; cues above still count
         if lemma in INTENT_VERBS:
@@ -414,16 +581,17 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
     if head.pos_ == "NOUN" and lemma in IMMINENCE_NOUNS and token.lower_ == "of":
         return "future", head.text  # "on the verge of seizing the town"
     if head.pos_ == "NOUN" and lemma in INTENT_CLAUSE_NOUNS and _complement_of_noun(token):
+        if any(child.dep_ == "amod" and child.lower_ in FAILED_ADJ for child in head.children):
+            return "negated", head.text  # "a failed attempt to storm the prison"
         return "future", head.text
     if head.pos_ == "NOUN" and lemma in CALL_NOUNS and token.lower_ == "for":
         return "future", head.text  # "calls for attacks on embassies"
-    if head.pos_ == "NOUN" and lemma in DOUBT_NOUNS and _complement_of_noun(token):
-        return "hypothetical", head.text  # "rumours that militants had seized the dam"
+    if head.pos_ == "NOUN" and lemma in DOUBT_NOUNS and (_complement_of_noun(token) or token.lower_ == "of"):
+        return "hypothetical", head.text  # "rumours that militants had seized the dam", "allegations of torture"
     if head.pos_ == "NOUN" and lemma in INTENT_NOUNS:
-        return (
-            "hypothetical" if lemma in ("risk", "fear", "possibility", "prospect", "danger") else "future"
-        ), head.text
-    if head.pos_ == "ADJ":
+        return ("hypothetical" if lemma in RISK_NOUNS else "future"), head.text
+    if head.pos_ == "ADJ" or (head.dep_ == "acomp" and head.tag_ == "VBN"):
+        lemma = head.lower_ if head.pos_ != "ADJ" else lemma  # "poised", "determined": participles as adjectives
         if lemma in INABILITY_ADJ:
             return "negated", head.text
         if lemma in GENERIC_ADJ:
@@ -462,6 +630,24 @@ def _carried_out(verb: Token) -> bool:
     if verb.tag_ == "VBD":
         return not auxiliaries
     return verb.tag_ == "VBN" and bool(auxiliaries) and set(auxiliaries) <= {"has", "have", "had"}
+
+
+def _particle(verb: Token) -> tuple[str, str]:
+    particle = next((child.lower_ for child in verb.children if child.dep_ == "prt"), "")
+    return verb.lemma_.lower(), particle
+
+
+def _infinitive(clause: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
+
+
+def _in_vain(verb: Token) -> bool:
+    """ "tried in vain", "tried unsuccessfully": the attempt came to nothing."""
+    return any(
+        (child.dep_ == "advmod" and child.lower_ == "unsuccessfully")
+        or (child.dep_ == "prep" and child.lower_ == "in" and any(g.lower_ == "vain" for g in child.children))
+        for child in verb.children
+    )
 
 
 def _has_object(verb: Token) -> bool:
