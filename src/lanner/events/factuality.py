@@ -116,6 +116,8 @@ FAILURE_VERBS = frozenset(
         "forego",
     }
 )
+# Verbs that put an event off ("the offensive was postponed", "postponed the vote").
+POSTPONE_VERBS = frozenset({"postpone", "delay", "defer"})
 # Phrasal verbs that undo or exclude an event ("called off the offensive", "ruled out a strike").
 UNDOING_PARTICLES = frozenset({("call", "off"), ("rule", "out"), ("give", "up")})
 # Verbs of accusing or suspecting whose "of" clause is the alleged act ("accused the army of torturing
@@ -537,6 +539,24 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
             return "hypothetical", head.text  # "the militants appear to have executed the hostages"
         if lemma == "be" and head.dep_ != "aux":
             return "future", head.text  # "the army is to withdraw next week"
+    if lemma in ("of", "than") and token.dep_ in ("pcomp", "pobj") and _instead(head):
+        return "negated", head.text  # "instead of attacking the base", "rather than storm the building"
+    if (
+        head.pos_ in ("VERB", "AUX")
+        and token.dep_ == "advcl"
+        and _infinitive(token)
+        and not _marked(token, "only")
+        and lemma not in ("be", "take")  # "it took them a day to capture the town"
+    ):
+        return "future", token.text  # purpose: "sent reinforcements to retake the town", "so as to deter"
+    if lemma == "order" and head.head.lower_ == "in" and token.dep_ == "acl" and _infinitive(token):
+        return "future", head.text  # "in order to disperse the crowd"
+    if head.pos_ == "NOUN" and _complement_of_noun(token):
+        judged = next(
+            (c.lower_ for c in head.children if c.dep_ == "amod" and c.lower_ in FALSITY_ADJ | UNVERIFIED_ADJ), None
+        )
+        if judged:
+            return ("negated" if judged in FALSITY_ADJ else "hypothetical"), judged  # "false reports that ..."
     if head.dep_ == "pobj" and lemma in ("case", "event") and head.head.lower_ == "in" and token.lower_ == "of":
         return "hypothetical", head.text  # "in the event of an invasion", "in case of an attack"
     passive = any(child.dep_ == "auxpass" for child in head.children)
@@ -590,7 +610,10 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
         return "hypothetical", head.text  # "rumours that militants had seized the dam", "allegations of torture"
     if head.pos_ == "NOUN" and lemma in INTENT_NOUNS:
         return ("hypothetical" if lemma in RISK_NOUNS else "future"), head.text
-    if head.pos_ == "ADJ" or (head.dep_ == "acomp" and head.tag_ == "VBN"):
+    participle = head.tag_ == "VBN" and token.dep_ == "xcomp" and _infinitive(token)
+    if head.pos_ == "ADJ" or (
+        participle and (head.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in head.children))
+    ):  # "is poised to launch", "are determined to capture", "is bound to strike"
         lemma = head.lower_ if head.pos_ != "ADJ" else lemma  # "poised", "determined": participles as adjectives
         if lemma in INABILITY_ADJ:
             return "negated", head.text
@@ -641,6 +664,11 @@ def _infinitive(clause: Token) -> bool:
     return any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
 
 
+def _instead(prep: Token) -> bool:
+    """ "instead of", "rather than" (the parser hangs the adverb above or below the preposition)."""
+    return prep.head.lower_ in ("instead", "rather") or any(c.lower_ in ("instead", "rather") for c in prep.children)
+
+
 def _in_vain(verb: Token) -> bool:
     """ "tried in vain", "tried unsuccessfully": the attempt came to nothing."""
     return any(
@@ -673,6 +701,16 @@ def _predicate_cue(noun: Token) -> tuple[Factuality, str] | None:
     """The cue of the clause a noun event is the subject of, when that clause only rates the event:
     "an attack is likely", "a new offensive remains possible", "an attack could come at any time"."""
     head = noun.head
+    if noun.dep_ == "nsubjpass" and head.pos_ == "VERB":
+        lemma = head.lemma_.lower()
+        if lemma in FAILURE_VERBS or _particle(head) in UNDOING_PARTICLES:
+            return "negated", head.text  # "the planned assault was cancelled", "the strike was called off"
+        if lemma in POSTPONE_VERBS:
+            return "future", head.text  # "the offensive was postponed"
+    if noun.dep_ == "nsubj" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in noun.children):
+        modal = next((c for c in head.children if c.dep_ == "aux" and c.lower_ in ("would", "could", "might")), None)
+        if modal is not None and not any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children):
+            return "hypothetical", modal.text  # "an attack on the dam would cause a catastrophe", "any strike would"
     for child in head.children:
         if child.dep_ in ("acomp", "oprd", "attr") and child.pos_ == "ADJ":
             cue = _governor_cue(child, noun)
@@ -692,6 +730,17 @@ def _predicate_cue(noun: Token) -> tuple[Factuality, str] | None:
     takes_place = head.lemma_.lower() == "take" and any(child.lower_ == "place" for child in head.children)
     if head.lemma_.lower() in OCCURRENCE_VERBS or takes_place:
         return _own_cue(head)
+    return None
+
+
+def _judged_report(noun: Token) -> tuple[Factuality, str] | None:
+    """A report or claim that its own clause calls false or unverified ("claims that ... are baseless")."""
+    for child in noun.head.children:
+        if child.dep_ in ("acomp", "oprd") and child.lower_ in FALSITY_ADJ:
+            negation = any(g.dep_ == "neg" for g in noun.head.children)
+            return ("hypothetical" if negation else "negated"), child.text
+        if child.dep_ in ("acomp", "oprd") and child.lower_ in UNVERIFIED_ADJ:
+            return "hypothetical", child.text
     return None
 
 
@@ -717,10 +766,12 @@ def _complement_of_noun(token: Token) -> bool:
     """A clause that says what a plan, threat, fear or report is ("a plan to attack", "the risk that ISIS
     will attack", "reports that troops had tortured detainees"), unlike a relative clause, which describes
     the noun by another event (there "that" is the clause's subject or object, not its marker)."""
-    if token.dep_ != "acl" or token.head.pos_ != "NOUN":
+    if token.dep_ not in ("acl", "relcl", "ccomp") or token.head.pos_ != "NOUN":
         return False
     if any(child.dep_ == "mark" and child.lower_ == "that" for child in token.children):
-        return True
+        return True  # the parser also reads it as a relative clause or a ccomp ("reports that soldiers had fired")
+    if token.dep_ != "acl":
+        return False
     return token.head.lemma_.lower() in PLAN_NOUNS and any(
         child.dep_ == "aux" and child.lower_ == "to" for child in token.children
     )
@@ -752,8 +803,14 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
             predicate = _predicate_cue(token)  # "attacks are common", "shelling has become routine"
             if predicate:
                 return predicate
+        if token.dep_ in ("nsubj", "nsubjpass") and token.i != trigger.i and _complement_of_noun(below):
+            judged = _judged_report(token)  # "reports that soldiers had fired on the crowd were false"
+            if judged:
+                return judged
         if head.i == token.i or (token.dep_ in STOP_DEPS and not _complement_of_noun(token)):
             break
+        if token.dep_ == "prep" and head.pos_ == "NOUN" and head.lemma_.lower() in INVOLVEMENT_NOUNS:
+            break  # "denied responsibility for the bombing": the bombing is given, only the part in it is denied
         if token.dep_ == "conj":
             below, token = token, head
             continue
@@ -762,6 +819,9 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
             if governor[0] == "future":
                 return _outer_cue(head) or governor
             if governor[0] == "hypothetical" and head.pos_ == "NOUN":  # "refuted allegations that they had shelled"
+                judged = _judged_report(head) if head.dep_ in ("nsubj", "nsubjpass") else None
+                if judged and judged[0] == "negated":
+                    return judged  # "claims that the army shelled the hospital are baseless"
                 outer = _outer_cue(head)
                 return outer if outer and outer[0] == "negated" else governor
             return governor
