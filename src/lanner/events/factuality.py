@@ -26,7 +26,22 @@ if TYPE_CHECKING:
 
 HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-NEGATORS = frozenset({"not", "n't", "never", "no", "without", "nor"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "without", "nor", "neither"})
+# "almost killed the minister", "nearly captured the town": the event fell short of happening.
+SHORTFALL_ADVERBS = frozenset({"almost", "nearly"})
+# Verbs whose "from" clause is an act kept from happening ("were barred from entering the camp").
+PREVENT_FROM_VERBS = frozenset({"keep", "bar", "block", "ban", "deter", "dissuade", "restrain", "prohibit", "hinder"})
+# Verbs that keep an event from happening; negated or failed themselves ("failed to prevent the attack",
+# "could not stop the gunmen from storming"), they leave it asserted.
+PREVENTION_VERBS = frozenset({"prevent", "stop", "thwart", "foil", "avert", "forestall"}) | PREVENT_FROM_VERBS
+# Verbs of belief whose that-clause the writer does not vouch for ("police believe the gunmen crossed").
+BELIEF_CLAUSE_VERBS = frozenset({"believe", "think", "presume", "suppose", "assume", "reckon"})
+# Verbs of change in number: an event noun in the plural as their subject is a trend ("attacks have increased").
+TREND_VERBS = frozenset(
+    {"increase", "rise", "surge", "grow", "decline", "decrease", "drop", "fall", "double", "triple", "soar", "spike"}
+)
+# Times still to come that put a present verb in the future ("troops withdraw tomorrow", "march next week").
+FUTURE_TIMES = frozenset({"tomorrow", "tonight"})
 HABITUAL = frozenset(
     {
         "repeatedly",
@@ -77,10 +92,20 @@ REPETITION_PHRASES = frozenset(
         "again and again",
         "time after time",
         "over and over",
-        "from time to",
+        "from time to time",
         "now and then",
         "now and again",
+        "every so often",
+        "once in a while",
+        "day after day",
+        "night after night",
+        "week after week",
+        "month after month",
+        "year after year",
     }
+)
+REPETITION_STARTS = frozenset(
+    {"time", "again", "over", "from", "now", "so", "once", "day", "night", "week", "month", "year"}
 )
 # "on a regular basis", "on a daily basis": a recurring manner.
 BASIS_NOUNS = frozenset({"basis"})
@@ -90,7 +115,21 @@ PERIOD_NOUNS = frozenset({"day", "night", "week", "month", "year"})
 RECURRENCE_DETS = frozenset({"every", "each"})
 # Verbs that only say an event noun takes place ("an attack could come at any time"): the noun takes their cues.
 OCCURRENCE_VERBS = frozenset(
-    {"happen", "occur", "come", "begin", "start", "resume", "erupt", "ensue", "follow", "recur", "continue"}
+    {
+        "happen",
+        "occur",
+        "come",
+        "begin",
+        "start",
+        "resume",
+        "erupt",
+        "ensue",
+        "follow",
+        "recur",
+        "continue",
+        "materialise",
+        "materialize",
+    }
 )
 # Verbs that, governing an event clause, make it unasserted.
 DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "dispute", "rebut", "debunk"})
@@ -119,7 +158,7 @@ FAILURE_VERBS = frozenset(
 # Verbs that put an event off ("the offensive was postponed", "postponed the vote").
 POSTPONE_VERBS = frozenset({"postpone", "delay", "defer"})
 # Phrasal verbs that undo or exclude an event ("called off the offensive", "ruled out a strike").
-UNDOING_PARTICLES = frozenset({("call", "off"), ("rule", "out"), ("give", "up")})
+UNDOING_PARTICLES = frozenset({("call", "off"), ("rule", "out"), ("give", "up"), ("hold", "off")})
 # Verbs of accusing or suspecting whose "of" clause is the alleged act ("accused the army of torturing
 # detainees", "are suspected of planting the bomb").
 ACCUSE_VERBS = frozenset({"accuse", "suspect"})
@@ -302,7 +341,9 @@ BELIEF_VERBS = frozenset({"believe", "think", "presume", "suppose", "rumour", "r
 HYPOTHETICAL_ADJ = frozenset(
     {"possible", "likely", "unlikely", "able", "capable", "potential", "ready", "probable", "conceivable", "plausible"}
 )
-# "poised to", "determined to", "bound to": the subject is set on an act still to come.
+# "poised to", "determined to", "bound to": the subject is set on an act still to come. Not "willing",
+# "eager", "keen" or "prepared": those are AGREE triggers themselves, whose to-clause the stage reads as the
+# content of the intent (a future there would make a second AGREE of it).
 FUTURE_ADJ = frozenset(
     {
         "set",
@@ -312,14 +353,10 @@ FUTURE_ADJ = frozenset(
         "going",
         "imminent",
         "determined",
-        "willing",
-        "eager",
-        "keen",
         "bound",
         "certain",
         "sure",
         "resolved",
-        "prepared",
     }
 )
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
@@ -370,7 +407,11 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
     for child in token.children:
         lower = child.lower_
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and lower in NEGATORS):
+            if _not_only(child) or _not_until(token):
+                continue  # "not only shelled the town but also looted it", "did not leave until Friday"
             return "negated", child.text
+        if child.dep_ == "advmod" and lower in SHORTFALL_ADVERBS and token.pos_ == "VERB":
+            return "negated", child.text  # "the bomb almost killed the minister"
         if child.dep_ in ("aux", "auxpass"):
             if lower in FUTURE_AUX or (lower == "would" and _future_in_the_past(token)):
                 return "future", child.text
@@ -390,7 +431,7 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
             return "negated", child.text  # "at no point did the soldiers fire"
         if child.dep_ in ("advmod", "npadvmod") and lower in HABITUAL:
             return "generic", child.text
-        if lower in ("time", "again", "over", "from", "now") and _repetition(child):
+        if lower in REPETITION_STARTS and _repetition(child):
             return "generic", child.text  # "has time and again attacked", "from time to time", "now and then"
         if child.dep_ == "prep" and lower == "on" and _on_a_basis(child):
             return "generic", child.text  # "beat detainees on a regular basis"
@@ -407,6 +448,13 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
     present = token.tag_ in ("VBP", "VBZ") or (token.tag_ == "VB" and not any(c.dep_ == "aux" for c in token.children))
     if present and _universal_argument(token):
         return "generic", token.text
+    progressive = token.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in token.children
+    )
+    if (present or progressive) and (time := _future_time(token)) is not None:
+        return "future", time.text  # "troops are withdrawing next week", "the rebels march on the capital tomorrow"
+    if token.lemma_.lower() in TREND_VERBS and _plural_event_subject(token) is not None:
+        return "generic", token.text  # "attacks on aid workers have increased"
     # "No one was killed", "no civilians were hurt": a negative determiner on the subject or object.
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
@@ -424,8 +472,11 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
 
 
 def _repetition(child: Token) -> bool:
+    """A phrase of repetition that starts at the word or the one before it ("every so often", "day after day")."""
     doc = child.doc
-    return any(doc[i : i + 3].text.lower() in REPETITION_PHRASES for i in (child.i, child.i - 1) if i >= 0)
+    return any(
+        doc[i : i + n].text.lower() in REPETITION_PHRASES for i in (child.i, child.i - 1) if i >= 0 for n in (3, 4)
+    )
 
 
 def _on_a_basis(prep: Token) -> bool:
@@ -445,6 +496,20 @@ def _per_period(adverb: Token) -> bool:
         and child.lemma_.lower() in PERIOD_NOUNS
         and any(g.dep_ == "det" and g.lower_ in ("a", "an", "every", "per") for g in child.children)
         for child in adverb.children
+    )
+
+
+def _not_only(negation: Token) -> bool:
+    following = negation.doc[negation.i + 1] if negation.i + 1 < len(negation.doc) else None
+    return negation.lower_ == "not" and following is not None and following.lower_ == "only"
+
+
+def _not_until(verb: Token) -> bool:
+    """ "did not leave until Friday", "not until the army arrived did they flee": it happened, then."""
+    return any(
+        (child.dep_ in ("prep", "mark", "advmod") and child.lower_ == "until")
+        or (child.dep_ == "advcl" and _marked(child, "until"))
+        for child in verb.children
     )
 
 
@@ -499,6 +564,24 @@ def _future_in_the_past(token: Token) -> bool:
     )
 
 
+def _future_time(verb: Token) -> Token | None:
+    """ "tomorrow", "next week", "in the coming days" (not "the next day", a past narrative's)."""
+    for child in verb.children:
+        if child.dep_ in ("npadvmod", "advmod") and child.lower_ in FUTURE_TIMES:
+            return child
+        undated = child.dep_ == "npadvmod" and not any(g.dep_ == "det" for g in child.children)
+        if undated and any(g.dep_ == "amod" and g.lower_ in ("next", "coming") for g in child.children):
+            return child
+    return None
+
+
+def _plural_event_subject(verb: Token) -> Token | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "nummod") for c in subject.children):
+        return None
+    return subject
+
+
 def _universal_argument(token: Token) -> bool:
     """An object over anyone at all ("shoot at anyone who crosses", "arrest whoever protests", "any car")."""
     objects = [child for child in token.children if child.dep_ == "dobj"]
@@ -532,6 +615,10 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
         return "future", head.text  # "were going to attack"
     if head.pos_ in ("VERB", "AUX") and _particle(head) in UNDOING_PARTICLES:
         return "negated", head.text  # "called off the offensive", "ruled out a strike", "gave up plans to"
+    if lemma in PREVENT_FROM_VERBS and token.lower_ == "from" and any(c.dep_ == "pcomp" for c in token.children):
+        return "negated", head.text  # "were barred from entering the camp", "kept from marching"
+    if lemma in BELIEF_CLAUSE_VERBS and token.dep_ == "ccomp" and head.pos_ == "VERB":
+        return "hypothetical", head.text  # "police believe the gunmen crossed", "it is thought that ..."
     if lemma in ACCUSE_VERBS and token.lower_ == "of" and any(c.dep_ == "pcomp" for c in token.children):
         return "hypothetical", head.text  # "accused the army of torturing detainees", "suspected of planting"
     if head.pos_ in ("VERB", "AUX") and token.dep_ == "xcomp" and _infinitive(token):
@@ -711,6 +798,17 @@ def _predicate_cue(noun: Token) -> tuple[Factuality, str] | None:
         modal = next((c for c in head.children if c.dep_ == "aux" and c.lower_ in ("would", "could", "might")), None)
         if modal is not None and not any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children):
             return "hypothetical", modal.text  # "an attack on the dam would cause a catastrophe", "any strike would"
+    if (
+        noun.tag_ == "NNS"
+        and head.lemma_.lower() == "be"
+        and any(  # "kidnappings are on the rise"
+            child.dep_ == "prep"
+            and child.lower_ == "on"
+            and any(g.lemma_.lower() in ("rise", "increase") for g in child.children)
+            for child in head.children
+        )
+    ):
+        return "generic", head.text
     for child in head.children:
         if child.dep_ in ("acomp", "oprd", "attr") and child.pos_ == "ADJ":
             cue = _governor_cue(child, noun)
@@ -728,9 +826,18 @@ def _predicate_cue(noun: Token) -> tuple[Factuality, str] | None:
     if rated and rated[0] == "generic":  # "kidnappings in the region usually end with a ransom"
         return rated
     takes_place = head.lemma_.lower() == "take" and any(child.lower_ == "place" for child in head.children)
+    takes_place |= head.lemma_.lower() == "go" and any(child.lower_ == "ahead" for child in head.children)
     if head.lemma_.lower() in OCCURRENCE_VERBS or takes_place:
         return _own_cue(head)
     return None
+
+
+def _undone(verb: Token) -> bool:
+    """A verb itself negated or failed ("did not prevent", "failed to stop", "were unable to stop")."""
+    if any(child.dep_ == "neg" or child.lower_ in ("never",) for child in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and (head.lemma_.lower() == "fail" or head.lemma_.lower() in INABILITY_ADJ)
 
 
 def _judged_report(noun: Token) -> tuple[Factuality, str] | None:
@@ -815,8 +922,13 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
             below, token = token, head
             continue
         governor = _governor_cue(head, token)
+        if governor and governor[0] == "negated" and head.lemma_.lower() in PREVENTION_VERBS and _undone(head):
+            return "asserted", None  # "police failed to prevent an attack", "could not stop them from storming"
         if governor:
             if governor[0] == "future":
+                own = _own_cue(head)
+                if own and own[0] == "hypothetical":
+                    return own  # "the group could be planning an attack"
                 return _outer_cue(head) or governor
             if governor[0] == "hypothetical" and head.pos_ == "NOUN":  # "refuted allegations that they had shelled"
                 judged = _judged_report(head) if head.dep_ in ("nsubj", "nsubjpass") else None
@@ -830,9 +942,21 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
         if token.dep_ in REPORT_DEPS or (token.dep_ == "acl" and head.lemma_.lower() not in PLAN_NOUNS):
             reported = True
         below, token = token, head
+    if _imperative(trigger):
+        return "future", trigger.text  # "Attack the convoys, the commander told his men"
     if trigger.sent.text.rstrip().endswith("?") and not _wh_question(trigger):
         return "hypothetical", "?"
     return "asserted", None
+
+
+def _imperative(trigger: Token) -> bool:
+    """A command: a bare verb that opens its sentence or quotation, with no subject or auxiliary."""
+    if trigger.tag_ != "VB" or trigger.dep_ not in ("ROOT", "ccomp", "advcl", "parataxis"):
+        return False
+    if any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for child in trigger.children):
+        return False
+    before = trigger.doc[trigger.sent.start : trigger.i]
+    return all(token.is_punct or token.is_quote for token in before)
 
 
 def _wh_question(trigger: Token) -> bool:
