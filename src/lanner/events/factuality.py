@@ -38,8 +38,12 @@ PREVENTION_VERBS = frozenset({"prevent", "stop", "thwart", "foil", "avert", "for
 BELIEF_CLAUSE_VERBS = frozenset({"believe", "think", "presume", "suppose", "assume", "reckon"})
 # Verbs of change in number: an event noun in the plural as their subject is a trend ("attacks have increased").
 TREND_VERBS = frozenset(
-    {"increase", "rise", "surge", "grow", "decline", "decrease", "drop", "fall", "double", "triple", "soar", "spike"}
+    {"increase", "rise", "surge", "decline", "decrease", "drop", "fall", "double", "triple", "soar", "spike"}
 )
+# Nouns whose "of" clause is an aim ("with the aim of capturing the town", "with the goal of toppling").
+AIM_NOUNS = frozenset({"aim", "goal", "objective", "purpose", "intention", "intent", "hope"})
+# Verbs of escaping whose verbal complement did not happen ("narrowly escaped being kidnapped").
+ESCAPE_VERBS = frozenset({"escape", "evade", "dodge"})
 # Times still to come that put a present verb in the future ("troops withdraw tomorrow", "march next week").
 FUTURE_TIMES = frozenset({"tomorrow", "tonight"})
 HABITUAL = frozenset(
@@ -83,7 +87,18 @@ HABITUAL = frozenset(
 # attribution ("police said", "reportedly") still asserts.
 # Epistemic adverbs ("the militants probably killed the hostages", "perhaps", "possibly") put the event in doubt.
 HEDGE_ADVERBS = frozenset(
-    {"allegedly", "supposedly", "purportedly", "probably", "possibly", "perhaps", "maybe", "presumably", "conceivably"}
+    {
+        "allegedly",
+        "supposedly",
+        "purportedly",
+        "probably",
+        "possibly",
+        "perhaps",
+        "maybe",
+        "presumably",
+        "conceivably",
+        "likely",
+    }
 )
 # Phrases of repetition that hang on the predicate ("has time and again attacked schools").
 REPETITION_PHRASES = frozenset(
@@ -272,6 +287,8 @@ INTENT_CLAUSE_NOUNS = frozenset(
 DOUBT_NOUNS = frozenset({"rumour", "rumor", "speculation", "allegation", "claim", "suspicion", "hypothesis"})
 # Adjectives by which a source or report is not vouched for ("according to unconfirmed reports").
 UNVERIFIED_ADJ = frozenset({"unconfirmed", "unverified", "uncorroborated", "unsubstantiated"})
+# Nouns of telling whose content its own clause may judge ("reports of an attack turned out to be false").
+REPORT_NOUNS = frozenset({"report", "account", "story", "news", "rumour", "rumor", "claim", "allegation"})
 # Adjectives by which a report or claim is said to be untrue ("reports that soldiers had fired were false").
 FALSITY_ADJ = frozenset(
     {"false", "untrue", "baseless", "unfounded", "groundless", "fabricated", "fake", "bogus", "incorrect", "wrong"}
@@ -337,7 +354,7 @@ SCHEDULE_VERBS = frozenset({"expect", "schedule", "slate", "timetable"})
 # Adjectives that say the event could not happen ("were unable to capture the town").
 INABILITY_ADJ = frozenset({"unable", "powerless"})
 # Passive verbs of belief that raise the subject of an unproven event ("is believed to have killed").
-BELIEF_VERBS = frozenset({"believe", "think", "presume", "suppose", "rumour", "rumor"})
+BELIEF_VERBS = frozenset({"believe", "think", "presume", "suppose", "rumour", "rumor", "suspect"})
 HYPOTHETICAL_ADJ = frozenset(
     {"possible", "likely", "unlikely", "able", "capable", "potential", "ready", "probable", "conceivable", "plausible"}
 )
@@ -453,7 +470,7 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
     )
     if (present or progressive) and (time := _future_time(token)) is not None:
         return "future", time.text  # "troops are withdrawing next week", "the rebels march on the capital tomorrow"
-    if token.lemma_.lower() in TREND_VERBS and _plural_event_subject(token) is not None:
+    if token.lemma_.lower() in TREND_VERBS and token.tag_ != "VBD" and _plural_event_subject(token) is not None:
         return "generic", token.text  # "attacks on aid workers have increased"
     # "No one was killed", "no civilians were hurt": a negative determiner on the subject or object.
     for child in token.children:
@@ -601,6 +618,8 @@ def _shared_cue(token: Token, conjunct: Token) -> tuple[Factuality, str] | None:
         mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS), None)
         return ("hypothetical", mark.text) if mark is not None else None
     cue = _own_cue(token)
+    if cue and conjunct.tag_ == "VBD" and any(c.dep_ == "aux" and c.text == cue[1] for c in token.children):
+        return None  # a past-tense verb takes no modal: "said it would not tolerate attacks and then bombed the camp"
     return cue if cue and cue[0] != "negated" else None
 
 
@@ -615,6 +634,15 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
         return "future", head.text  # "were going to attack"
     if head.pos_ in ("VERB", "AUX") and _particle(head) in UNDOING_PARTICLES:
         return "negated", head.text  # "called off the offensive", "ruled out a strike", "gave up plans to"
+    if (
+        head.pos_ == "NOUN"
+        and lemma in AIM_NOUNS
+        and token.lower_ == "of"
+        and any(c.dep_ == "pcomp" for c in token.children)
+    ):
+        return "future", head.text  # "with the aim of capturing the town"
+    if lemma in ESCAPE_VERBS and token.tag_ in ("VBG", "VBN") and token.dep_ in ("xcomp", "pcomp", "ccomp", "dobj"):
+        return "negated", head.text  # "narrowly escaped being kidnapped"
     if lemma in PREVENT_FROM_VERBS and token.lower_ == "from" and any(c.dep_ == "pcomp" for c in token.children):
         return "negated", head.text  # "were barred from entering the camp", "kept from marching"
     if lemma in BELIEF_CLAUSE_VERBS and token.dep_ == "ccomp" and head.pos_ == "VERB":
@@ -792,8 +820,8 @@ def _predicate_cue(noun: Token) -> tuple[Factuality, str] | None:
         lemma = head.lemma_.lower()
         if lemma in FAILURE_VERBS or _particle(head) in UNDOING_PARTICLES:
             return "negated", head.text  # "the planned assault was cancelled", "the strike was called off"
-        if lemma in POSTPONE_VERBS:
-            return "future", head.text  # "the offensive was postponed"
+        if lemma in POSTPONE_VERBS or lemma in ("plan", "schedule", "slate"):
+            return "future", head.text  # "the offensive was postponed", "the rally is planned for Friday"
     if noun.dep_ == "nsubj" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in noun.children):
         modal = next((c for c in head.children if c.dep_ == "aux" and c.lower_ in ("would", "could", "might")), None)
         if modal is not None and not any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children):
@@ -842,7 +870,9 @@ def _undone(verb: Token) -> bool:
 
 def _judged_report(noun: Token) -> tuple[Factuality, str] | None:
     """A report or claim that its own clause calls false or unverified ("claims that ... are baseless")."""
-    for child in noun.head.children:
+    clause = noun.head
+    copula = next((c for c in clause.children if c.dep_ == "xcomp" and c.lemma_.lower() == "be"), None)
+    for child in [*clause.children, *(copula.children if copula is not None else ())]:  # "turned out to be false"
         if child.dep_ in ("acomp", "oprd") and child.lower_ in FALSITY_ADJ:
             negation = any(g.dep_ == "neg" for g in noun.head.children)
             return ("hypothetical" if negation else "negated"), child.text
@@ -910,7 +940,8 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
             predicate = _predicate_cue(token)  # "attacks are common", "shelling has become routine"
             if predicate:
                 return predicate
-        if token.dep_ in ("nsubj", "nsubjpass") and token.i != trigger.i and _complement_of_noun(below):
+        told = below.lower_ == "of" and token.lemma_.lower() in REPORT_NOUNS | DOUBT_NOUNS  # "reports of an attack"
+        if token.dep_ in ("nsubj", "nsubjpass") and token.i != trigger.i and (_complement_of_noun(below) or told):
             judged = _judged_report(token)  # "reports that soldiers had fired on the crowd were false"
             if judged:
                 return judged
