@@ -376,6 +376,8 @@ FUTURE_ADJ = frozenset(
         "resolved",
     }
 )
+# Of those, the ones that cue only their to-clause ("sure to win", not "sure that they will be fired").
+INFINITIVE_FUTURE_ADJ = frozenset({"determined", "bound", "certain", "sure", "resolved"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # "whenever the army advances": the clause and the one it modifies both recur.
 RECURRENCE_MARKS = frozenset({"whenever"})
@@ -421,6 +423,9 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
     """A cue attached directly to one predicate: its negation, modals, future auxiliaries, habit adverbs."""
     if _past_habit(token):
         return "generic", "would"
+    inverted = _inverted_condition(token)
+    if inverted is not None:
+        return "hypothetical", inverted.text  # "were the rebels to seize the dam", "had the army attacked"
     for child in token.children:
         lower = child.lower_
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and lower in NEGATORS):
@@ -514,6 +519,18 @@ def _per_period(adverb: Token) -> bool:
         and any(g.dep_ == "det" and g.lower_ in ("a", "an", "every", "per") for g in child.children)
         for child in adverb.children
     )
+
+
+def _inverted_condition(clause: Token) -> Token | None:
+    """A condition said by inversion, with no "if": "Were the rebels to seize the dam, ...", "Had the army attacked
+    the town, ...", "Should the talks fail, ..."."""
+    if clause.dep_ != "advcl" or any(child.dep_ == "mark" for child in clause.children):
+        return None
+    subject = next((child for child in clause.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    words = [clause, *(child for child in clause.children if child.dep_ in ("aux", "auxpass"))]
+    return next((w for w in words if w.lower_ in ("were", "had", "should") and w.i < subject.i), None)
 
 
 def _not_only(negation: Token) -> bool:
@@ -645,15 +662,19 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
         return "negated", head.text  # "narrowly escaped being kidnapped"
     if lemma in PREVENT_FROM_VERBS and token.lower_ == "from" and any(c.dep_ == "pcomp" for c in token.children):
         return "negated", head.text  # "were barred from entering the camp", "kept from marching"
-    if lemma in BELIEF_CLAUSE_VERBS and token.dep_ == "ccomp" and head.pos_ == "VERB":
+    if lemma in BELIEF_CLAUSE_VERBS and token.dep_ == "ccomp" and head.pos_ == "VERB" and _has_subject(head):
         return "hypothetical", head.text  # "police believe the gunmen crossed", "it is thought that ..."
-    if lemma in ACCUSE_VERBS and token.lower_ == "of" and any(c.dep_ == "pcomp" for c in token.children):
+    if (
+        lemma in ACCUSE_VERBS
+        and token.lower_ == "of"
+        and any(c.dep_ == "pcomp" and not _named_deed(c) for c in token.children)
+    ):
         return "hypothetical", head.text  # "accused the army of torturing detainees", "suspected of planting"
     if head.pos_ in ("VERB", "AUX") and token.dep_ == "xcomp" and _infinitive(token):
         if lemma in SEEM_VERBS:
             return "hypothetical", head.text  # "the militants appear to have executed the hostages"
-        if lemma == "be" and head.dep_ != "aux":
-            return "future", head.text  # "the army is to withdraw next week"
+        if lemma == "be" and head.dep_ != "aux" and head.tag_ in ("VBZ", "VBP") and token.lemma_.lower() != "blame":
+            return "future", head.text  # "the army is to withdraw next week" (not "fighters are to blame")
     if lemma in ("of", "than") and token.dep_ in ("pcomp", "pobj") and _instead(head):
         return "negated", head.text  # "instead of attacking the base", "rather than storm the building"
     if (
@@ -672,7 +693,7 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
         )
         if judged:
             return ("negated" if judged in FALSITY_ADJ else "hypothetical"), judged  # "false reports that ..."
-    if head.dep_ == "pobj" and lemma in ("case", "event") and head.head.lower_ == "in" and token.lower_ == "of":
+    if head.dep_ == "pobj" and head.head.lower_ == "in" and token.lower_ == "of" and _in_case(head):
         return "hypothetical", head.text  # "in the event of an invasion", "in case of an attack"
     passive = any(child.dep_ == "auxpass" for child in head.children)
     if head.pos_ in ("VERB", "AUX") and token.dep_ == "xcomp":
@@ -736,7 +757,7 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
             return "generic", head.text
         if lemma in HYPOTHETICAL_ADJ:
             return "hypothetical", head.text
-        if lemma in FUTURE_ADJ:
+        if lemma in FUTURE_ADJ and (lemma not in INFINITIVE_FUTURE_ADJ or _infinitive(token)):
             return "future", head.text
         if lemma in IMMINENCE_ADJ and token.lower_ == "to":
             return "future", head.text  # "troops are close to capturing the airport"
@@ -770,6 +791,16 @@ def _carried_out(verb: Token) -> bool:
     return verb.tag_ == "VBN" and bool(auxiliaries) and set(auxiliaries) <= {"has", "have", "had"}
 
 
+def _named_deed(clause: Token) -> bool:
+    """ "carrying out the Boston Marathon bombing": a light verb on a definite event, which happened; only who did
+    it is alleged."""
+    return clause.lemma_.lower() in LIGHT_VERBS and any(
+        child.dep_ == "dobj"
+        and any(g.dep_ in ("det", "poss") and g.lower_ not in ("a", "an", "any") for g in child.children)
+        for child in clause.children
+    )
+
+
 def _particle(verb: Token) -> tuple[str, str]:
     particle = next((child.lower_ for child in verb.children if child.dep_ == "prt"), "")
     return verb.lemma_.lower(), particle
@@ -782,6 +813,13 @@ def _infinitive(clause: Token) -> bool:
 def _instead(prep: Token) -> bool:
     """ "instead of", "rather than" (the parser hangs the adverb above or below the preposition)."""
     return prep.head.lower_ in ("instead", "rather") or any(c.lower_ in ("instead", "rather") for c in prep.children)
+
+
+def _in_case(noun: Token) -> bool:
+    """ "in case of", "in the event of" (not "in the case of the two worst explosions", which names them)."""
+    determiners = [child.lower_ for child in noun.children if child.dep_ == "det"]
+    lemma = noun.lemma_.lower()
+    return (lemma == "case" and not determiners) or (lemma == "event" and determiners == ["the"])
 
 
 def _in_vain(verb: Token) -> bool:
@@ -848,8 +886,9 @@ def _predicate_cue(noun: Token) -> tuple[Factuality, str] | None:
             return "generic", child.text
     if head.lemma_.lower() == "be":  # "an attack on the capital would be a major escalation"
         rated = _own_cue(head)
-        if rated and rated[0] in ("hypothetical", "future"):
-            return rated
+        modal = rated is not None and any(c.dep_ == "aux" and c.text == rated[1] for c in head.children)
+        if rated and modal and rated[0] in ("hypothetical", "future"):
+            return rated  # not "the attack was probably a ploy", where only what the attack was is in doubt
     rated = _own_cue(head)
     if rated and rated[0] == "generic":  # "kidnappings in the region usually end with a ransom"
         return rated
@@ -947,11 +986,13 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
                 return judged
         if head.i == token.i or (token.dep_ in STOP_DEPS and not _complement_of_noun(token)):
             break
-        if token.dep_ == "prep" and head.pos_ == "NOUN" and head.lemma_.lower() in INVOLVEMENT_NOUNS:
+        if token.dep_ == "prep" and head.lemma_.lower() in INVOLVEMENT_NOUNS | {"responsible"}:
             break  # "denied responsibility for the bombing": the bombing is given, only the part in it is denied
         if token.dep_ == "conj":
             below, token = token, head
             continue
+        if token.dep_ == "advcl" and token.tag_ == "VBD" and not any(c.dep_ == "aux" for c in token.children):
+            break  # a past adverbial clause asserts its own event: "nobody was hurt when the bomb exploded"
         governor = _governor_cue(head, token)
         if governor and governor[0] == "negated" and head.lemma_.lower() in PREVENTION_VERBS and _undone(head):
             return "asserted", None  # "police failed to prevent an attack", "could not stop them from storming"
