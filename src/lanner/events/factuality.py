@@ -953,8 +953,9 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
             judged = _judged_report(token)  # "reports that soldiers had fired on the crowd were false"
             if judged:
                 return judged
-        if head.i == token.i or (token.dep_ in STOP_DEPS and not _complement_of_noun(token)):
-            break
+        named = token.i == trigger.i and token.dep_ == "attr" and head.lemma_.lower() == "be"
+        if head.i == token.i or (token.dep_ in STOP_DEPS and not _complement_of_noun(token) and not named):
+            break  # but "whether the fire was an arson attack": what a copula names takes the copula's cues
         if token.dep_ == "prep" and head.lemma_.lower() in INVOLVEMENT_NOUNS | {"responsible"}:
             break  # "denied responsibility for the bombing": the bombing is given, only the part in it is denied
         if token.dep_ == "conj":
