@@ -97,3 +97,19 @@ def test_a_lookalike_still_asserts(nlp, text: str, word: str) -> None:
 def test_what_a_copula_names_takes_its_cues(nlp) -> None:
     assert _judge(nlp, "Police are investigating whether the fire was an arson attack.", "attack") == "hypothetical"
     assert _judge(nlp, "Police said the fire was an arson attack.", "attack") == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "factuality"),
+    [
+        ("Diplomats headed off a confrontation between the two navies.", "confrontation", "negated"),
+        ("What if the rebels attack the dam?", "attack", "hypothetical"),
+        ("Troops will withdraw in the coming days.", "withdraw", "future"),
+        ("The army withdraws its forces within the next month.", "withdraws", "future"),
+        ("As a rule, the militia executes deserters.", "executes", "generic"),
+        ("What happened when the rebels attacked the town?", "attacked", "asserted"),
+        ("Over the next days, the army shelled the town.", "shelled", "asserted"),
+    ],
+)
+def test_phrasal_undoing_what_if_coming_days_as_a_rule(nlp, text: str, word: str, factuality: str) -> None:
+    assert _judge(nlp, text, word) == factuality

@@ -117,10 +117,11 @@ REPETITION_PHRASES = frozenset(
         "week after week",
         "month after month",
         "year after year",
+        "as a rule",
     }
 )
 REPETITION_STARTS = frozenset(
-    {"time", "again", "over", "from", "now", "so", "once", "day", "night", "week", "month", "year"}
+    {"time", "again", "over", "from", "now", "so", "once", "day", "night", "week", "month", "year", "as"}
 )
 # "on a regular basis", "on a daily basis": a recurring manner.
 BASIS_NOUNS = frozenset({"basis"})
@@ -173,7 +174,9 @@ FAILURE_VERBS = frozenset(
 # Verbs that put an event off ("the offensive was postponed", "postponed the vote").
 POSTPONE_VERBS = frozenset({"postpone", "delay", "defer"})
 # Phrasal verbs that undo or exclude an event ("called off the offensive", "ruled out a strike").
-UNDOING_PARTICLES = frozenset({("call", "off"), ("rule", "out"), ("give", "up"), ("hold", "off")})
+UNDOING_PARTICLES = frozenset(
+    {("call", "off"), ("rule", "out"), ("give", "up"), ("hold", "off"), ("stave", "off"), ("head", "off")}
+)
 # Raising verbs of appearance ("the militants appear to have executed the hostages"): an inference, unproven.
 SEEM_VERBS = frozenset({"seem", "appear"})
 # Verbs of saying that do not vouch for what they report ("claimed that soldiers had killed 50"); a noun
@@ -591,6 +594,10 @@ def _future_time(verb: Token) -> Token | None:
         undated = child.dep_ == "npadvmod" and not any(g.dep_ == "det" for g in child.children)
         if undated and any(g.dep_ == "amod" and g.lower_ in ("next", "coming") for g in child.children):
             return child
+        if child.dep_ == "prep" and child.lower_ in ("in", "within", "over"):  # "in the coming days"
+            for obj in (g for g in child.children if g.dep_ == "pobj"):
+                if any(g.dep_ == "amod" and g.lower_ in ("coming", "next") for g in obj.children):
+                    return obj
     return None
 
 
@@ -1003,6 +1010,9 @@ def _imperative(trigger: Token) -> bool:
 
 def _wh_question(trigger: Token) -> bool:
     """A question about who, why or where takes its event as given ("Who fired the rockets?"), unlike a
-    yes/no question, which asks whether it happened ("Did ISIS attack the checkpoint?")."""
+    yes/no question, which asks whether it happened ("Did ISIS attack the checkpoint?"), or "what if", which
+    asks about a supposition ("What if the rebels attack the dam?")."""
     first = next((token for token in trigger.sent if not token.is_punct), None)
+    if first is not None and first.lower_ == "what" and first.i + 1 < len(first.doc) and first.nbor().lower_ == "if":
+        return False
     return first is not None and first.lower_ in WH_WORDS and first.tag_ in ("WP", "WRB", "WDT", "WP$")
