@@ -113,3 +113,24 @@ def test_what_a_copula_names_takes_its_cues(nlp) -> None:
 )
 def test_phrasal_undoing_what_if_coming_days_as_a_rule(nlp, text: str, word: str, factuality: str) -> None:
     assert _judge(nlp, text, word) == factuality
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "factuality"),
+    [
+        ("The army fell short of capturing the town.", "capturing", "negated"),
+        ("Soldiers held back from firing on the crowd.", "firing", "negated"),
+        ("The rebels backed away from plans to attack the city.", "attack", "negated"),
+        ("Residents dread a renewed offensive on the town.", "offensive", "hypothetical"),
+        ("The militants are liable to attack at any time.", "attack", "hypothetical"),
+        ("The rebels swore to avenge their commander.", "avenge", "future"),
+        ("The ministry set a deadline for the rebels to withdraw.", "withdraw", "future"),
+        ("Opposition groups appealed for a general strike.", "strike", "future"),
+        ("Militias are prone to loot villages after battles.", "loot", "generic"),
+        ("Kidnappings are an everyday occurrence in the capital.", "Kidnappings", "generic"),
+        ("The militia held off an assault on the base.", "assault", "asserted"),
+        ("Israel struck back at the militants on Sunday.", "struck", "asserted"),
+    ],
+)
+def test_more_cue_words(nlp, text: str, word: str, factuality: str) -> None:
+    assert _judge(nlp, text, word) == factuality

@@ -173,9 +173,20 @@ FAILURE_VERBS = frozenset(
 )
 # Verbs that put an event off ("the offensive was postponed", "postponed the vote").
 POSTPONE_VERBS = frozenset({"postpone", "delay", "defer"})
-# Phrasal verbs that undo or exclude an event ("called off the offensive", "ruled out a strike").
+# Phrasal verbs that undo or exclude an event ("called off the offensive", "ruled out a strike"). Not "hold off":
+# "held off an assault" repelled one that took place.
 UNDOING_PARTICLES = frozenset(
-    {("call", "off"), ("rule", "out"), ("give", "up"), ("hold", "off"), ("stave", "off"), ("head", "off")}
+    {
+        ("call", "off"),
+        ("rule", "out"),
+        ("give", "up"),
+        ("stave", "off"),
+        ("head", "off"),
+        ("hold", "back"),
+        ("back", "away"),
+        ("back", "off"),
+        ("back", "out"),
+    }
 )
 # Raising verbs of appearance ("the militants appear to have executed the hostages"): an inference, unproven.
 SEEM_VERBS = frozenset({"seem", "appear"})
@@ -203,6 +214,10 @@ FEAR_VERBS = frozenset(
         "suggest",
         "question",
         "allege",
+        "dread",
+        "foresee",
+        "envisage",
+        "envision",
     }
 )
 INTENT_VERBS = frozenset(
@@ -236,6 +251,8 @@ INTENT_VERBS = frozenset(
         "ask",
         "order",
         "need",
+        "swear",
+        "appeal",
     }
 )
 INTENT_NOUNS = frozenset(
@@ -281,6 +298,7 @@ INTENT_CLAUSE_NOUNS = frozenset(
         "willingness",
         "determination",
         "commitment",
+        "deadline",
     }
 )
 # Nouns whose that-clause is an unproven story ("rumours that militants had seized the dam").
@@ -344,7 +362,19 @@ INABILITY_ADJ = frozenset({"unable", "powerless"})
 # Passive verbs of belief that raise the subject of an unproven event ("is believed to have killed").
 BELIEF_VERBS = frozenset({"believe", "think", "presume", "suppose", "rumour", "rumor", "suspect"})
 HYPOTHETICAL_ADJ = frozenset(
-    {"possible", "likely", "unlikely", "able", "capable", "potential", "ready", "probable", "conceivable", "plausible"}
+    {
+        "possible",
+        "likely",
+        "unlikely",
+        "able",
+        "capable",
+        "potential",
+        "ready",
+        "probable",
+        "conceivable",
+        "plausible",
+        "liable",
+    }
 )
 # "poised to", "determined to", "bound to": the subject is set on an act still to come. Not "willing",
 # "eager", "keen" or "prepared": those are AGREE triggers themselves, whose to-clause the stage reads as the
@@ -390,6 +420,9 @@ GENERIC_ADJ = frozenset(
         "uncommon",
         "customary",
         "normal",
+        "everyday",
+        "prone",
+        "apt",
     }
 )
 # Verbs and nouns that make the event in their clause a habit ("tend to strike", "a history of kidnapping").
@@ -661,6 +694,10 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
             return "hypothetical", head.text  # "the militants appear to have executed the hostages"
         if lemma == "be" and head.dep_ != "aux" and head.tag_ in ("VBZ", "VBP") and token.lemma_.lower() != "blame":
             return "future", head.text  # "the army is to withdraw next week" (not "fighters are to blame")
+    if lemma == "short" and head.dep_ == "advmod" and token.lower_ == "of":
+        return "negated", head.text  # "fell short of capturing the town", "stopped short of shelling"
+    if head.pos_ == "NOUN" and lemma in PLAN_NOUNS and token.dep_ == "advcl" and _infinitive(token):
+        return "future", head.text  # "set a deadline for the rebels to withdraw"
     if lemma in ("of", "than") and token.dep_ in ("pcomp", "pobj") and _instead(head):
         return "negated", head.text  # "instead of attacking the base", "rather than storm the building"
     if (
@@ -779,6 +816,9 @@ def _carried_out(verb: Token) -> bool:
 
 def _particle(verb: Token) -> tuple[str, str]:
     particle = next((child.lower_ for child in verb.children if child.dep_ == "prt"), "")
+    if not particle:  # the parser may read the particle as an adverb: "held back from firing", "backed away from"
+        words = {word for _, word in UNDOING_PARTICLES}
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "advmod" and c.lower_ in words), "")
     return verb.lemma_.lower(), particle
 
 
