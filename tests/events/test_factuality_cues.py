@@ -134,3 +134,16 @@ def test_phrasal_undoing_what_if_coming_days_as_a_rule(nlp, text: str, word: str
 )
 def test_more_cue_words(nlp, text: str, word: str, factuality: str) -> None:
     assert _judge(nlp, text, word) == factuality
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "factuality"),
+    [
+        ("Drivers should avoid the area, as there is heavy shooting near the university.", "shooting", "asserted"),
+        ("The body will not be returned because he was killed in an army zone.", "killed", "asserted"),
+        ("Police said the fire was not an attack.", "attack", "negated"),
+        ("As long as the rebels shell the town, aid cannot reach it.", "shell", "hypothetical"),
+    ],
+)
+def test_reasons_and_copulas(nlp, text: str, word: str, factuality: str) -> None:
+    assert _judge(nlp, text, word) == factuality

@@ -397,6 +397,8 @@ FUTURE_ADJ = frozenset(
 # Of those, the ones that cue only their to-clause ("sure to win", not "sure that they will be fired").
 INFINITIVE_FUTURE_ADJ = frozenset({"determined", "bound", "certain", "sure", "resolved"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Subordinators of reason and concession, whose clause the writer asserts ("because the rebels shelled the town").
+REASON_MARKS = frozenset({"because", "since", "as", "although", "though", "whereas"})
 # "whenever the army advances": the clause and the one it modifies both recur.
 RECURRENCE_MARKS = frozenset({"whenever"})
 # "at no point", "at no time", "under no circumstances": the clause's event never took place.
@@ -552,6 +554,21 @@ def _inverted_condition(clause: Token) -> Token | None:
         return None
     words = [clause, *(child for child in clause.children if child.dep_ in ("aux", "auxpass"))]
     return next((w for w in words if w.lower_ in ("were", "had", "should") and w.i < subject.i), None)
+
+
+def _reason(clause: Token) -> bool:
+    """A clause of reason or concession ("because ...", "as there is heavy shooting"); not "as long as"."""
+    if _infinitive(clause):
+        return False  # "so as to deter an invasion" is a purpose
+    for mark in (c for c in clause.children if c.dep_ == "mark" and c.lower_ in REASON_MARKS):
+        before = mark.doc[mark.i - 1].lower_ if mark.i > 0 else ""
+        if mark.lower_ != "as" or before not in ("long", "soon", "far", "well", "as", "so"):
+            return not any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children)
+    return False
+
+
+def _has_modal(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and (c.lower_ in HYPOTHETICAL_MODALS or c.lower_ in FUTURE_AUX) for c in clause.children)
 
 
 def _not_only(negation: Token) -> bool:
@@ -1000,9 +1017,15 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
             judged = _judged_report(token)  # "reports that soldiers had fired on the crowd were false"
             if judged:
                 return judged
-        named = token.i == trigger.i and token.dep_ == "attr" and head.lemma_.lower() == "be"
-        if head.i == token.i or (token.dep_ in STOP_DEPS and not _complement_of_noun(token) and not named):
-            break  # but "whether the fire was an arson attack": what a copula names takes the copula's cues
+        if token.i == trigger.i and token.dep_ == "attr" and head.lemma_.lower() == "be":
+            named = _own_cue(head)  # "whether the fire was an arson attack", "the blast was not an attack"
+            if named and (named[0] == "negated" or named[1].lower() in CONDITIONAL_MARKS):
+                return named
+            break  # a modal on the copula doubts what the event was, not that it happened ("may have been an attack")
+        if head.i == token.i or (token.dep_ in STOP_DEPS and not _complement_of_noun(token)):
+            break
+        if token.dep_ == "advcl" and _reason(token) and not _has_modal(token):
+            break  # a reason asserts its own event: "should avoid the area, as there is heavy shooting"
         if token.dep_ == "prep" and head.lemma_.lower() in INVOLVEMENT_NOUNS | {"responsible"}:
             break  # "denied responsibility for the bombing": the bombing is given, only the part in it is denied
         if token.dep_ == "conj":
