@@ -9,7 +9,12 @@ jets bombed the market" asserts the bombing). Scope rules refine the walk: a hyp
 future one wins ("a risk that ISIS will attack"), and so does a verb that undoes a plan ("foiled a plan
 to bomb"); a noun event that is the subject of a clause rating it takes that clause's cue ("an attack
 is likely", "kidnappings are common"); a that-clause of a noun is what the noun says, so the noun's
-governor reaches it ("denied reports that troops had tortured detainees").
+governor reaches it ("denied reports that troops had tortured detainees"), and a clause that calls the
+report false denies it ("reports that soldiers had fired were false"). An infinitive of purpose is an aim
+("sent reinforcements to retake the town"); a prevention that itself failed leaves the event asserted
+("failed to prevent an attack"), as do "not only", "not ... until", a clause of reason ("because he was
+killed"), a past adverbial clause ("nobody was hurt when the bomb exploded") and someone's part in an event
+("denied responsibility for the bombing").
 """
 
 from __future__ import annotations
