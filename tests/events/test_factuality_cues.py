@@ -147,3 +147,16 @@ def test_more_cue_words(nlp, text: str, word: str, factuality: str) -> None:
 )
 def test_reasons_and_copulas(nlp, text: str, word: str, factuality: str) -> None:
     assert _judge(nlp, text, word) == factuality
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "factuality"),
+    [
+        ("It cannot be ruled out that the militants used chemical weapons.", "used", "hypothetical"),
+        ("The rebels will not stop until they capture the capital.", "capture", "future"),
+        ("The government is weighing a ground offensive.", "offensive", "hypothetical"),
+        ("Bandits have long preyed on travellers in the region.", "preyed", "generic"),
+    ],
+)
+def test_scope_of_undoing_and_duration(nlp, text: str, word: str, factuality: str) -> None:
+    assert _judge(nlp, text, word) == factuality

@@ -223,6 +223,9 @@ FEAR_VERBS = frozenset(
         "foresee",
         "envisage",
         "envision",
+        "weigh",
+        "mull",
+        "contemplate",
     }
 )
 INTENT_VERBS = frozenset(
@@ -460,6 +463,8 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
             if _not_only(child) or _not_until(token):
                 continue  # "not only shelled the town but also looted it", "did not leave until Friday"
             return "negated", child.text
+        if child.dep_ == "advmod" and lower == "long" and _perfect(token):
+            return "generic", child.text  # "bandits have long preyed on travellers"
         if child.dep_ == "advmod" and lower in SHORTFALL_ADVERBS and token.pos_ == "VERB":
             return "negated", child.text  # "the bomb almost killed the minister"
         if child.dep_ in ("aux", "auxpass"):
@@ -559,6 +564,15 @@ def _inverted_condition(clause: Token) -> Token | None:
         return None
     words = [clause, *(child for child in clause.children if child.dep_ in ("aux", "auxpass"))]
     return next((w for w in words if w.lower_ in ("were", "had", "should") and w.i < subject.i), None)
+
+
+def _perfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def _adverbial(clause: Token) -> bool:
+    """An adverbial clause; the parser also reads some that-clauses as adverbial ("ruled out that they used")."""
+    return clause.dep_ == "advcl" and not _marked(clause, "that")
 
 
 def _reason(clause: Token) -> bool:
@@ -697,6 +711,8 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
     if lemma == "go" and head.tag_ == "VBG" and token.dep_ == "xcomp":
         return "future", head.text  # "were going to attack"
     if head.pos_ in ("VERB", "AUX") and _particle(head) in UNDOING_PARTICLES:
+        if any(child.dep_ == "neg" for child in head.children):
+            return "hypothetical", head.text  # "it cannot be ruled out that the militants used chemical weapons"
         return "negated", head.text  # "called off the offensive", "ruled out a strike", "gave up plans to"
     if (
         head.pos_ == "NOUN"
@@ -763,10 +779,8 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
         if rated:
             return rated  # "it is not unusual for militias to loot", "it is possible that the drone struck"
     if head.pos_ in ("VERB", "AUX"):
-        if lemma in DENIAL_VERBS:
-            return "negated", head.text
-        if lemma in FAILURE_VERBS:
-            return "negated", head.text
+        if lemma in DENIAL_VERBS | FAILURE_VERBS and not _adverbial(token):
+            return "negated", head.text  # but "will not stop until they capture the capital": a time, not an object
         if lemma in FEAR_VERBS:
             return "hypothetical", head.text
         if lemma in ATTEMPT_VERBS and token.dep_ == "xcomp" and _in_vain(head):
@@ -1036,7 +1050,7 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
         if token.dep_ == "conj":
             below, token = token, head
             continue
-        if token.dep_ == "advcl" and token.tag_ == "VBD" and not any(c.dep_ == "aux" for c in token.children):
+        if _adverbial(token) and token.tag_ == "VBD" and not any(c.dep_ == "aux" for c in token.children):
             break  # a past adverbial clause asserts its own event: "nobody was hurt when the bomb exploded"
         governor = _governor_cue(head, token)
         if governor and governor[0] == "negated" and head.lemma_.lower() in PREVENTION_VERBS and _undone(head):
