@@ -1037,10 +1037,12 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
             if judged:
                 return judged
         if token.i == trigger.i and token.dep_ == "attr" and head.lemma_.lower() == "be":
-            named = _own_cue(head)  # "whether the fire was an arson attack", "the blast was not an attack"
-            if named and (named[0] == "negated" or named[1].lower() in CONDITIONAL_MARKS):
+            named = _own_cue(head)  # "the blast was not an attack"
+            if named and named[0] == "negated":
                 return named
-            break  # a modal on the copula doubts what the event was, not that it happened ("may have been an attack")
+            # A modal or condition on the copula doubts what the event was more than that it happened ("may have
+            # been a terrorist attack", "unless there is an explosion"), and MUC-4's dev templates count those.
+            break
         if head.i == token.i or (token.dep_ in STOP_DEPS and not _complement_of_noun(token)):
             break
         if token.dep_ == "advcl" and _reason(token) and not _has_modal(token):
