@@ -156,6 +156,7 @@ def test_reasons_and_copulas(nlp, text: str, word: str, factuality: str) -> None
         ("The rebels will not stop until they capture the capital.", "capture", "future"),
         ("The government is weighing a ground offensive.", "offensive", "hypothetical"),
         ("Bandits have long preyed on travellers in the region.", "preyed", "generic"),
+        ("The insurgents are gearing up for an offensive in the south.", "offensive", "future"),
     ],
 )
 def test_scope_of_undoing_and_duration(nlp, text: str, word: str, factuality: str) -> None:

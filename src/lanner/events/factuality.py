@@ -710,6 +710,8 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
     lemma = head.lemma_.lower()
     if lemma == "go" and head.tag_ == "VBG" and token.dep_ == "xcomp":
         return "future", head.text  # "were going to attack"
+    if head.pos_ in ("VERB", "AUX") and _particle(head) == ("gear", "up"):
+        return "future", head.text  # "the insurgents are gearing up for an offensive"
     if head.pos_ in ("VERB", "AUX") and _particle(head) in UNDOING_PARTICLES:
         if any(child.dep_ == "neg" for child in head.children):
             return "hypothetical", head.text  # "it cannot be ruled out that the militants used chemical weapons"
