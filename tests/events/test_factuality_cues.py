@@ -55,7 +55,7 @@ NOT_ASSERTED = [
     ("The bomb almost killed the minister.", "killed", "negated"),
     ("The journalist narrowly escaped being kidnapped.", "kidnapped", "negated"),
     # still to come: aims, purposes, commands, timetables
-    ("The army sent reinforcements to retake the town.", "retake", "future"),
+    ("The government deployed troops to the border so as to deter an invasion.", "deter", "future"),
     ("Police fired tear gas in order to disperse the crowd.", "disperse", "future"),
     ("The army launched the operation with the aim of capturing the town.", "capturing", "future"),
     ("The army is to withdraw from the town next week.", "withdraw", "future"),
@@ -77,6 +77,7 @@ ASSERTED = [
     ("In the case of the two worst explosions, warnings were given in advance.", "explosions"),
     ("Protests grew across the country on Friday.", "Protests"),
     ("It took troops three days to recapture the town.", "recapture"),
+    ("Russia deployed warplanes to Syria to support the government.", "support"),
     ("The army killed at least 12 militants, possibly more.", "killed"),
     ("The attack was probably a propaganda ploy, police said.", "attack"),
     ("The insurgents said they were responsible for the attack on the base.", "attack"),

@@ -10,8 +10,8 @@ future one wins ("a risk that ISIS will attack"), and so does a verb that undoes
 to bomb"); a noun event that is the subject of a clause rating it takes that clause's cue ("an attack
 is likely", "kidnappings are common"); a that-clause of a noun is what the noun says, so the noun's
 governor reaches it ("denied reports that troops had tortured detainees"), and a clause that calls the
-report false denies it ("reports that soldiers had fired were false"). An infinitive of purpose is an aim
-("sent reinforcements to retake the town"); a prevention that itself failed leaves the event asserted
+report false denies it ("reports that soldiers had fired were false"). An explicit purpose is an aim ("in
+order to disperse the crowd", "so as to deter an invasion"); a prevention that itself failed leaves the event asserted
 ("failed to prevent an attack"), as do "not only", "not ... until", a clause of reason ("because he was
 killed"), a past adverbial clause ("nobody was hurt when the bomb exploded") and someone's part in an event
 ("denied responsibility for the bombing").
@@ -740,14 +740,12 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
         return "future", head.text  # "set a deadline for the rebels to withdraw"
     if lemma in ("of", "than") and token.dep_ in ("pcomp", "pobj") and _instead(head):
         return "negated", head.text  # "instead of attacking the base", "rather than storm the building"
-    if (
-        head.pos_ in ("VERB", "AUX")
-        and token.dep_ == "advcl"
-        and _infinitive(token)
-        and not _marked(token, "only")
-        and lemma not in ("be", "take")  # "it took them a day to capture the town"
-    ):
-        return "future", token.text  # purpose: "sent reinforcements to retake the town", "so as to deter"
+    # A bare infinitive of purpose ("sent reinforcements to retake the town") is left asserted: news uses it as
+    # much for what was done ("deployed warplanes to support Assad") as for what was only aimed at, and reading
+    # it as an aim cost the FA-KES floors (perpetrator_macro_f1, cause_of_death_accuracy). Only the explicit
+    # markers of purpose count.
+    if head.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and _infinitive(token) and _marked(token, "so", "as"):
+        return "future", token.text  # "deployed troops so as to deter an invasion"
     if lemma == "order" and head.head.lower_ == "in" and token.dep_ == "acl" and _infinitive(token):
         return "future", head.text  # "in order to disperse the crowd"
     if head.pos_ == "NOUN" and _complement_of_noun(token):
