@@ -367,13 +367,22 @@ def _names_a_place(doc: Doc, i: int) -> bool:
     return word in PLACE_NAME_HEADS or FEATURE_WORDS.get(word) in {"water", "landform"}
 
 
-def demonym_mentions(doc: Doc, demonyms: DemonymTable, taken: set[int]) -> list[Mention]:
+def demonym_first_words(demonyms: DemonymTable) -> frozenset[str]:
+    """The words demonyms begin with: a cheap test before any span is built."""
+    return frozenset(re.split(r"[\s-]", demonym)[0] for demonym in demonyms)
+
+
+def demonym_mentions(
+    doc: Doc, demonyms: DemonymTable, taken: set[int], first_words: frozenset[str] | None = None
+) -> list[Mention]:
     """Demonyms that modify a noun after them: "Iraqi forces", "the Central American caravan".
 
     Matching is case-sensitive (so "US" but not "us"), and the longest demonym wins ("South African",
-    not "African"). A demonym standing alone ("Russians", "he speaks Russian") is not taken."""
+    not "African"). A demonym standing alone ("Russians", "he speaks Russian") is not taken. A caller that
+    reads many articles passes `demonym_first_words(demonyms)`, made once."""
     found: list[Mention] = []
-    first_words = {re.split(r"[\s-]", d)[0] for d in demonyms}  # cheap test before any span is built
+    if first_words is None:
+        first_words = demonym_first_words(demonyms)
     i, n = 0, len(doc)
     while i < n:
         match = None

@@ -8,6 +8,7 @@ from lanner.countries import CountryTable
 from lanner.errors import Code, DataError
 from lanner.geo.gazetteer import Gazetteer
 from lanner.geo.recognize import (
+    demonym_first_words,
     demonym_mentions,
     embedded_mentions,
     gazetteer_mentions,
@@ -33,6 +34,7 @@ class PlaceStage:
         self.gazetteer = gazetteer
         self.resolver = Resolver(gazetteer, weights)
         self.demonyms = (countries or CountryTable.load()).demonym_places()
+        self.demonym_first_words = demonym_first_words(self.demonyms)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.doc
@@ -57,7 +59,7 @@ class PlaceStage:
         taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
         mentions += embedded_mentions(doc, self.gazetteer, taken)
         taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
-        mentions += demonym_mentions(doc, self.demonyms, taken)
+        mentions += demonym_mentions(doc, self.demonyms, taken, self.demonym_first_words)
         mentions.sort(key=lambda m: m.start)
         return [self._with_division_name(m) for m in self.resolver.resolve(doc, mentions)]
 
