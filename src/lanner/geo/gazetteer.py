@@ -298,10 +298,15 @@ class Gazetteer:
 
     def lookup(self, name: str, *, loose: bool = True) -> list[Candidate]:
         """Candidates for a name: exact-key matches, else (when `loose`) transliteration-loose ones."""
+        as_written = f"{int(loose)}#{name}"  # the same words recur, and folding them costs more than the look-up
+        cached = self._cache.get(as_written)
+        if cached is not None:
+            return cached
         key = name_key(name)
         cache_key = f"{int(loose)}|{key}"
         cached = self._cache.get(cache_key)
         if cached is not None:
+            self._cache[as_written] = cached
             return cached
         result: list[Candidate] = []
         if key:
@@ -315,7 +320,7 @@ class Gazetteer:
         result.sort(key=lambda c: (c.kind, -c.place.population))
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()
-        self._cache[cache_key] = result
+        self._cache[cache_key] = self._cache[as_written] = result
         return result
 
     def candidates(self, name: str) -> list[Place]:
