@@ -254,13 +254,30 @@ def _speaker_subjects(verb: Token) -> list[Token]:
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of the token's prepositions; "gave a welcome to X" is parsed with "to" as a dative, not a prep."""
-    return [
-        grand
-        for child in token.children
-        if child.dep_ in ("prep", "dative") and child.lower_ in preps
-        for grand in child.children
-        if grand.dep_ == "pobj"
-    ]
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ not in ("prep", "dative") or child.lower_ not in preps:
+            continue
+        objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+        found += objects or _stranded_object(child)
+    return found
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """ "granted asylum to five officers holed up in a residence": before a reduced relative clause the parser
+    makes the preposition's noun the subject of the participle, leaving the preposition with no object."""
+    doc = prep.doc
+    for token in doc[prep.i + 1 : min(prep.i + 7, len(doc))]:
+        if token.pos_ in ("VERB", "AUX", "PUNCT", "ADP"):
+            return []
+        if (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and token.head.i > token.i
+            and token.head.tag_ in ("VBN", "VBD")
+            and token.head.dep_ in ("advcl", "acl", "relcl", "conj", "ccomp")
+        ):
+            return [token]
+    return []
 
 
 def _quantified_objects(verb: Token) -> list[Token]:

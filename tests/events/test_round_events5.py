@@ -1,0 +1,46 @@
+"""Actors named by their people and objects the parser strands, through the real pipeline.
+
+Sentences are written for these tests in the style of wire reports of the 1980s-2000s. What they pin: groups
+of earlier wars and separatists named by their people ("Karen guerrillas", "Chechen rebels") carry the country
+they fight in, and a preposition whose noun the parser hangs on a reduced relative clause ("asylum to five
+officers holed up in ...") still names the target.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+import pytest
+from eventtools import countries
+from eventtools import event_by_trigger as event_published_by_trigger
+
+PUBLISHED = date(1995, 3, 14)
+
+event_by_trigger = partial(event_published_by_trigger, published=PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("Government troops attacked Karen guerrillas near the border on Sunday.", "attacked", "MM"),
+        ("Russian warplanes bombed Chechen rebels in the mountains south of Grozny.", "bombed", "RU"),
+        ("Army units ambushed Renamo rebels in central Sofala province.", "ambushed", "MZ"),
+        ("Police arrested three suspected members of ETA in Bilbao.", "arrested", "ES"),
+    ],
+)
+def test_groups_named_by_their_people_carry_their_country(pipeline, text, trigger, country):
+    event = event_by_trigger(pipeline, text, trigger)
+    assert country in countries(pipeline, event.target), event.target
+
+
+def test_a_preposition_before_a_reduced_relative_keeps_its_object(pipeline):
+    text = "Peru has granted asylum to five Panamanian army officers holed up in its embassy since the invasion."
+    event = event_by_trigger(pipeline, text, "granted")
+    assert "PA" in countries(pipeline, event.target), event.target
+
+
+def test_a_preposition_with_its_own_object_is_unchanged(pipeline):
+    text = "Peru has granted asylum to two Panamanian officers, the embassy said."
+    event = event_by_trigger(pipeline, text, "granted")
+    assert "PA" in countries(pipeline, event.target), event.target
