@@ -15,6 +15,8 @@ import pytest
 from eventtools import countries
 from eventtools import event_by_trigger as event_published_by_trigger
 
+from lanner.records import Article
+
 PUBLISHED = date(1995, 3, 14)
 
 event_by_trigger = partial(event_published_by_trigger, published=PUBLISHED)
@@ -44,3 +46,35 @@ def test_a_preposition_with_its_own_object_is_unchanged(pipeline):
     text = "Peru has granted asylum to two Panamanian officers, the embassy said."
     event = event_by_trigger(pipeline, text, "granted")
     assert "PA" in countries(pipeline, event.target), event.target
+
+
+def test_who_comes_under_fire_is_the_target(pipeline):
+    event = event_by_trigger(pipeline, "An Egyptian patrol came under fire from Israeli troops near Rafah.", "fire")
+    assert event.type == "ASSAULT"
+    assert countries(pipeline, event.source) == {"IL"}, event.source
+    assert countries(pipeline, event.target) == {"EG"}, event.target
+
+
+def test_who_is_placed_under_arrest_is_the_target(pipeline):
+    text = "Former Pakistani prime minister Nawaz Sharif was placed under house arrest on Sunday."
+    event = event_by_trigger(pipeline, text, "arrest")
+    assert "PK" in countries(pipeline, event.target), event.target
+    assert not event.source or "PK" in countries(pipeline, event.source)
+
+
+def test_an_investigation_with_no_one_acting_is_the_states_where_it_happens(pipeline):
+    text = "A US national has been put under investigation in Italy for her role in rioting."
+    event = event_by_trigger(pipeline, text, "investigation")
+    assert countries(pipeline, event.source) == {"IT"}, event.source
+    assert countries(pipeline, event.target) == {"US"}, event.target
+
+
+def test_a_named_investigator_is_kept(pipeline):
+    text = "The French police opened an investigation in Italy into the smuggling ring."
+    event = event_by_trigger(pipeline, text, "investigation")
+    assert countries(pipeline, event.source) == {"FR"}, event.source
+
+
+def test_a_blaze_is_no_attack(pipeline):
+    events = pipeline(Article(text="A fire broke out in the market in Kano.", published=PUBLISHED)).events
+    assert all(e.trigger.text.lower() != "fire" for e in events), [(e.trigger.text, e.type) for e in events]

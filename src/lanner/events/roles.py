@@ -501,6 +501,11 @@ def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
         source_heads += _agents(head)
     elif carrier.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in STATE_VERBS:
         source_heads += _subjects(head.head) or _inherited_subjects(head.head)  # "workers went on strike"
+    undergone = _undergone_by(carrier)
+    if undergone:  # "the patrol came under fire from Israeli troops", "was placed under arrest by the army"
+        verb = carrier.head.head
+        source_heads += _agents(verb) + _prep_objects(verb, frozenset({"from"}))
+        return _roles_from(source_heads, undergone, lookup)
     target_heads = _prep_objects(noun, TARGET_PREPS)
     if not target_heads and noun.lemma_.lower() in BETWEEN_NOUNS:  # "mediation between the Emirates and Saudi Arabia"
         target_heads = _prep_objects(noun, frozenset({"between", "among", "amongst"}))
@@ -527,6 +532,32 @@ def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
             between = _prep_objects(noun.head, frozenset({"between"}))
         sides = _actors_in(between, lookup)
         source, target = sides[:1], sides[1:]
+    return Roles(tuple(source), tuple(target))
+
+
+# Verbs whose subject undergoes the action an "under" phrase names: "came under fire", "was put under arrest".
+UNDERGO_VERBS = frozenset({"come", "put", "place", "be", "remain", "fall", "keep", "hold", "bring", "go"})
+
+
+def _undergone_by(noun: Token) -> list[Token]:
+    """Who undergoes a noun trigger after "under" ("X came under attack", "Y was placed under house arrest"):
+    the verb's subject, who is the target, not the source; empty when the noun is not used so."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "under" or head.head.pos_ not in ("VERB", "AUX"):
+        return []
+    verb = head.head
+    if verb.lemma_.lower() not in UNDERGO_VERBS:
+        return []
+    return [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")] or _inherited_subjects(verb)
+
+
+def _roles_from(source_heads: list[Token], target_heads: list[Token], lookup: ActorLookup) -> Roles:
+    source: list[str] = []
+    for token in source_heads:
+        for actor_id in lookup(token) if token.dep_ in ("compound", "amod", "nmod") else _actors_in([token], lookup):
+            if actor_id not in source:
+                source.append(actor_id)
+    target = [actor for actor in _actors_in(target_heads, lookup) if actor not in source]
     return Roles(tuple(source), tuple(target))
 
 

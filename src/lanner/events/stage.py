@@ -849,6 +849,8 @@ class EventStage:
                 return EXERCISE_SENSE if _has_modifier(token, JOINT_WORDS) else DRILL_SENSE
             if lemma == "law" and _has_modifier(token, {"martial"}):
                 return MARTIAL_LAW_SENSE
+            if lemma == "fire" and token.dep_ == "pobj" and token.head.lower_ == "under":
+                return OPEN_FIRE_SENSE  # "the convoy came under fire": shot at, not a blaze
             if lemma == "strike" and _labour_strike(token):
                 return HUNGER_STRIKE_SENSE if _has_modifier(token, {"hunger"}) else LABOUR_STRIKE_SENSE
             return self.lexicon.nouns.get(lemma) or self.lexicon.nouns.get(token.lower_)
@@ -895,6 +897,7 @@ class EventStage:
         if head.sense.type == "RETREAT" and not roles.target:  # "withdraw its force from Chad"
             roles = Roles(roles.source, _from_country(head.token, index, roles.source))
         place = _event_place(sentence, head.token, roles, index)
+        roles = _legal_source(head.token, event_type, mode, roles, place, self.knowledge_base)
         date = _event_date(analysis, sentence, head.token, index)
         fatalities = fatalities_in(_event_tokens(group)) if event_type == "ASSAULT" else None
         cumulative = _any_lemma(sentence, CUMULATIVE_WORDS, index)
@@ -1367,6 +1370,32 @@ LOCAL_ROLES = {
 }
 # Prepositions that tie a generic agent to a place in its own phrase ("students throughout Indonesia").
 PHRASE_PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside", "at", "of"})
+
+
+# Legal actions only a state takes, and the state body that takes them where no one is named as acting.
+LEGAL_ACTORS = {("COERCE", "arrest"): "police", ("ACCUSE", "investigate"): "government"}
+
+
+def _legal_source(
+    trigger: Token,
+    event_type: str,
+    mode: str | None,
+    roles: Roles,
+    place: EventPlace | None,
+    knowledge_base: ActorKnowledgeBase,
+) -> Roles:
+    """ "A US national was arrested in Italy", "was put under investigation in Italy": an arrest or an official
+    investigation with no one named as acting is the act of the state where it happens (PLOVER codes Italy).
+    An arrest only as a verb: "protests over the detention of X" name a grievance, not who acts in it."""
+    role = LEGAL_ACTORS.get((event_type, mode or ""))
+    if role is None or roles.source or place is None or not place.place.country:
+        return roles
+    if event_type == "COERCE" and trigger.pos_ != "VERB":
+        return roles
+    actor = knowledge_base.state_actor(place.place.country, role)
+    if actor is None:
+        return roles
+    return Roles((actor.actor_id,), tuple(a for a in roles.target if a != actor.actor_id))
 
 
 def _localised(roles: Roles, sentence: SpacySpan, index: _MentionIndex, place: EventPlace | None) -> Roles:
