@@ -78,3 +78,15 @@ def test_a_named_investigator_is_kept(pipeline):
 def test_a_blaze_is_no_attack(pipeline):
     events = pipeline(Article(text="A fire broke out in the market in Kano.", published=PUBLISHED)).events
     assert all(e.trigger.text.lower() != "fire" for e in events), [(e.trigger.text, e.type) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("A Syrian newspaper accused Israel of stalling the talks.", "accused", "SY"),
+        ("A newspaper based in Beirut has rejected the ban on its reporting.", "rejected", "LB"),
+    ],
+)
+def test_a_newspaper_takes_the_country_its_phrase_names(pipeline, text, trigger, country):
+    event = event_by_trigger(pipeline, text, trigger)
+    assert country in countries(pipeline, event.source), event.source

@@ -1368,6 +1368,8 @@ LOCAL_ROLES = {
     "generic.government": "government",
     "generic.rebels": "rebels",
 }
+# Participles that place a generic agent: "a newspaper based in Beirut", "troops stationed in Kosovo".
+PLACED_PARTICIPLES = frozenset({"base", "station", "operate", "live", "headquarter", "deploy"})
 # Prepositions that tie a generic agent to a place in its own phrase ("students throughout Indonesia").
 PHRASE_PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside", "at", "of"})
 
@@ -1438,7 +1440,9 @@ def _phrase_country(actor_id: str, sentence: SpacySpan, index: _MentionIndex) ->
         head = token
         while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
             head = head.head
-        for prep in head.children:
+        # "students in Jakarta", and through a participle of place: "a newspaper based in Beirut"
+        holders = [head, *(c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in PLACED_PARTICIPLES)]
+        for prep in (child for holder in holders for child in holder.children):
             if prep.dep_ != "prep" or prep.lower_ not in PHRASE_PLACE_PREPS:
                 continue
             for obj in prep.children:
