@@ -90,3 +90,22 @@ def test_a_blaze_is_no_attack(pipeline):
 def test_a_newspaper_takes_the_country_its_phrase_names(pipeline, text, trigger, country):
     event = event_by_trigger(pipeline, text, trigger)
     assert country in countries(pipeline, event.source), event.source
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type"),
+    [
+        ("Iran ruled out talks with the United States.", "ruled", "REJECT"),
+        ("Police rounded up 40 opposition activists in Nairobi.", "rounded", "COERCE"),
+        ("Moscow scrapped the arms deal with Libya.", "scrapped", "REJECT"),
+        ("The Egyptian president chided Israel for its stance on the talks.", "chided", "ACCUSE"),
+    ],
+)
+def test_cameo_verbs_the_lexicon_lacked(pipeline, text, trigger, event_type):
+    assert event_by_trigger(pipeline, text, trigger).type == event_type
+
+
+def test_insisting_that_something_is_so_is_no_demand(pipeline):
+    text = "The United States insisted the unrest reflected old ethnic tensions."
+    events = pipeline(Article(text=text, published=PUBLISHED)).events
+    assert all(e.trigger.text.lower() != "insisted" for e in events), [(e.trigger.text, e.type) for e in events]
