@@ -109,3 +109,21 @@ def test_insisting_that_something_is_so_is_no_demand(pipeline):
     text = "The United States insisted the unrest reflected old ethnic tensions."
     events = pipeline(Article(text=text, published=PUBLISHED)).events
     assert all(e.trigger.text.lower() != "insisted" for e in events), [(e.trigger.text, e.type) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("Jonas Savimbi rejected the peace plan drawn up in Lusaka.", "rejected", "AO"),
+        ("King Hassan criticised the Algerian leadership on Tuesday.", "criticised", "MA"),
+        ("President Aristide condemned the killings in Port-au-Prince.", "condemned", "HT"),
+    ],
+)
+def test_leaders_of_earlier_decades_carry_their_country(pipeline, text, trigger, country):
+    event = event_by_trigger(pipeline, text, trigger)
+    assert country in countries(pipeline, event.source), event.source
+
+
+def test_the_un_secretary_general_acts_for_the_un(pipeline):
+    event = event_by_trigger(pipeline, "Kofi Annan urged Israel to withdraw its troops.", "urged")
+    assert event.source == ("united_nations",), event.source
