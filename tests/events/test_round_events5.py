@@ -127,3 +127,8 @@ def test_leaders_of_earlier_decades_carry_their_country(pipeline, text, trigger,
 def test_the_un_secretary_general_acts_for_the_un(pipeline):
     event = event_by_trigger(pipeline, "Kofi Annan urged Israel to withdraw its troops.", "urged")
     assert event.source == ("united_nations",), event.source
+
+
+def test_plundering_is_looting(pipeline):
+    event = event_by_trigger(pipeline, "Militiamen plundered the market in Bunia on Friday.", "plundered")
+    assert event.acled_sub_event_type == "Looting/property destruction", (event.type, event.mode)
