@@ -132,3 +132,15 @@ def test_the_un_secretary_general_acts_for_the_un(pipeline):
 def test_plundering_is_looting(pipeline):
     event = event_by_trigger(pipeline, "Militiamen plundered the market in Bunia on Friday.", "plundered")
     assert event.acled_sub_event_type == "Looting/property destruction", (event.type, event.mode)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("The United States suspended part of its military aid program for Bosnia.", "suspended", "BA"),
+        ("Britain froze most of its development aid for Kenya.", "froze", "KE"),
+    ],
+)
+def test_whom_an_objects_for_phrase_benefits_is_the_target(pipeline, text, trigger, country):
+    event = event_by_trigger(pipeline, text, trigger)
+    assert country in countries(pipeline, event.target), event.target

@@ -340,6 +340,12 @@ def verb_roles(verb: Token, lookup: ActorLookup, *, grievance: bool = False) -> 
     if grievance:
         complained_of = [actor for actor in _actors_in(_prep_objects(verb, GRIEVANCE_PREPS), lookup)]
         target = [actor for actor in complained_of if actor not in source] or target
+    if not target:  # "suspended part of a military aid program for Bosnia": the object's beneficiary
+        objects = [child for child in verb.children if child.dep_ in ("dobj", "dative")]
+        inner = [obj for head in objects for obj in _prep_objects(head, frozenset({"of"}))]
+        aimed = _prep_objects_of(inner, frozenset({"to", "on", "against", "with", "toward", "towards", "for"}))
+        aimed += _prep_objects_of(objects, frozenset({"for"}))
+        target = [actor for actor in _actors_in(aimed, lookup) if actor not in source]
     if not target:  # "rejected calls by Belarus": whoever made what is rejected, condemned, accepted
         makers = _prep_objects_of(target_heads, frozenset({"by"}))
         # "prevented the demonstration staged by students", "rejected the plan put forward by Iran"
