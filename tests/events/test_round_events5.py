@@ -144,3 +144,10 @@ def test_plundering_is_looting(pipeline):
 def test_whom_an_objects_for_phrase_benefits_is_the_target(pipeline, text, trigger, country):
     event = event_by_trigger(pipeline, text, trigger)
     assert country in countries(pipeline, event.target), event.target
+
+
+def test_launched_fire_is_an_attack_on_whom_it_is_aimed_at(pipeline):
+    text = "Government forces launched artillery, mortar and rocket fire against Khmer Rouge camps on Monday."
+    event = event_by_trigger(pipeline, text, "fire")
+    assert event.type == "ASSAULT"
+    assert countries(pipeline, event.target) == {"KH"}, event.target

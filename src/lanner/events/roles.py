@@ -73,6 +73,8 @@ LIGHT_VERBS = frozenset(
         "continue",
         "resume",
         "unleash",
+        "direct",
+        "pour",
     }
 )
 # Verbs that put their subject in the state an "on" phrase names: "went on strike", "remain on hunger strike".
@@ -491,6 +493,13 @@ def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
     source_heads += [agent for child in noun.children if child.dep_ == "acl" for agent in _agents(child)]
     head = noun.head
     carrier = noun  # the noun the verb governs: "carried out a total of 18 airstrikes" governs "total"
+    # "launched artillery, mortar and rocket fire": the verb governs the first conjunct, a weapon. Only for
+    # "fire": conjoined events ("airstrikes and shelling") keep their own reading.
+    for _ in range(6 if noun.lemma_.lower() == "fire" else 0):
+        if carrier.dep_ != "conj" or carrier.head.pos_ not in ("NOUN", "PROPN") or carrier.head.i == carrier.i:
+            break
+        carrier = carrier.head
+        head = carrier.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
         carrier, head = head.head, head.head.head
     light_verb: Token | None = None

@@ -460,6 +460,16 @@ CROWD_CONTROL_SENSE = TriggerSense(type="ASSAULT", mode="crowd-control", weight=
 CROWD_WEAPONS = {"gas": "tear", "cannon": "water", "bullet": "rubber", "canister": "tear", "spray": "pepper"}
 
 
+def _object_of(token: Token, verbs: frozenset[str]) -> bool:
+    """Is a noun the object of one of `verbs`, itself or as a later conjunct ("launched artillery, mortar and
+    rocket fire")?"""
+    for _ in range(6):
+        if token.dep_ != "conj" or token.head.i == token.i:
+            break
+        token = token.head
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in verbs
+
+
 def _crowd_control_object(objects: list[Token]) -> bool:
     """Is an object a crowd-control weapon: tear gas, water cannon, rubber bullets, teargas?"""
     for obj in objects:
@@ -514,6 +524,9 @@ DRILL_SENSE = TriggerSense(type="MOBILIZE", mode="troops", weight=0.7)
 MARTIAL_LAW_SENSE = TriggerSense(type="COERCE", mode="martial-law", weight=1.0)
 PHONE_SENSE = TriggerSense(type="CONSULT", mode="phone", weight=0.9)
 OPEN_FIRE_SENSE = TriggerSense(type="ASSAULT", mode="firearms", weight=1.0)
+# Verbs whose object "fire" is shooting: "launched rocket fire", "unleashed fire". Not "exchanged fire", which
+# reports the shooting of an operation (a raid, a bombing) that is itself the event.
+FIRE_VERBS = frozenset({"launch", "direct", "unleash", "pour", "open"})
 CUT_OFF_VERBS = frozenset({"cut", "shut", "switch", "turn"})
 UTILITY_NOUNS = frozenset(
     {"electricity", "power", "water", "internet", "supply", "food", "fuel", "phone", "communication", "gas", "access"}
@@ -849,8 +862,10 @@ class EventStage:
                 return EXERCISE_SENSE if _has_modifier(token, JOINT_WORDS) else DRILL_SENSE
             if lemma == "law" and _has_modifier(token, {"martial"}):
                 return MARTIAL_LAW_SENSE
-            if lemma == "fire" and token.dep_ == "pobj" and token.head.lower_ == "under":
-                return OPEN_FIRE_SENSE  # "the convoy came under fire": shot at, not a blaze
+            if lemma == "fire" and (
+                (token.dep_ == "pobj" and token.head.lower_ == "under") or _object_of(token, FIRE_VERBS)
+            ):
+                return OPEN_FIRE_SENSE  # "came under fire", "launched rocket fire against": shooting, not a blaze
             if lemma == "strike" and _labour_strike(token):
                 return HUNGER_STRIKE_SENSE if _has_modifier(token, {"hunger"}) else LABOUR_STRIKE_SENSE
             return self.lexicon.nouns.get(lemma) or self.lexicon.nouns.get(token.lower_)
