@@ -151,3 +151,21 @@ def test_launched_fire_is_an_attack_on_whom_it_is_aimed_at(pipeline):
     event = event_by_trigger(pipeline, text, "fire")
     assert event.type == "ASSAULT"
     assert countries(pipeline, event.target) == {"KH"}, event.target
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor_id"),
+    [
+        (
+            "The Organization of American States condemned the coup in Haiti.",
+            "condemned",
+            "organization_of_american_states",
+        ),
+        ("The U.N. war crimes tribunal indicted two Bosnian Serb commanders.", "indicted", "icty"),
+        ("UNPROFOR accused Serb forces of shelling the enclave.", "accused", "unprofor"),
+    ],
+)
+def test_igos_and_missions_of_earlier_decades(pipeline, text, trigger, actor_id):
+    event = event_by_trigger(pipeline, text, trigger)
+    assert actor_id in event.source, event.source
+    assert pipeline.stage("events").knowledge_base.get(actor_id).kind == "igo"
