@@ -169,3 +169,17 @@ def test_igos_and_missions_of_earlier_decades(pipeline, text, trigger, actor_id)
     event = event_by_trigger(pipeline, text, trigger)
     assert actor_id in event.source, event.source
     assert pipeline.stage("events").knowledge_base.get(actor_id).kind == "igo"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Turkish police prevented the demonstration staged by students in Sivas.", "prevented"),
+        ("The Egyptian government banned the rally planned for Friday in Cairo.", "banned"),
+    ],
+)
+def test_a_protest_stopped_or_banned_is_coercion(pipeline, text, trigger):
+    event = event_by_trigger(pipeline, text, trigger)
+    assert (event.type, event.mode) == ("COERCE", "restrict")
+    protests = [e for e in pipeline(Article(text=text, published=PUBLISHED)).events if e.type == "PROTEST"]
+    assert all(p.confidence < event.confidence for p in protests), [(p.trigger.text, p.confidence) for p in protests]

@@ -524,6 +524,10 @@ DRILL_SENSE = TriggerSense(type="MOBILIZE", mode="troops", weight=0.7)
 MARTIAL_LAW_SENSE = TriggerSense(type="COERCE", mode="martial-law", weight=1.0)
 PHONE_SENSE = TriggerSense(type="CONSULT", mode="phone", weight=0.9)
 OPEN_FIRE_SENSE = TriggerSense(type="ASSAULT", mode="firearms", weight=1.0)
+# A protest stopped or banned is PLOVER COERCE (restrict), and outranks the protest it names.
+STOP_VERBS = frozenset({"prevent", "ban", "forbid", "outlaw", "stop", "thwart", "foil", "bar", "prohibit"})
+PROTEST_NOUNS = frozenset({"demonstration", "protest", "rally", "march", "strike", "sit-in", "vigil", "picket"})
+STOP_PROTEST_SENSE = TriggerSense(type="COERCE", mode="restrict", weight=1.0)
 # Verbs whose object "fire" is shooting: "launched rocket fire", "unleashed fire". Not "exchanged fire", which
 # reports the shooting of an operation (a raid, a bombing) that is itself the event.
 FIRE_VERBS = frozenset({"launch", "direct", "unleash", "pour", "open"})
@@ -1122,6 +1126,8 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
         for child in token.children
     ):
         return HOSTAGE_SENSE  # "took 30 people hostage"
+    if lemma in STOP_VERBS and nouns & PROTEST_NOUNS:
+        return STOP_PROTEST_SENSE  # "police prevented the demonstration", "banned the rally"
     if lemma == "open" and "fire" in nouns:
         return OPEN_FIRE_SENSE  # "opened fire on the demonstrators"
     if lemma in CUT_OFF_VERBS and nouns & UTILITY_NOUNS and any(c.lower_ == "off" for c in token.children):
