@@ -183,3 +183,16 @@ def test_a_protest_stopped_or_banned_is_coercion(pipeline, text, trigger):
     assert (event.type, event.mode) == ("COERCE", "restrict")
     protests = [e for e in pipeline(Article(text=text, published=PUBLISHED)).events if e.type == "PROTEST"]
     assert all(p.confidence < event.confidence for p in protests), [(p.trigger.text, p.confidence) for p in protests]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("Serb forces shelled the Muslim enclave of Srebrenica.", "shelled", "RS"),
+        ("Bosnian Serb forces attacked a convoy near Sarajevo.", "attacked", "BA"),
+        ("The Yugoslav army withdrew from Slovenia.", "withdrew", "RS"),
+    ],
+)
+def test_serb_croat_and_yugoslav_forces_carry_a_country(pipeline, text, trigger, country):
+    event = event_by_trigger(pipeline, text, trigger)
+    assert countries(pipeline, event.source) == {country}, event.source
