@@ -526,7 +526,7 @@ PHONE_SENSE = TriggerSense(type="CONSULT", mode="phone", weight=0.9)
 OPEN_FIRE_SENSE = TriggerSense(type="ASSAULT", mode="firearms", weight=1.0)
 # A protest stopped or banned is PLOVER COERCE (restrict), and outranks the protest it names.
 STOP_VERBS = frozenset({"prevent", "ban", "forbid", "outlaw", "stop", "thwart", "foil", "bar", "prohibit"})
-PROTEST_NOUNS = frozenset({"demonstration", "protest", "rally", "march", "strike", "sit-in", "vigil", "picket"})
+PROTEST_NOUNS = frozenset({"demonstration", "protest", "rally", "march", "sit-in", "vigil", "picket"})  # not "strike"
 STOP_PROTEST_SENSE = TriggerSense(type="COERCE", mode="restrict", weight=1.0)
 # Verbs whose object "fire" is shooting: "launched rocket fire", "unleashed fire". Not "exchanged fire", which
 # reports the shooting of an operation (a raid, a bombing) that is itself the event.
