@@ -74,7 +74,7 @@ _CIVILIANS = """
     student, children, women, hostages, hostage, tourists, tourist, worshippers, pilgrims, doctors, medics,
     nurses, teachers, truck drivers, workers, worker, contractors, contractor, detainees, detainee, prisoners,
     prisoner, inmates, youths, youth, people, population, landowners, activists, immigrants, exiles, businessmen,
-    traders
+    traders, newspaper, newspapers, news agency
 """
 _PROTESTERS = "protesters, protestors, demonstrators, marchers"
 _RIOTERS = "rioters"

@@ -73,6 +73,8 @@ LIGHT_VERBS = frozenset(
         "continue",
         "resume",
         "unleash",
+        "direct",
+        "pour",
     }
 )
 # Verbs that put their subject in the state an "on" phrase names: "went on strike", "remain on hunger strike".
@@ -254,13 +256,30 @@ def _speaker_subjects(verb: Token) -> list[Token]:
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of the token's prepositions; "gave a welcome to X" is parsed with "to" as a dative, not a prep."""
-    return [
-        grand
-        for child in token.children
-        if child.dep_ in ("prep", "dative") and child.lower_ in preps
-        for grand in child.children
-        if grand.dep_ == "pobj"
-    ]
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ not in ("prep", "dative") or child.lower_ not in preps:
+            continue
+        objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+        found += objects or _stranded_object(child)
+    return found
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """ "granted asylum to five officers holed up in a residence": before a reduced relative clause the parser
+    makes the preposition's noun the subject of the participle, leaving the preposition with no object."""
+    doc = prep.doc
+    for token in doc[prep.i + 1 : min(prep.i + 7, len(doc))]:
+        if token.pos_ in ("VERB", "AUX", "PUNCT", "ADP"):
+            return []
+        if (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and token.head.i > token.i
+            and token.head.tag_ in ("VBN", "VBD")
+            and token.head.dep_ in ("advcl", "acl", "relcl", "conj", "ccomp")
+        ):
+            return [token]
+    return []
 
 
 def _quantified_objects(verb: Token) -> list[Token]:
@@ -323,6 +342,12 @@ def verb_roles(verb: Token, lookup: ActorLookup, *, grievance: bool = False) -> 
     if grievance:
         complained_of = [actor for actor in _actors_in(_prep_objects(verb, GRIEVANCE_PREPS), lookup)]
         target = [actor for actor in complained_of if actor not in source] or target
+    if not target:  # "suspended part of a military aid program for Bosnia": the object's beneficiary
+        objects = [child for child in verb.children if child.dep_ in ("dobj", "dative")]
+        inner = [obj for head in objects for obj in _prep_objects(head, frozenset({"of"}))]
+        aimed = _prep_objects_of(inner, frozenset({"to", "on", "against", "with", "toward", "towards", "for"}))
+        aimed += _prep_objects_of(objects, frozenset({"for"}))
+        target = [actor for actor in _actors_in(aimed, lookup) if actor not in source]
     if not target:  # "rejected calls by Belarus": whoever made what is rejected, condemned, accepted
         makers = _prep_objects_of(target_heads, frozenset({"by"}))
         # "prevented the demonstration staged by students", "rejected the plan put forward by Iran"
@@ -468,6 +493,13 @@ def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
     source_heads += [agent for child in noun.children if child.dep_ == "acl" for agent in _agents(child)]
     head = noun.head
     carrier = noun  # the noun the verb governs: "carried out a total of 18 airstrikes" governs "total"
+    # "launched artillery, mortar and rocket fire": the verb governs the first conjunct, a weapon. Only for
+    # "fire": conjoined events ("airstrikes and shelling") keep their own reading.
+    for _ in range(6 if noun.lemma_.lower() == "fire" else 0):
+        if carrier.dep_ != "conj" or carrier.head.pos_ not in ("NOUN", "PROPN") or carrier.head.i == carrier.i:
+            break
+        carrier = carrier.head
+        head = carrier.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
         carrier, head = head.head, head.head.head
     light_verb: Token | None = None
@@ -484,6 +516,11 @@ def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
         source_heads += _agents(head)
     elif carrier.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in STATE_VERBS:
         source_heads += _subjects(head.head) or _inherited_subjects(head.head)  # "workers went on strike"
+    undergone = _undergone_by(carrier)
+    if undergone:  # "the patrol came under fire from Israeli troops", "was placed under arrest by the army"
+        verb = carrier.head.head
+        source_heads += _agents(verb) + _prep_objects(verb, frozenset({"from"}))
+        return _roles_from(source_heads, undergone, lookup)
     target_heads = _prep_objects(noun, TARGET_PREPS)
     if not target_heads and noun.lemma_.lower() in BETWEEN_NOUNS:  # "mediation between the Emirates and Saudi Arabia"
         target_heads = _prep_objects(noun, frozenset({"between", "among", "amongst"}))
@@ -510,6 +547,32 @@ def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
             between = _prep_objects(noun.head, frozenset({"between"}))
         sides = _actors_in(between, lookup)
         source, target = sides[:1], sides[1:]
+    return Roles(tuple(source), tuple(target))
+
+
+# Verbs whose subject undergoes the action an "under" phrase names: "came under fire", "was put under arrest".
+UNDERGO_VERBS = frozenset({"come", "put", "place", "be", "remain", "fall", "keep", "hold", "bring", "go"})
+
+
+def _undergone_by(noun: Token) -> list[Token]:
+    """Who undergoes a noun trigger after "under" ("X came under attack", "Y was placed under house arrest"):
+    the verb's subject, who is the target, not the source; empty when the noun is not used so."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "under" or head.head.pos_ not in ("VERB", "AUX"):
+        return []
+    verb = head.head
+    if verb.lemma_.lower() not in UNDERGO_VERBS:
+        return []
+    return [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")] or _inherited_subjects(verb)
+
+
+def _roles_from(source_heads: list[Token], target_heads: list[Token], lookup: ActorLookup) -> Roles:
+    source: list[str] = []
+    for token in source_heads:
+        for actor_id in lookup(token) if token.dep_ in ("compound", "amod", "nmod") else _actors_in([token], lookup):
+            if actor_id not in source:
+                source.append(actor_id)
+    target = [actor for actor in _actors_in(target_heads, lookup) if actor not in source]
     return Roles(tuple(source), tuple(target))
 
 

@@ -460,6 +460,16 @@ CROWD_CONTROL_SENSE = TriggerSense(type="ASSAULT", mode="crowd-control", weight=
 CROWD_WEAPONS = {"gas": "tear", "cannon": "water", "bullet": "rubber", "canister": "tear", "spray": "pepper"}
 
 
+def _object_of(token: Token, verbs: frozenset[str]) -> bool:
+    """Is a noun the object of one of `verbs`, itself or as a later conjunct ("launched artillery, mortar and
+    rocket fire")?"""
+    for _ in range(6):
+        if token.dep_ != "conj" or token.head.i == token.i:
+            break
+        token = token.head
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in verbs
+
+
 def _crowd_control_object(objects: list[Token]) -> bool:
     """Is an object a crowd-control weapon: tear gas, water cannon, rubber bullets, teargas?"""
     for obj in objects:
@@ -514,6 +524,13 @@ DRILL_SENSE = TriggerSense(type="MOBILIZE", mode="troops", weight=0.7)
 MARTIAL_LAW_SENSE = TriggerSense(type="COERCE", mode="martial-law", weight=1.0)
 PHONE_SENSE = TriggerSense(type="CONSULT", mode="phone", weight=0.9)
 OPEN_FIRE_SENSE = TriggerSense(type="ASSAULT", mode="firearms", weight=1.0)
+# A protest stopped or banned is PLOVER COERCE (restrict), and outranks the protest it names.
+STOP_VERBS = frozenset({"prevent", "ban", "forbid", "outlaw", "stop", "thwart", "foil", "bar", "prohibit"})
+PROTEST_NOUNS = frozenset({"demonstration", "protest", "rally", "march", "sit-in", "vigil", "picket"})  # not "strike"
+STOP_PROTEST_SENSE = TriggerSense(type="COERCE", mode="restrict", weight=1.0)
+# Verbs whose object "fire" is shooting: "launched rocket fire", "unleashed fire". Not "exchanged fire", which
+# reports the shooting of an operation (a raid, a bombing) that is itself the event.
+FIRE_VERBS = frozenset({"launch", "direct", "unleash", "pour", "open"})
 CUT_OFF_VERBS = frozenset({"cut", "shut", "switch", "turn"})
 UTILITY_NOUNS = frozenset(
     {"electricity", "power", "water", "internet", "supply", "food", "fuel", "phone", "communication", "gas", "access"}
@@ -849,6 +866,10 @@ class EventStage:
                 return EXERCISE_SENSE if _has_modifier(token, JOINT_WORDS) else DRILL_SENSE
             if lemma == "law" and _has_modifier(token, {"martial"}):
                 return MARTIAL_LAW_SENSE
+            if lemma == "fire" and (
+                (token.dep_ == "pobj" and token.head.lower_ == "under") or _object_of(token, FIRE_VERBS)
+            ):
+                return OPEN_FIRE_SENSE  # "came under fire", "launched rocket fire against": shooting, not a blaze
             if lemma == "strike" and _labour_strike(token):
                 return HUNGER_STRIKE_SENSE if _has_modifier(token, {"hunger"}) else LABOUR_STRIKE_SENSE
             return self.lexicon.nouns.get(lemma) or self.lexicon.nouns.get(token.lower_)
@@ -895,6 +916,7 @@ class EventStage:
         if head.sense.type == "RETREAT" and not roles.target:  # "withdraw its force from Chad"
             roles = Roles(roles.source, _from_country(head.token, index, roles.source))
         place = _event_place(sentence, head.token, roles, index)
+        roles = _legal_source(head.token, event_type, mode, roles, place, self.knowledge_base)
         date = _event_date(analysis, sentence, head.token, index)
         fatalities = fatalities_in(_event_tokens(group)) if event_type == "ASSAULT" else None
         cumulative = _any_lemma(sentence, CUMULATIVE_WORDS, index)
@@ -1104,6 +1126,8 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
         for child in token.children
     ):
         return HOSTAGE_SENSE  # "took 30 people hostage"
+    if lemma in STOP_VERBS and nouns & PROTEST_NOUNS:
+        return STOP_PROTEST_SENSE  # "police prevented the demonstration", "banned the rally"
     if lemma == "open" and "fire" in nouns:
         return OPEN_FIRE_SENSE  # "opened fire on the demonstrators"
     if lemma in CUT_OFF_VERBS and nouns & UTILITY_NOUNS and any(c.lower_ == "off" for c in token.children):
@@ -1365,8 +1389,36 @@ LOCAL_ROLES = {
     "generic.government": "government",
     "generic.rebels": "rebels",
 }
+# Participles that place a generic agent: "a newspaper based in Beirut", "troops stationed in Kosovo".
+PLACED_PARTICIPLES = frozenset({"base", "station", "operate", "live", "headquarter", "deploy"})
 # Prepositions that tie a generic agent to a place in its own phrase ("students throughout Indonesia").
 PHRASE_PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside", "at", "of"})
+
+
+# Legal actions only a state takes, and the state body that takes them where no one is named as acting.
+LEGAL_ACTORS = {("COERCE", "arrest"): "police", ("ACCUSE", "investigate"): "government"}
+
+
+def _legal_source(
+    trigger: Token,
+    event_type: str,
+    mode: str | None,
+    roles: Roles,
+    place: EventPlace | None,
+    knowledge_base: ActorKnowledgeBase,
+) -> Roles:
+    """ "A US national was arrested in Italy", "was put under investigation in Italy": an arrest or an official
+    investigation with no one named as acting is the act of the state where it happens (PLOVER codes Italy).
+    An arrest only as a verb: "protests over the detention of X" name a grievance, not who acts in it."""
+    role = LEGAL_ACTORS.get((event_type, mode or ""))
+    if role is None or roles.source or place is None or not place.place.country:
+        return roles
+    if event_type == "COERCE" and trigger.pos_ != "VERB":
+        return roles
+    actor = knowledge_base.state_actor(place.place.country, role)
+    if actor is None:
+        return roles
+    return Roles((actor.actor_id,), tuple(a for a in roles.target if a != actor.actor_id))
 
 
 def _localised(roles: Roles, sentence: SpacySpan, index: _MentionIndex, place: EventPlace | None) -> Roles:
@@ -1409,7 +1461,9 @@ def _phrase_country(actor_id: str, sentence: SpacySpan, index: _MentionIndex) ->
         head = token
         while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
             head = head.head
-        for prep in head.children:
+        # "students in Jakarta", and through a participle of place: "a newspaper based in Beirut"
+        holders = [head, *(c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in PLACED_PARTICIPLES)]
+        for prep in (child for holder in holders for child in holder.children):
             if prep.dep_ != "prep" or prep.lower_ not in PHRASE_PLACE_PREPS:
                 continue
             for obj in prep.children:
