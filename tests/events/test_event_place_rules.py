@@ -164,3 +164,28 @@ def test_the_dateline_place_is_found_only_at_the_head_of_the_article(pipeline) -
     assert found[1] == with_dateline.article.text.index("--")
     without = pipeline(Article(text="Gunmen killed four policemen in Baghdad -- the third attack this week."))
     assert dateline_place(without.doc, places_at(without)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Pakistani soldier was killed by Indian fire, officials in Islamabad said.",
+        "An Iraqi journalist was killed, Reporters Without Borders said in Paris.",
+    ],
+)
+def test_the_place_of_a_report_is_not_the_place_of_the_event_it_reports(pipeline, text: str) -> None:
+    """Where the saying was ("officials in Islamabad said") says nothing of where the killing was."""
+    assert place_span(pipeline, text) is None
+
+
+def test_a_place_that_opens_the_sentence_sets_the_scene_of_what_is_reported(pipeline) -> None:
+    """ "In Baghdad, police said ...": the fronted place frames the whole sentence, the report included."""
+    assert place_span(pipeline, "In Baghdad, police said five people were killed on Sunday.") == "Baghdad"
+
+
+def test_a_place_in_a_conjoined_clause_with_its_own_subject_is_that_clauses(pipeline) -> None:
+    """ "...; Khan was shot in the stomach and later died at the hospital": the first shooting has no place."""
+    text = "Nine were shot in the head; Khan was shot in the stomach and later died at the Civil Hospital in Ahmedabad."
+    found = events_of(pipeline, text, "ASSAULT")
+    assert found and found[0].trigger.text == "shot"
+    assert found[0].place is None or found[0].place.mention is None

@@ -449,15 +449,32 @@ def _path_up(token: Token, root: Token) -> list[Token] | None:
 
 
 def _inside_other_clause(token: Token, trigger: Token) -> bool:
-    """The place sits in a subordinate clause that does not contain the trigger."""
+    """The place sits in a clause that does not contain the trigger: a subordinate one, a conjoined one with a
+    subject of its own ("...; Khan was shot and later died at the hospital"), or the clause of a report whose
+    complement the trigger is in ("officials in Islamabad said", "..., the group said in Paris"). A place
+    fronted before the whole sentence ("In Baghdad, police said ...") sets the scene for all of it."""
     trigger_ancestors = {t.i for t in trigger.ancestors} | {trigger.i}
+    start = token
     while token.head.i != token.i:
         if token.i in trigger_ancestors:
-            return False
+            break
         if token.dep_ in CLAUSE_DEPS:
             return True
+        if token.dep_ == "conj" and token.pos_ == "VERB" and _own_subject(token):
+            return True
         token = token.head
+    step = trigger
+    while step.i != token.i and step.head.i != step.i:
+        if step.dep_ in ("ccomp", "parataxis"):
+            return not _fronted(start)
+        step = step.head
     return False
+
+
+def _fronted(token: Token) -> bool:
+    """The phrase opens its sentence ("In Baghdad, ..."): only a preposition and its words come before it."""
+    prep = _governing_prep(token)
+    return prep is not None and prep.i == token.sent.start
 
 
 def _located(best: _Candidate, candidates: list[_Candidate], index: MentionLookup) -> EventPlace:
