@@ -167,6 +167,24 @@ def test_the_dateline_place_is_found_only_at_the_head_of_the_article(pipeline) -
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parse hangs "in northern Iraq" from the verb, "near Tikrit" from the object
+        ("A roadside bomb killed four US soldiers near Tikrit in northern Iraq.", "Tikrit"),
+        # "the Damascus suburb of Douma": the suburb is Douma, Damascus is around it
+        ("The army shelled the Damascus suburb of Douma, activists said.", "Douma"),
+        ("Gunmen killed three people in the Baghdad neighbourhood of Karrada.", "Karrada"),
+        # "the Ghat area of Doda district": the area is Ghat; "Doda district" has a noun of its own
+        ("Soldiers shot dead two militants near the Ghat area of Doda district.", "Ghat"),
+        ("Clashes in Aleppo's Sheikh Maqsoud district killed 10 people.", "Sheikh Maqsoud"),
+    ],
+)
+def test_the_narrowest_of_places_named_one_inside_the_other_is_the_events(pipeline, text: str, expected: str) -> None:
+    """Coders give an event the narrowest place the text puts it at, however the parse attached the wider one."""
+    assert place_span(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A Pakistani soldier was killed by Indian fire, officials in Islamabad said.",
