@@ -207,3 +207,28 @@ def test_a_place_in_a_conjoined_clause_with_its_own_subject_is_that_clauses(pipe
     found = events_of(pipeline, text, "ASSAULT")
     assert found and found[0].trigger.text == "shot"
     assert found[0].place is None or found[0].place.mention is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two soldiers were killed and three civilians wounded in an attack in Kandahar.", "Kandahar"),
+        ("Five people were killed and dozens of others wounded in clashes in Tripoli.", "Tripoli"),
+    ],
+)
+def test_a_conjunct_that_shares_the_first_ones_auxiliary_shares_its_place(pipeline, text: str, expected: str) -> None:
+    """ "were killed and three civilians (were) wounded in X": one clause with its auxiliary left out, whatever
+    the parse makes of it (here a participle on "civilians"), so one place."""
+    assert place_span(pipeline, text) == expected
+
+
+def test_a_chain_of_subjectless_clauses_on_the_trigger_says_where_its_subject_was(pipeline) -> None:
+    """ "shot while waiting to interview ... in Abidjan": waiting and interviewing have the victim as subject."""
+    text = "The reporter was shot while waiting to interview opposition figures in the capital, Abidjan."
+    assert place_span(pipeline, text) == "Abidjan"
+
+
+def test_a_clause_on_what_an_event_reaches_does_not_describe_its_place(pipeline) -> None:
+    """ "attacks on traders who sell goods in Kano": the clause says where the traders trade."""
+    text = "Soldiers patrolled the city amid attacks on traders who sell goods in Kano."
+    assert place_span(pipeline, text, "MOBILIZE") is None

@@ -409,7 +409,9 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
         detour = False  # a non-locative preposition above a locative one: "killed by locals in Mosul"
         for k, step in enumerate(path):
             if step.dep_ in CLAUSE_DEPS and not _describes_place(step, path[k + 1 :]):
-                if _circumstance(step, trigger):
+                if _gapped(step):
+                    pass  # "were killed and three civilians wounded in Kandahar": one clause, its auxiliary shared
+                elif _circumstance(step, trigger):
                     detour = True  # "killed fighting in the town of Qusayr": where the victims were then
                 else:
                     blocked = True
@@ -449,16 +451,30 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
 def _circumstance(clause: Token, trigger: Token) -> bool:
     """A participle clause on the trigger with no subject of its own ("killed fighting in Qusayr", "shot while
     filming a clash on the outskirts of Oaxaca") tells what its subject was doing, and so where, when it happened."""
-    return (
-        clause.dep_ in ("advcl", "xcomp")
-        and clause.head.i == trigger.i
-        and clause.lower_.endswith("ing")
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
-    )
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return False
+    if clause.dep_ == "xcomp" and clause.head.i != trigger.i and clause.head.pos_ == "VERB":
+        return _circumstance(clause.head, trigger)  # "shot while waiting to interview figures in Abidjan"
+    return clause.dep_ in ("advcl", "xcomp") and clause.head.i == trigger.i and clause.lower_.endswith("ing")
+
+
+def _gapped(verb: Token) -> bool:
+    """A participle whose auxiliary the first conjunct gave: "were captured and 16 police (were) killed", which
+    the parse reads either as a conjoined verb or as a participle on a noun conjoined to the first verb."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    first = verb.head
+    if verb.dep_ == "acl" and first.dep_ == "conj" and first.pos_ in ("NOUN", "PROPN", "NUM"):
+        first = first.head
+    elif verb.dep_ != "conj":
+        return False
+    return first.pos_ == "VERB" and any(c.dep_ in ("aux", "auxpass") for c in first.children)
 
 
 def _own_subject(verb: Token) -> bool:
     """A conjoined verb with a subject of its own, other than the elliptic "(killed) and six (others) wounded"."""
+    if _gapped(verb):
+        return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(c.pos_ != "NUM" and c.lower_ not in ("others", "another") for c in subjects)
 
@@ -494,13 +510,18 @@ def _says_where(prep: Token) -> bool:
 
 def _describes_place(clause: Token, above: list[Token]) -> bool:
     """A clause on a noun the trigger is located at describes that place: "at a shop they ran in Colombo",
-    "at the checkpoint leading to the airport"."""
+    "at the checkpoint leading to the airport"; not on a noun the event reaches ("attacks on people who ...")."""
     if clause.dep_ not in ("relcl", "acl") or not above:
         return False
     noun = above[0]
     if noun.lemma_.lower() in EVENT_NOUNS:
         return False  # "in Tuesday's attack, which was followed by another explosion in Colombo"
-    return noun.dep_ == "pobj" and _says_where(noun.head)
+    return noun.dep_ == "pobj" and _says_where(noun.head) and noun.head.lower_ not in TARGET_PREPS
+
+
+# Prepositions that give what an event reaches or heads for, not where it is: a clause on their noun describes
+# that target ("attacks on people who speak Hindi"), not the event's place.
+TARGET_PREPS = frozenset({"on", "onto", "to", "into", "toward", "towards", "from", "against"})
 
 
 def _path_up(token: Token, root: Token) -> list[Token] | None:
