@@ -232,3 +232,17 @@ def test_a_clause_on_what_an_event_reaches_does_not_describe_its_place(pipeline)
     """ "attacks on traders who sell goods in Kano": the clause says where the traders trade."""
     text = "Soldiers patrolled the city amid attacks on traders who sell goods in Kano."
     assert place_span(pipeline, text, "MOBILIZE") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hundreds were killed in Egypt's crackdown on the Muslim Brotherhood.", None),
+        ("Thousands of people were killed in Turkey's incursion.", None),
+        ("Hundreds of civilians were killed in Israel's bombardment of Gaza.", "Gaza"),
+        ("Two journalists were killed in Syria's Idlib province.", "Idlib"),
+    ],
+)
+def test_a_country_owning_an_event_noun_is_not_where_it_was(pipeline, text: str, expected: str | None) -> None:
+    """ "Turkey's incursion" names who made it (as "Syria's civil war" names whose it is), not where."""
+    assert place_span(pipeline, text) == expected

@@ -133,6 +133,8 @@ EVENT_NOUNS = frozenset(
         "operation", "election", "elections", "history", "government", "army", "forces", "insurgency",
         "attack", "explosion", "blast", "bombing", "clash", "fighting", "battle", "raid", "strike", "ambush",
         "shelling", "protest", "demonstration", "rally", "march", "violence", "incident", "standoff",
+        "crackdown", "incursion", "intervention", "invasion", "massacre", "bombardment", "airstrike", "assault",
+        "onslaught", "unrest", "rebellion", "revolt", "coup", "killing", "siege", "skirmish", "firefight",
     }
 )  # fmt: skip
 # Verbs whose object is a territory even when a country names it: "captured much of Liberia", "destroyed Pakistan".
