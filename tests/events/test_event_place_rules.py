@@ -177,6 +177,9 @@ def test_the_dateline_place_is_found_only_at_the_head_of_the_article(pipeline) -
         # "the Ghat area of Doda district": the area is Ghat; "Doda district" has a noun of its own
         ("Soldiers shot dead two militants near the Ghat area of Doda district.", "Ghat"),
         ("Clashes in Aleppo's Sheikh Maqsoud district killed 10 people.", "Sheikh Maqsoud"),
+        # both names could name the district: the wider is the less specific, a region here
+        ("Security forces killed a top militant in a gunbattle in the Pulwama district of Kashmir.", "Pulwama"),
+        ("Israeli aircraft bombed a house in the Gaza town of Rafah.", "Rafah"),
     ],
 )
 def test_the_narrowest_of_places_named_one_inside_the_other_is_the_events(pipeline, text: str, expected: str) -> None:

@@ -204,18 +204,13 @@ def _innermost(best: _Candidate, candidates: list[_Candidate]) -> _Candidate:
 
 
 def _named_noun(name: Token) -> Token | None:
-    """The place noun a name names: "the village of Ashmi", "the Damascus suburb of Douma" (Douma, not Damascus),
-    "the Ghat area of Doda district" (Ghat: "Doda district" has a noun of its own)."""
+    """The place noun a name may name: "the village of Ashmi", "the Ghat area" (not "of Doda district", which has a
+    noun of its own). In "the Damascus suburb of Douma" both names may name the suburb; `_contains` decides."""
     head = name.head
     if name.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return head.head if _head_of_phrase(name).i == name.i else None
     noun = _head_of_phrase(name)
-    if noun.i == name.i or noun.pos_ != "NOUN":
-        return None
-    named_by_of = any(
-        c.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children) for c in noun.children
-    )
-    return None if named_by_of else noun
+    return noun if noun.i != name.i and noun.pos_ == "NOUN" else None
 
 
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
@@ -231,11 +226,19 @@ COMPASS_ADJECTIVES = frozenset(
 
 def _contains(outer: _Candidate, inner: _Candidate) -> bool:
     """`outer` is the wider place `inner` is said to lie in: its phrase hangs from `inner`'s ("the village of
-    Ashmi in ... Kobane", "the Ghat area of Doda district", "the Damascus suburb of Douma", "Mosul, Iraq"), or it
-    follows `inner` with only "in", a comma and words of direction between ("near Tikrit in northern Iraq")."""
+    Ashmi in ... Kobane", "the Ghat area of Doda district", "Mosul, Iraq"), both name one noun and `outer` is the
+    wider ("the Damascus suburb of Douma"), or it follows `inner` with only "in", a comma and words of direction
+    between ("near Tikrit in northern Iraq")."""
     named = {t.i for t in inner.tokens}
     noun = _named_noun(inner.tokens.root)
     if noun is not None:
+        outer_noun = _named_noun(outer.tokens.root)
+        if outer_noun is not None and outer_noun.i == noun.i:
+            # "the Damascus suburb of Douma", "the Pulwama district of Kashmir": the wider is the less specific
+            # name, and with none, the one before the noun (how a reporter places a suburb in its city)
+            return outer.specificity > inner.specificity or (
+                outer.specificity == inner.specificity and outer.tokens.start < inner.tokens.start
+            )
         named.add(noun.i)
     token = outer.tokens.root
     for _ in range(8):
