@@ -249,3 +249,9 @@ def test_a_clause_on_what_an_event_reaches_does_not_describe_its_place(pipeline)
 def test_a_country_owning_an_event_noun_is_not_where_it_was(pipeline, text: str, expected: str | None) -> None:
     """ "Turkey's incursion" names who made it (as "Syria's civil war" names whose it is), not where."""
     assert place_span(pipeline, text) == expected
+
+
+def test_a_capitalised_word_the_tagger_misread_opens_the_name_it_starts(pipeline) -> None:
+    """ "the Deir ez-Zor military airport": "Deir" tagged an adjective is still the first word of the name."""
+    text = "Sixteen militants were killed in clashes in the vicinity of the Deir ez-Zor military airport."
+    assert place_span(pipeline, text) == "Deir ez-Zor"

@@ -380,8 +380,13 @@ NAME_LABELS = frozenset({"ORG", "FAC", "LOC", "GPE", "PRODUCT", "WORK_OF_ART"})
 
 def _name_run(token: Token) -> SpacySpan:
     """The whole name a proper-noun token is part of, across hyphens and the slash between two names of one
-    place: "Bustan Al-Basha", "al-Thawra", "Tel Abyad/Girespi"."""
+    place: "Bustan Al-Basha", "al-Thawra", "Tel Abyad/Girespi". A capitalised word the tagger did not call a
+    proper noun may open it ("Deir ez-Zor", "Deir" read as an adjective), unless the NER calls it a nationality."""
     doc = token.doc
+
+    def opening(i: int) -> bool:
+        t = doc[i]
+        return t.is_title and t.pos_ in ("ADJ", "NOUN") and not t.is_sent_start and t.ent_type_ not in NOT_PLACE_LABELS
 
     def part(i: int) -> bool:
         t = doc[i]
@@ -391,7 +396,7 @@ def _name_run(token: Token) -> SpacySpan:
         return t.text in ("-", "/") or (t.is_lower and t.is_alpha and len(t) <= 3 and hyphen_next)  # "al-", "ez-"
 
     start, end = token.i, token.i + 1
-    while start > token.sent.start and part(start - 1):
+    while start > token.sent.start and (part(start - 1) or opening(start - 1)):
         start -= 1
     while end < token.sent.end and part(end):
         end += 1
