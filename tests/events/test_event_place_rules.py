@@ -255,3 +255,10 @@ def test_a_capitalised_word_the_tagger_misread_opens_the_name_it_starts(pipeline
     """ "the Deir ez-Zor military airport": "Deir" tagged an adjective is still the first word of the name."""
     text = "Sixteen militants were killed in clashes in the vicinity of the Deir ez-Zor military airport."
     assert place_span(pipeline, text) == "Deir ez-Zor"
+
+
+def test_a_place_the_parse_left_loose_is_still_the_narrowest_inside_the_chosen_one(pipeline) -> None:
+    """ "in the Shiite- dominated Sadr city in eastern Baghdad": the parse makes "dominated" a verb taking "Sadr
+    city", so only Baghdad hangs from the trigger; the text still names Sadr City inside it."""
+    text = "A car bomb detonated in the Shiite- dominated Sadr city in eastern Baghdad on Friday."
+    assert place_span(pipeline, text) == "Sadr city"

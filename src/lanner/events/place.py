@@ -20,7 +20,7 @@ extend its span as the text writes it, while the event's place record stays the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from lanner.nlp.text import parsed_text
@@ -160,6 +160,7 @@ def event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: Mentio
     object, "captured Jaffna", or through "the village of ...") first, the nearest of those to the trigger,
     then the most specific."""
     candidates: list[_Candidate] = []
+    unattached: list[_Candidate] = []  # places the parse did not tie to the trigger: one may lie in the chosen one
     role_actors = set(roles.source) | set(roles.target)
     for mention, tokens in _place_phrases(sentence, index):
         place = mention.place
@@ -169,25 +170,27 @@ def event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: Mentio
         if place is not None and place.feature == "country" and _owner(tokens.root):
             continue  # "a US convoy", "the Iraq war": the country owns the thing, it is not where it is
         found = _attachment(head, trigger, passive_object=place is not None)
+        actor = place is not None and bool(role_actors & {a for t in tokens for a in index.actors_for(t)})
+        specificity = FEATURE_SPECIFICITY.get(place.feature, 6) if place is not None else UNRESOLVED_SPECIFICITY
         if found is None:
+            if not actor:
+                unattached.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens))
             continue
-        if (
-            place is not None
-            and role_actors & {a for t in tokens for a in index.actors_for(t)}
-            and not (found.tier == 0 and (found.by_prep or trigger.lemma_.lower() in TERRAIN_VERBS))
-        ):
+        if actor and not (found.tier == 0 and (found.by_prep or trigger.lemma_.lower() in TERRAIN_VERBS)):
             continue  # an actor here ("Syria accused Turkey"), unless the trigger happens in it or takes it
         near = found.word in NEAR_PREPS or found.word in DIRECTION_WORDS
         reference = found.word in DIRECTION_WORDS
-        specificity = FEATURE_SPECIFICITY.get(place.feature, 6) if place is not None else UNRESOLVED_SPECIFICITY
         candidates.append(_Candidate(mention, found.tier, found.cost, specificity, near, reference, tokens))
     if not candidates:
         return None
     best = min(
         candidates, key=lambda c: (c.tier, c.reference, c.cost, c.specificity, abs(c.mention.start - trigger.idx))
     )
-    best = _innermost(best, candidates)
+    best = _innermost(best, candidates + unattached)
     return _located(best, candidates, index)
+
+
+UNATTACHED = 3  # the tier of a place the parse did not tie to the trigger: never chosen for itself
 
 
 def _innermost(best: _Candidate, candidates: list[_Candidate]) -> _Candidate:
@@ -199,7 +202,10 @@ def _innermost(best: _Candidate, candidates: list[_Candidate]) -> _Candidate:
         inner = [c for c in candidates if c is not best and not c.reference and _contains(best, c)]
         if not inner:
             break
-        best = min(inner, key=lambda c: (c.tier, c.cost, c.specificity, c.mention.start))
+        found = min(inner, key=lambda c: (c.tier, c.cost, c.specificity, c.mention.start))
+        # a place the parse left loose takes the attachment of the place it lies in ("in the Shiite-dominated
+        # Sadr city in eastern Baghdad", "dominated" read as a verb taking "Sadr city")
+        best = replace(found, tier=best.tier, cost=best.cost, near=best.near) if found.tier == UNATTACHED else found
     return best
 
 
