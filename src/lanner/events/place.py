@@ -555,9 +555,9 @@ def _path_up(token: Token, root: Token) -> list[Token] | None:
 
 def _inside_other_clause(token: Token, trigger: Token) -> bool:
     """The place sits in a clause that does not contain the trigger: a subordinate one, a conjoined one with a
-    subject of its own ("...; Khan was shot and later died at the hospital"), or the clause of a report whose
+    subject of its own ("... and a policeman was wounded near the station"), or the clause of a report whose
     complement the trigger is in ("officials in Islamabad said", "..., the group said in Paris"). A place
-    fronted before the whole sentence ("In Baghdad, police said ...") sets the scene for all of it."""
+    fronted before the report ("In Baghdad, police said ...") sets the scene for all of it."""
     trigger_ancestors = {t.i for t in trigger.ancestors} | {trigger.i}
     start = token
     while token.head.i != token.i:
@@ -571,15 +571,18 @@ def _inside_other_clause(token: Token, trigger: Token) -> bool:
     step = trigger
     while step.i != token.i and step.head.i != step.i:
         if step.dep_ in ("ccomp", "parataxis"):
-            return not _fronted(start)
+            return not _fronted(start, token)
         step = step.head
     return False
 
 
-def _fronted(token: Token) -> bool:
-    """The phrase opens its sentence ("In Baghdad, ..."): only a preposition and its words come before it."""
+def _fronted(token: Token, clause: Token) -> bool:
+    """The place's phrase hangs from `clause` ahead of its subject ("In Lima today, sources reported ...")."""
     prep = _governing_prep(token)
-    return prep is not None and prep.i == token.sent.start
+    if prep is None or prep.head.i != clause.i:
+        return False
+    subjects = [c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return prep.i < min([clause.i, *subjects])
 
 
 def _located(best: _Candidate, candidates: list[_Candidate], index: MentionLookup) -> EventPlace:
