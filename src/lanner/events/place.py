@@ -133,6 +133,12 @@ EVENT_NOUNS = frozenset(
         "operation", "election", "elections", "history", "government", "army", "forces", "insurgency",
         "attack", "explosion", "blast", "bombing", "clash", "fighting", "battle", "raid", "strike", "ambush",
         "shelling", "protest", "demonstration", "rally", "march", "violence", "incident", "standoff",
+    }
+)  # fmt: skip
+# Happenings whose possessor is their maker or their owner, not their place: "Turkey's incursion", "Egypt's
+# crackdown", "Syria's civil war".
+OWNED_EVENT_NOUNS = EVENT_NOUNS | frozenset(
+    {
         "crackdown", "incursion", "intervention", "invasion", "massacre", "bombardment", "airstrike", "assault",
         "onslaught", "unrest", "rebellion", "revolt", "coup", "killing", "siege", "skirmish", "firefight",
     }
@@ -433,7 +439,7 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
                     blocked = True
             if step.dep_ == "conj" and step.pos_ == "VERB" and _own_subject(step):
                 blocked = True  # "..., and soldiers went into the town of Jenin": another clause, another event
-            if step.dep_ == "poss" and step.head.lemma_.lower() in EVENT_NOUNS:
+            if step.dep_ == "poss" and step.head.lemma_.lower() in OWNED_EVENT_NOUNS:
                 blocked = True
             if step.dep_ in ("prep", "agent") or step.pos_ == "ADP":
                 w = step.lower_
@@ -554,20 +560,22 @@ def _path_up(token: Token, root: Token) -> list[Token] | None:
 
 
 def _inside_other_clause(token: Token, trigger: Token) -> bool:
-    """The place sits in a clause that does not contain the trigger: a subordinate one, a conjoined one with a
-    subject of its own ("... and a policeman was wounded near the station"), or the clause of a report whose
-    complement the trigger is in ("officials in Islamabad said", "..., the group said in Paris"). A place
-    fronted before the report ("In Baghdad, police said ...") sets the scene for all of it."""
+    """The place sits in a clause that does not contain the trigger: a subordinate one, or the clause of a report
+    whose complement the trigger is in, where the report was made ("..., the group said in Paris", "told
+    reporters in Kabul"). A place fronted before the report ("In Baghdad, police said ...") sets the scene for
+    all of it, and one in the reporters' own phrase ("police in Kandahar said") tells where they are, as a wire
+    story places an event by its local sources."""
     trigger_ancestors = {t.i for t in trigger.ancestors} | {trigger.i}
-    start = token
+    start = below = token
     while token.head.i != token.i:
         if token.i in trigger_ancestors:
             break
         if token.dep_ in CLAUSE_DEPS:
             return True
-        if token.dep_ == "conj" and token.pos_ == "VERB" and _own_subject(token):
-            return True
+        below = token
         token = token.head
+    if below.dep_ in ("nsubj", "nsubjpass"):
+        return False  # "police in Kandahar said ...": local sources, where reporters place the event
     step = trigger
     while step.i != token.i and step.head.i != step.i:
         if step.dep_ in ("ccomp", "parataxis"):
