@@ -164,3 +164,114 @@ def test_the_dateline_place_is_found_only_at_the_head_of_the_article(pipeline) -
     assert found[1] == with_dateline.article.text.index("--")
     without = pipeline(Article(text="Gunmen killed four policemen in Baghdad -- the third attack this week."))
     assert dateline_place(without.doc, places_at(without)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parse hangs "in northern Iraq" from the verb, "near Tikrit" from the object
+        ("A roadside bomb killed four US soldiers near Tikrit in northern Iraq.", "Tikrit"),
+        # "the Damascus suburb of Douma": the suburb is Douma, Damascus is around it
+        ("The army shelled the Damascus suburb of Douma, activists said.", "Douma"),
+        ("Gunmen killed three people in the Baghdad neighbourhood of Karrada.", "Karrada"),
+        # "the Ghat area of Doda district": the area is Ghat; "Doda district" has a noun of its own
+        ("Soldiers shot dead two militants near the Ghat area of Doda district.", "Ghat"),
+        ("Clashes in Aleppo's Sheikh Maqsoud district killed 10 people.", "Sheikh Maqsoud"),
+        # both names could name the district: the wider is the less specific, a region here
+        ("Security forces killed a top militant in a gunbattle in the Pulwama district of Kashmir.", "Pulwama"),
+        ("Israeli aircraft bombed a house in the Gaza town of Rafah.", "Rafah"),
+    ],
+)
+def test_the_narrowest_of_places_named_one_inside_the_other_is_the_events(pipeline, text: str, expected: str) -> None:
+    """Coders give an event the narrowest place the text puts it at, however the parse attached the wider one."""
+    assert place_span(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Iraqi journalist was killed, Reporters Without Borders said in Paris.",
+        "A Pakistani soldier was killed by Indian fire, the army told reporters in Islamabad.",
+    ],
+)
+def test_the_place_of_a_report_is_not_the_place_of_the_event_it_reports(pipeline, text: str) -> None:
+    """Where the saying was ("said in Paris") says nothing of where the killing was."""
+    assert place_span(pipeline, text) is None
+
+
+def test_local_sources_place_what_they_report(pipeline) -> None:
+    """ "police in Kandahar said ...": a wire story places an event by the local sources it quotes."""
+    assert place_span(pipeline, "Two policemen were shot dead on Sunday, police in Kandahar said.") == "Kandahar"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Baghdad, police said five people were killed on Sunday.",
+        "Meanwhile, in Baghdad, police said five people were killed on Sunday.",
+    ],
+)
+def test_a_place_before_the_reports_subject_sets_the_scene_of_what_is_reported(pipeline, text: str) -> None:
+    """ "In Baghdad, police said ...": a place fronted before the report frames the whole sentence."""
+    assert place_span(pipeline, text) == "Baghdad"
+
+
+def test_a_place_of_a_clause_the_parse_made_a_report_of_the_triggers_is_not_its_place(pipeline) -> None:
+    """ "Nine were shot in the head; Khan was shot ... and later died at the hospital": the parse makes the first
+    clause a complement of the second; what is said there has a place of its own, the first shooting none."""
+    text = "Nine were shot in the head; Khan was shot in the stomach and later died at the Civil Hospital in Ahmedabad."
+    found = events_of(pipeline, text, "ASSAULT")
+    assert found and found[0].trigger.text == "shot"
+    assert found[0].place is None or found[0].place.mention is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two soldiers were killed and three civilians wounded in an attack in Kandahar.", "Kandahar"),
+        ("Five people were killed and dozens of others wounded in clashes in Tripoli.", "Tripoli"),
+    ],
+)
+def test_a_conjunct_that_shares_the_first_ones_auxiliary_shares_its_place(pipeline, text: str, expected: str) -> None:
+    """ "were killed and three civilians (were) wounded in X": one clause with its auxiliary left out, whatever
+    the parse makes of it (here a participle on "civilians"), so one place."""
+    assert place_span(pipeline, text) == expected
+
+
+def test_a_chain_of_subjectless_clauses_on_the_trigger_says_where_its_subject_was(pipeline) -> None:
+    """ "shot while waiting to interview ... in Abidjan": waiting and interviewing have the victim as subject."""
+    text = "The reporter was shot while waiting to interview opposition figures in the capital, Abidjan."
+    assert place_span(pipeline, text) == "Abidjan"
+
+
+def test_a_clause_on_what_an_event_reaches_does_not_describe_its_place(pipeline) -> None:
+    """ "attacks on traders who sell goods in Kano": the clause says where the traders trade."""
+    text = "Soldiers patrolled the city amid attacks on traders who sell goods in Kano."
+    assert place_span(pipeline, text, "MOBILIZE") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hundreds were killed in Egypt's crackdown on the Muslim Brotherhood.", None),
+        ("Thousands of people were killed in Turkey's incursion.", None),
+        ("Hundreds of civilians were killed in Israel's bombardment of Gaza.", "Gaza"),
+        ("Two journalists were killed in Syria's Idlib province.", "Idlib"),
+    ],
+)
+def test_a_country_owning_an_event_noun_is_not_where_it_was(pipeline, text: str, expected: str | None) -> None:
+    """ "Turkey's incursion" names who made it (as "Syria's civil war" names whose it is), not where."""
+    assert place_span(pipeline, text) == expected
+
+
+def test_a_capitalised_word_the_tagger_misread_opens_the_name_it_starts(pipeline) -> None:
+    """ "the Deir ez-Zor military airport": "Deir" tagged an adjective is still the first word of the name."""
+    text = "Sixteen militants were killed in clashes in the vicinity of the Deir ez-Zor military airport."
+    assert place_span(pipeline, text) == "Deir ez-Zor"
+
+
+def test_a_place_the_parse_left_loose_is_still_the_narrowest_inside_the_chosen_one(pipeline) -> None:
+    """ "in the Shiite- dominated Sadr city in eastern Baghdad": the parse makes "dominated" a verb taking "Sadr
+    city", so only Baghdad hangs from the trigger; the text still names Sadr City inside it."""
+    text = "A car bomb detonated in the Shiite- dominated Sadr city in eastern Baghdad on Friday."
+    assert place_span(pipeline, text) == "Sadr city"

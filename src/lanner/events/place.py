@@ -20,7 +20,7 @@ extend its span as the text writes it, while the event's place record stays the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from lanner.nlp.text import parsed_text
@@ -135,6 +135,14 @@ EVENT_NOUNS = frozenset(
         "shelling", "protest", "demonstration", "rally", "march", "violence", "incident", "standoff",
     }
 )  # fmt: skip
+# Happenings whose possessor is their maker or their owner, not their place: "Turkey's incursion", "Egypt's
+# crackdown", "Syria's civil war".
+OWNED_EVENT_NOUNS = EVENT_NOUNS | frozenset(
+    {
+        "crackdown", "incursion", "intervention", "invasion", "massacre", "bombardment", "airstrike", "assault",
+        "onslaught", "unrest", "rebellion", "revolt", "coup", "killing", "siege", "skirmish", "firefight",
+    }
+)  # fmt: skip
 # Verbs whose object is a territory even when a country names it: "captured much of Liberia", "destroyed Pakistan".
 TERRAIN_VERBS = frozenset(
     {
@@ -158,6 +166,7 @@ def event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: Mentio
     object, "captured Jaffna", or through "the village of ...") first, the nearest of those to the trigger,
     then the most specific."""
     candidates: list[_Candidate] = []
+    unattached: list[_Candidate] = []  # places the parse did not tie to the trigger: one may lie in the chosen one
     role_actors = set(roles.source) | set(roles.target)
     for mention, tokens in _place_phrases(sentence, index):
         place = mention.place
@@ -167,24 +176,100 @@ def event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: Mentio
         if place is not None and place.feature == "country" and _owner(tokens.root):
             continue  # "a US convoy", "the Iraq war": the country owns the thing, it is not where it is
         found = _attachment(head, trigger, passive_object=place is not None)
+        actor = place is not None and bool(role_actors & {a for t in tokens for a in index.actors_for(t)})
+        specificity = FEATURE_SPECIFICITY.get(place.feature, 6) if place is not None else UNRESOLVED_SPECIFICITY
         if found is None:
+            if not actor:
+                unattached.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens))
             continue
-        if (
-            place is not None
-            and role_actors & {a for t in tokens for a in index.actors_for(t)}
-            and not (found.tier == 0 and (found.by_prep or trigger.lemma_.lower() in TERRAIN_VERBS))
-        ):
+        if actor and not (found.tier == 0 and (found.by_prep or trigger.lemma_.lower() in TERRAIN_VERBS)):
             continue  # an actor here ("Syria accused Turkey"), unless the trigger happens in it or takes it
         near = found.word in NEAR_PREPS or found.word in DIRECTION_WORDS
         reference = found.word in DIRECTION_WORDS
-        specificity = FEATURE_SPECIFICITY.get(place.feature, 6) if place is not None else UNRESOLVED_SPECIFICITY
         candidates.append(_Candidate(mention, found.tier, found.cost, specificity, near, reference, tokens))
     if not candidates:
         return None
     best = min(
         candidates, key=lambda c: (c.tier, c.reference, c.cost, c.specificity, abs(c.mention.start - trigger.idx))
     )
+    best = _innermost(best, candidates + unattached)
     return _located(best, candidates, index)
+
+
+UNATTACHED = 3  # the tier of a place the parse did not tie to the trigger: never chosen for itself
+
+
+def _innermost(best: _Candidate, candidates: list[_Candidate]) -> _Candidate:
+    """The most specific place named inside the chosen one: "the village of Ashmi in the countryside of Kobane",
+    "near al-Shaab Stadium in eastern Baghdad", "the Damascus suburb of Douma", "Mosul, Iraq". Annotators and
+    coders give an event the narrowest place the text locates it at; the parse often hangs the wider place from
+    the verb, so how the text names one inside the other decides, not the attachment."""
+    for _ in range(4):
+        inner = [c for c in candidates if c is not best and not c.reference and _contains(best, c)]
+        if not inner:
+            break
+        found = min(inner, key=lambda c: (c.tier, c.cost, c.specificity, c.mention.start))
+        # a place the parse left loose takes the attachment of the place it lies in ("in the Shiite-dominated
+        # Sadr city in eastern Baghdad", "dominated" read as a verb taking "Sadr city")
+        best = replace(found, tier=best.tier, cost=best.cost, near=best.near) if found.tier == UNATTACHED else found
+    return best
+
+
+def _named_noun(name: Token) -> Token | None:
+    """The place noun a name may name: "the village of Ashmi", "the Ghat area" (not "of Doda district", which has a
+    noun of its own). In "the Damascus suburb of Douma" both names may name the suburb; `_contains` decides."""
+    head = name.head
+    if name.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return head.head if _head_of_phrase(name).i == name.i else None
+    noun = _head_of_phrase(name)
+    return noun if noun.i != name.i and noun.pos_ == "NOUN" else None
+
+
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
+# Words that may stand between a place and the wider place after it: "near Tikrit in northern Iraq".
+CONTAINER_LINKS = frozenset({"in", ",", "of", "the"})
+COMPASS_ADJECTIVES = frozenset(
+    {
+        "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+        "southwestern", "north", "south", "east", "west", "downtown", "nearby", "neighbouring", "neighboring",
+    }
+)  # fmt: skip
+
+
+def _contains(outer: _Candidate, inner: _Candidate) -> bool:
+    """`outer` is the wider place `inner` is said to lie in: its phrase hangs from `inner`'s ("the village of
+    Ashmi in ... Kobane", "the Ghat area of Doda district", "Mosul, Iraq"), both name one noun and `outer` is the
+    wider ("the Damascus suburb of Douma"), or it follows `inner` with only "in", a comma and words of direction
+    between ("near Tikrit in northern Iraq")."""
+    named = {t.i for t in inner.tokens}
+    noun = _named_noun(inner.tokens.root)
+    if noun is not None:
+        outer_noun = _named_noun(outer.tokens.root)
+        if outer_noun is not None and outer_noun.i == noun.i:
+            # "the Damascus suburb of Douma", "the Pulwama district of Kashmir": the wider is the less specific
+            # name, and with none, the one before the noun (how a reporter places a suburb in its city)
+            return outer.specificity > inner.specificity or (
+                outer.specificity == inner.specificity and outer.tokens.start < inner.tokens.start
+            )
+        named.add(noun.i)
+    token = outer.tokens.root
+    for _ in range(8):
+        if token.i in named:
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ in ("in", "of") and token.head.head.i != token.head.i:
+            token = token.head.head
+        elif token.dep_ in ("poss", "appos") or (token.dep_ in MODIFIER_DEPS and token.head.pos_ == "NOUN"):
+            token = token.head  # "Syria's Aleppo", "Mosul, Iraq", "the Damascus suburb"; not "Kirkuk and Leschek"
+        else:
+            break
+    doc = outer.tokens.doc
+    between = doc[inner.tokens.end : outer.tokens.start]
+    if not 0 < len(between) <= 4 or between[0].lower_ not in ("in", ","):
+        return False
+    if not all(t.lower_ in CONTAINER_LINKS or t.lower_ in COMPASS_ADJECTIVES or t.is_space for t in between):
+        return False
+    known = outer.mention.place is not None and inner.mention.place is not None
+    return not known or outer.specificity >= inner.specificity
 
 
 def _owner(token: Token) -> bool:
@@ -307,8 +392,13 @@ NAME_LABELS = frozenset({"ORG", "FAC", "LOC", "GPE", "PRODUCT", "WORK_OF_ART"})
 
 def _name_run(token: Token) -> SpacySpan:
     """The whole name a proper-noun token is part of, across hyphens and the slash between two names of one
-    place: "Bustan Al-Basha", "al-Thawra", "Tel Abyad/Girespi"."""
+    place: "Bustan Al-Basha", "al-Thawra", "Tel Abyad/Girespi". A capitalised word the tagger did not call a
+    proper noun may open it ("Deir ez-Zor", "Deir" read as an adjective), unless the NER calls it a nationality."""
     doc = token.doc
+
+    def opening(i: int) -> bool:
+        t = doc[i]
+        return t.is_title and t.pos_ in ("ADJ", "NOUN") and not t.is_sent_start and t.ent_type_ not in NOT_PLACE_LABELS
 
     def part(i: int) -> bool:
         t = doc[i]
@@ -318,7 +408,7 @@ def _name_run(token: Token) -> SpacySpan:
         return t.text in ("-", "/") or (t.is_lower and t.is_alpha and len(t) <= 3 and hyphen_next)  # "al-", "ez-"
 
     start, end = token.i, token.i + 1
-    while start > token.sent.start and part(start - 1):
+    while start > token.sent.start and (part(start - 1) or opening(start - 1)):
         start -= 1
     while end < token.sent.end and part(end):
         end += 1
@@ -341,13 +431,15 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
         detour = False  # a non-locative preposition above a locative one: "killed by locals in Mosul"
         for k, step in enumerate(path):
             if step.dep_ in CLAUSE_DEPS and not _describes_place(step, path[k + 1 :]):
-                if _circumstance(step, trigger):
+                if _gapped(step):
+                    pass  # "were killed and three civilians wounded in Kandahar": one clause, its auxiliary shared
+                elif _circumstance(step, trigger):
                     detour = True  # "killed fighting in the town of Qusayr": where the victims were then
                 else:
                     blocked = True
             if step.dep_ == "conj" and step.pos_ == "VERB" and _own_subject(step):
                 blocked = True  # "..., and soldiers went into the town of Jenin": another clause, another event
-            if step.dep_ == "poss" and step.head.lemma_.lower() in EVENT_NOUNS:
+            if step.dep_ == "poss" and step.head.lemma_.lower() in OWNED_EVENT_NOUNS:
                 blocked = True
             if step.dep_ in ("prep", "agent") or step.pos_ == "ADP":
                 w = step.lower_
@@ -381,16 +473,30 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
 def _circumstance(clause: Token, trigger: Token) -> bool:
     """A participle clause on the trigger with no subject of its own ("killed fighting in Qusayr", "shot while
     filming a clash on the outskirts of Oaxaca") tells what its subject was doing, and so where, when it happened."""
-    return (
-        clause.dep_ in ("advcl", "xcomp")
-        and clause.head.i == trigger.i
-        and clause.lower_.endswith("ing")
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
-    )
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return False
+    if clause.dep_ == "xcomp" and clause.head.i != trigger.i and clause.head.pos_ == "VERB":
+        return _circumstance(clause.head, trigger)  # "shot while waiting to interview figures in Abidjan"
+    return clause.dep_ in ("advcl", "xcomp") and clause.head.i == trigger.i and clause.lower_.endswith("ing")
+
+
+def _gapped(verb: Token) -> bool:
+    """A participle whose auxiliary the first conjunct gave: "were captured and 16 police (were) killed", which
+    the parse reads either as a conjoined verb or as a participle on a noun conjoined to the first verb."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    first = verb.head
+    if verb.dep_ == "acl" and first.dep_ == "conj" and first.pos_ in ("NOUN", "PROPN", "NUM"):
+        first = first.head
+    elif verb.dep_ != "conj":
+        return False
+    return first.pos_ == "VERB" and any(c.dep_ in ("aux", "auxpass") for c in first.children)
 
 
 def _own_subject(verb: Token) -> bool:
     """A conjoined verb with a subject of its own, other than the elliptic "(killed) and six (others) wounded"."""
+    if _gapped(verb):
+        return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(c.pos_ != "NUM" and c.lower_ not in ("others", "another") for c in subjects)
 
@@ -426,13 +532,18 @@ def _says_where(prep: Token) -> bool:
 
 def _describes_place(clause: Token, above: list[Token]) -> bool:
     """A clause on a noun the trigger is located at describes that place: "at a shop they ran in Colombo",
-    "at the checkpoint leading to the airport"."""
+    "at the checkpoint leading to the airport"; not on a noun the event reaches ("attacks on people who ...")."""
     if clause.dep_ not in ("relcl", "acl") or not above:
         return False
     noun = above[0]
     if noun.lemma_.lower() in EVENT_NOUNS:
         return False  # "in Tuesday's attack, which was followed by another explosion in Colombo"
-    return noun.dep_ == "pobj" and _says_where(noun.head)
+    return noun.dep_ == "pobj" and _says_where(noun.head) and noun.head.lower_ not in TARGET_PREPS
+
+
+# Prepositions that give what an event reaches or heads for, not where it is: a clause on their noun describes
+# that target ("attacks on people who speak Hindi"), not the event's place.
+TARGET_PREPS = frozenset({"on", "onto", "to", "into", "toward", "towards", "from", "against"})
 
 
 def _path_up(token: Token, root: Token) -> list[Token] | None:
@@ -449,15 +560,37 @@ def _path_up(token: Token, root: Token) -> list[Token] | None:
 
 
 def _inside_other_clause(token: Token, trigger: Token) -> bool:
-    """The place sits in a subordinate clause that does not contain the trigger."""
+    """The place sits in a clause that does not contain the trigger: a subordinate one, or the clause of a report
+    whose complement the trigger is in, where the report was made ("..., the group said in Paris", "told
+    reporters in Kabul"). A place fronted before the report ("In Baghdad, police said ...") sets the scene for
+    all of it, and one in the reporters' own phrase ("police in Kandahar said") tells where they are, as a wire
+    story places an event by its local sources."""
     trigger_ancestors = {t.i for t in trigger.ancestors} | {trigger.i}
+    start = below = token
     while token.head.i != token.i:
         if token.i in trigger_ancestors:
-            return False
+            break
         if token.dep_ in CLAUSE_DEPS:
             return True
+        below = token
         token = token.head
+    if below.dep_ in ("nsubj", "nsubjpass"):
+        return False  # "police in Kandahar said ...": local sources, where reporters place the event
+    step = trigger
+    while step.i != token.i and step.head.i != step.i:
+        if step.dep_ in ("ccomp", "parataxis"):
+            return not _fronted(start, token)
+        step = step.head
     return False
+
+
+def _fronted(token: Token, clause: Token) -> bool:
+    """The place's phrase hangs from `clause` ahead of its subject ("In Lima today, sources reported ...")."""
+    prep = _governing_prep(token)
+    if prep is None or prep.head.i != clause.i:
+        return False
+    subjects = [c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return prep.i < min([clause.i, *subjects])
 
 
 def _located(best: _Candidate, candidates: list[_Candidate], index: MentionLookup) -> EventPlace:
