@@ -298,6 +298,9 @@ class Store:
             for actor in rows.actors:
                 if actor["known"] or actor["actor_id"] not in actors:
                     actors[actor["actor_id"]] = actor
+        defer_search = self.dialect == "sqlite"  # migration 0006: search entries in bulk, below
+        if defer_search:
+            db.exec_driver_sql("INSERT INTO search_deferred (writer) VALUES (1)")
         db.exec_driver_sql(sql["document"], [rows.document for rows in batch])
         for statement in ("delete_event_actors", "delete_events", "delete_mentions"):
             db.exec_driver_sql(sql[statement], documents)
@@ -311,9 +314,10 @@ class Store:
                 rows_of_table = list({row["id"]: row for row in rows_of_table}.values())
             if rows_of_table:
                 db.exec_driver_sql(sql[table], rows_of_table)
-        if self.dialect == "sqlite":  # the batch's event search entries, one statement per article (once each)
+        if defer_search:  # the batch's event search entries, one statement per article (once each)
             written = dict.fromkeys(rows.document["id"] for rows in batch)
             db.exec_driver_sql(sql["event_search"], [{"document_id": document_id} for document_id in written])
+            db.exec_driver_sql("DELETE FROM search_deferred")
 
     # -- reading ----------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:

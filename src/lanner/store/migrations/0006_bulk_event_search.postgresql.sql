@@ -1,3 +1,3 @@
--- Numbered for PostgreSQL too, where event search is a generated column and there is no trigger to drop.
+-- Numbered for PostgreSQL too, where event search is a generated column and no trigger is involved.
 
 SELECT 1;
