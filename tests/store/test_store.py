@@ -116,39 +116,43 @@ def test_writing_the_same_analysis_twice_adds_nothing(store):
     assert before == {"documents": 1, "events": 1, "mentions": 2, "actors": 2}
 
 
-def test_event_search_holds_each_event_once_through_rewrites_and_deletes(store):
+def test_event_search_holds_each_event_once_through_rewrites_and_deletes(tmp_path):
     """The writer adds search entries for a batch's events itself (the per-row trigger stands aside for it):
     rewriting an article, or a batch that holds one article or one event twice, must leave one entry per event,
     as FTS5 checks; rows other programs insert are still indexed by the trigger."""
-    if store.dialect != "sqlite":
-        pytest.skip("FTS5 search tables are SQLite's; PostgreSQL keeps a generated column")
-    first = _analysis("ISIS bombed a base in Mosul on Sunday.")
-    second = _analysis("Militants shelled the airport in Raqqa.", place=RAQQA)
-    rows = article_rows(second)
-    twice = dataclasses.replace(rows, events=[*rows.events, dict(rows.events[0])])
-    store.write(first)
-    store.write_batch([article_rows(first), twice, article_rows(first)])
-    store.write(first)
+    # FTS5 search tables are SQLite's; PostgreSQL keeps a generated column
+    with open_store(tmp_path / "search.db") as store:
+        first = _analysis("ISIS bombed a base in Mosul on Sunday.")
+        second = _analysis("Militants shelled the airport in Raqqa.", place=RAQQA)
+        rows = article_rows(second)
+        twice = dataclasses.replace(rows, events=[*rows.events, dict(rows.events[0])])
+        store.write(first)
+        store.write_batch([article_rows(first), twice, article_rows(first)])
+        store.write(first)
 
-    def hits(word: str) -> int:
-        with store.connect() as db:
-            query = "SELECT count(*) FROM events_fts WHERE events_fts MATCH :word"
-            return db.execute(text(query), {"word": word}).scalar_one()
+        def hits(word: str) -> int:
+            with store.connect() as db:
+                query = "SELECT count(*) FROM events_fts WHERE events_fts MATCH :word"
+                return db.execute(text(query), {"word": word}).scalar_one()
 
-    with store.transaction() as db:
-        db.execute(text("INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)"))
-    assert (hits("bombed"), hits("shelled")) == (1, 1)
-    with store.transaction() as db:
-        db.execute(text("DELETE FROM documents WHERE id = :id"), {"id": rows.document["id"]})
-        db.execute(text("INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)"))
-    assert (hits("bombed"), hits("shelled")) == (1, 0)
-    # a row another program inserts (a script, a Datasette plugin) is indexed by the trigger as before
-    with store.transaction() as db:
-        event = {**article_rows(first).events[0], "id": "written-by-hand", "evidence_text": "Rebels ambushed a convoy."}
-        columns = ", ".join(event)
-        db.execute(text(f"INSERT INTO events ({columns}) VALUES ({', '.join(':' + c for c in event)})"), event)
-        db.execute(text("INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)"))
-    assert hits("ambushed") == 1
+        with store.transaction() as db:
+            db.execute(text("INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)"))
+        assert (hits("bombed"), hits("shelled")) == (1, 1)
+        with store.transaction() as db:
+            db.execute(text("DELETE FROM documents WHERE id = :id"), {"id": rows.document["id"]})
+            db.execute(text("INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)"))
+        assert (hits("bombed"), hits("shelled")) == (1, 0)
+        # a row another program inserts (a script, a Datasette plugin) is indexed by the trigger as before
+        with store.transaction() as db:
+            event = {
+                **article_rows(first).events[0],
+                "id": "written-by-hand",
+                "evidence_text": "Rebels ambushed a convoy.",
+            }
+            columns = ", ".join(event)
+            db.execute(text(f"INSERT INTO events ({columns}) VALUES ({', '.join(':' + c for c in event)})"), event)
+            db.execute(text("INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)"))
+        assert hits("ambushed") == 1
 
 
 def _stored_actor(store: Store, actor_id: str) -> tuple:
