@@ -528,12 +528,8 @@ def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
             target_heads = _prep_objects(noun.head, frozenset({"between", "among", "amongst"}))  # "mediation effort"
     if light_verb is not None and not target_heads:  # "gave a warm welcome to X": the phrase hangs on the verb
         target_heads = _prep_objects(light_verb, TARGET_PREPS - {"of"})
-    source: list[str] = []
-    for token in source_heads:
-        for actor_id in lookup(token) if token.dep_ in ("compound", "amod", "nmod") else _actors_in([token], lookup):
-            if actor_id not in source:
-                source.append(actor_id)
-    target = [actor for actor in _actors_in(target_heads, lookup) if actor not in source]
+    found = _roles_from(source_heads, target_heads, lookup)
+    source, target = list(found.source), list(found.target)
     if not target:  # "a suspension of air links with Serbia", "a military aid program for Bosnia"
         inner = _prep_objects_of(target_heads, frozenset({"to", "on", "against", "with", "toward", "towards", "for"}))
         target = [actor for actor in _actors_in(inner, lookup) if actor not in source]
