@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from lanner.events.factuality import factuality_of
 from lanner.records import Article, Event
 
 
@@ -22,3 +23,10 @@ def countries(pipeline, actor_ids: tuple[str, ...]) -> set[str | None]:
     """The knowledge base's country of each actor."""
     knowledge_base = pipeline.stage("events").knowledge_base
     return {knowledge_base.get(actor_id).country for actor_id in actor_ids}
+
+
+def factuality_of_word(nlp, text: str, word: str) -> str:
+    """The factuality the rules give the first token spelled `word` (any case) in `text`, parsed by `nlp`."""
+    doc = nlp(text)
+    trigger = next(token for token in doc if token.text.lower() == word.lower())
+    return factuality_of(trigger)[0]

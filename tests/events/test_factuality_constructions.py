@@ -9,15 +9,7 @@ looks for words fails them.
 from __future__ import annotations
 
 import pytest
-
-from lanner.events.factuality import factuality_of
-
-
-def _judge(nlp, text: str, word: str) -> str:
-    doc = nlp(text)
-    trigger = next(token for token in doc if token.text.lower() == word.lower())
-    return factuality_of(trigger)[0]
-
+from eventtools import factuality_of_word
 
 NOT_ASSERTED = [
     # habits: a past "would" with a recurring time, "whenever", a clause that rates how often
@@ -78,9 +70,9 @@ ASSERTED = [
 
 @pytest.mark.parametrize(("text", "word", "factuality"), NOT_ASSERTED)
 def test_the_construction_decides(nlp, text: str, word: str, factuality: str) -> None:
-    assert _judge(nlp, text, word) == factuality
+    assert factuality_of_word(nlp, text, word) == factuality
 
 
 @pytest.mark.parametrize(("text", "word"), ASSERTED)
 def test_a_lookalike_still_asserts(nlp, text: str, word: str) -> None:
-    assert _judge(nlp, text, word) == "asserted"
+    assert factuality_of_word(nlp, text, word) == "asserted"

@@ -9,15 +9,7 @@ Sentences written for these tests (not taken from the case set), run through the
 from __future__ import annotations
 
 import pytest
-
-from lanner.events.factuality import factuality_of
-
-
-def _judge(nlp, text: str, word: str) -> str:
-    doc = nlp(text)
-    trigger = next(token for token in doc if token.text.lower() == word.lower())
-    return factuality_of(trigger)[0]
-
+from eventtools import factuality_of_word
 
 NOT_ASSERTED = [
     # epistemic hedges, appearance, belief
@@ -87,17 +79,17 @@ ASSERTED = [
 
 @pytest.mark.parametrize(("text", "word", "factuality"), NOT_ASSERTED)
 def test_the_construction_decides(nlp, text: str, word: str, factuality: str) -> None:
-    assert _judge(nlp, text, word) == factuality
+    assert factuality_of_word(nlp, text, word) == factuality
 
 
 @pytest.mark.parametrize(("text", "word"), ASSERTED)
 def test_a_lookalike_still_asserts(nlp, text: str, word: str) -> None:
-    assert _judge(nlp, text, word) == "asserted"
+    assert factuality_of_word(nlp, text, word) == "asserted"
 
 
 def test_what_a_copula_names_takes_its_negation(nlp) -> None:
-    assert _judge(nlp, "Police said the fire was not an arson attack.", "attack") == "negated"
-    assert _judge(nlp, "Police said the fire was an arson attack.", "attack") == "asserted"
+    assert factuality_of_word(nlp, "Police said the fire was not an arson attack.", "attack") == "negated"
+    assert factuality_of_word(nlp, "Police said the fire was an arson attack.", "attack") == "asserted"
 
 
 @pytest.mark.parametrize(
@@ -113,7 +105,7 @@ def test_what_a_copula_names_takes_its_negation(nlp) -> None:
     ],
 )
 def test_phrasal_undoing_what_if_coming_days_as_a_rule(nlp, text: str, word: str, factuality: str) -> None:
-    assert _judge(nlp, text, word) == factuality
+    assert factuality_of_word(nlp, text, word) == factuality
 
 
 @pytest.mark.parametrize(
@@ -134,7 +126,7 @@ def test_phrasal_undoing_what_if_coming_days_as_a_rule(nlp, text: str, word: str
     ],
 )
 def test_more_cue_words(nlp, text: str, word: str, factuality: str) -> None:
-    assert _judge(nlp, text, word) == factuality
+    assert factuality_of_word(nlp, text, word) == factuality
 
 
 @pytest.mark.parametrize(
@@ -147,7 +139,7 @@ def test_more_cue_words(nlp, text: str, word: str, factuality: str) -> None:
     ],
 )
 def test_reasons_and_copulas(nlp, text: str, word: str, factuality: str) -> None:
-    assert _judge(nlp, text, word) == factuality
+    assert factuality_of_word(nlp, text, word) == factuality
 
 
 @pytest.mark.parametrize(
@@ -161,4 +153,4 @@ def test_reasons_and_copulas(nlp, text: str, word: str, factuality: str) -> None
     ],
 )
 def test_scope_of_undoing_and_duration(nlp, text: str, word: str, factuality: str) -> None:
-    assert _judge(nlp, text, word) == factuality
+    assert factuality_of_word(nlp, text, word) == factuality

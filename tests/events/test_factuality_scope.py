@@ -8,15 +8,7 @@ same cue words elsewhere in the sentence, so a rule that only looks for words wo
 from __future__ import annotations
 
 import pytest
-
-from lanner.events.factuality import factuality_of
-
-
-def _judge(nlp, text: str, word: str) -> str:
-    doc = nlp(text)
-    trigger = next(token for token in doc if token.text.lower() == word.lower())
-    return factuality_of(trigger)[0]
-
+from eventtools import factuality_of_word
 
 NOT_ASSERTED = [
     # a denial or a foiled plan governs the event through a noun
@@ -65,17 +57,16 @@ ASSERTED = [
 
 @pytest.mark.parametrize(("text", "word", "factuality"), NOT_ASSERTED)
 def test_a_governing_cue_decides(nlp, text: str, word: str, factuality: str) -> None:
-    assert _judge(nlp, text, word) == factuality
+    assert factuality_of_word(nlp, text, word) == factuality
 
 
 @pytest.mark.parametrize(("text", "word"), ASSERTED)
 def test_a_cue_elsewhere_in_the_sentence_does_not(nlp, text: str, word: str) -> None:
-    assert _judge(nlp, text, word) == "asserted"
+    assert factuality_of_word(nlp, text, word) == "asserted"
 
 
 def test_a_plan_noun_cues_only_its_to_clause(nlp) -> None:
     """ "effort" makes its to-clause an intent, but a mediation effort that was launched is under way."""
-    assert _judge(nlp, "The rebels made an effort to storm the palace.", "storm") == "future"
-    assert _judge(nlp, "Qatar launched a mediation effort between the two sides on Saturday.", "mediation") == (
-        "asserted"
-    )
+    assert factuality_of_word(nlp, "The rebels made an effort to storm the palace.", "storm") == "future"
+    launched = "Qatar launched a mediation effort between the two sides on Saturday."
+    assert factuality_of_word(nlp, launched, "mediation") == "asserted"
