@@ -27,7 +27,7 @@ from lanner.events.roles import LIGHT_VERBS
 from lanner.records import Factuality
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -1077,9 +1077,20 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
         below, token = token, head
     if _imperative(trigger):
         return "future", trigger.text  # "Attack the convoys, the commander told his men"
-    if trigger.sent.text.rstrip().endswith("?") and not _wh_question(trigger):
+    if _ends_in_question(trigger.sent) and not _wh_question(trigger):
         return "hypothetical", "?"
     return "asserted", None
+
+
+def _ends_in_question(sentence: Span) -> bool:
+    """Does the sentence end in a question mark? Read from its last words, not its text: building the
+    sentence's text for every event was a fifth of the factuality check's time."""
+    doc = sentence.doc
+    for i in range(sentence.end - 1, sentence.start - 1, -1):
+        text = doc[i].text.rstrip()
+        if text:
+            return text.endswith("?")
+    return False
 
 
 def _imperative(trigger: Token) -> bool:

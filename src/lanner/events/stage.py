@@ -517,6 +517,9 @@ PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "blue", "helmet",
 PEACEKEEPING_SENSE = TriggerSense(type="AID", mode=None, weight=0.9)
 TRUCE_BREACH_SENSE = TriggerSense(type="ASSAULT", mode=None, weight=0.9)
 HOSTAGE_SENSE = TriggerSense(type="ASSAULT", mode="abduct", weight=1.0)
+# The parts of speech a trigger can have, and the nouns `_sense` reads by rule besides the lexicon's.
+TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
+RULE_NOUNS = frozenset({"law", "fire", "strike"})
 DRILL_NOUNS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame", "war-game"})
 JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "multinational", "trilateral"})
 EXERCISE_SENSE = TriggerSense(type="COOPERATE", mode=None, weight=0.8)
@@ -792,6 +795,7 @@ class EventStage:
     def __init__(self, knowledge_base: ActorKnowledgeBase, lexicon: TriggerLexicon | None = None) -> None:
         self.knowledge_base = knowledge_base
         self.lexicon = lexicon or TriggerLexicon.load()
+        self._noun_words = frozenset(self.lexicon.nouns) | DRILL_NOUNS | RULE_NOUNS
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.doc
@@ -815,7 +819,16 @@ class EventStage:
 
     # -- triggers ---------------------------------------------------------------------------------
     def _sense(self, token: Token, index: _MentionIndex) -> TriggerSense | None:
+        # Every token of every sentence is asked, so words that cannot trigger are let go first, before the
+        # parse is read: other parts of speech, and nouns and adjectives no table or rule below knows.
+        pos = token.pos_
+        if pos not in TRIGGER_POS:
+            return None
         lemma = token.lemma_.lower()
+        if pos == "ADJ" and lemma not in self.lexicon.adjectives:
+            return None
+        if pos in ("NOUN", "PROPN") and lemma not in self._noun_words and token.lower_ not in self.lexicon.nouns:
+            return None
         if token.pos_ == "VERB":
             lemma = self.lexicon.verb_lemma(token.lower_, lemma)  # "raped" is lemmatised "rap"
         if token.pos_ == "VERB":
