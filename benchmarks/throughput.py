@@ -9,7 +9,11 @@ and lemmatizer, which assign the same values faster; `--no-own-floor` skips it),
 with articles/s, words/s, peak RSS per worker and the ratio to the floor. For N > 1 workers the floor is
 also timed in N processes side by side, each over its share (`over_floor` compares with the floor in as
 many processes; `over_ideal_floor` with the one-process floor divided by N, as if running side by side
-cost nothing; `over_own_nlp_floor` with Lanner's own nlp stage so divided). `--profile N` also profiles the
+cost nothing; `over_own_nlp_floor` with Lanner's own nlp stage so divided). With `--bracket` (the default)
+each floor is timed both just before and just after the pipeline run it is compared with, and `over_floor`
+uses their mean: the machine's speed drifts by several per cent within minutes, and a floor timed on one side
+only charged that drift to the pipeline (one run's two-process floor used 7% less CPU per article than its
+one-process floor). Both timings are kept (`floor_before`, `floor_after`). `--profile N` also profiles the
 in-process path (analysis, Parquet round trip, store writes) over N articles and sums time by part.
 Prints the figures and writes benchmarks/results/throughput.json. Asserts nothing.
 
@@ -219,6 +223,12 @@ def main() -> None:
         default=True,
         help="also time the nlp stage as Lanner runs it (its lookup components) in one process",
     )
+    parser.add_argument(
+        "--bracket",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="time each floor before and after the pipeline run it is compared with, and use the mean",
+    )
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="also profile N articles in process")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "throughput.json")
     args = parser.parse_args()
@@ -244,31 +254,37 @@ def main() -> None:
             texts = corpus_texts(base, size)
             corpus = write_corpus(texts, folder)
             run: dict[str, Any] = {"articles": size, "words": sum(len(text.split()) for text in texts)}
-            print(f"[{size} articles] NLP floor ...", file=sys.stderr, flush=True)
-            # in a fresh process, like a worker: measured in this process after the Dask runs of a smaller size,
-            # spaCy ran about 14% slower, which flattered every ratio
-            run["floor"] = floor = parallel_floor(texts, batch_size, 1)
             own = None
             if args.own_floor:  # how much of the gap is Lanner's own stages, now that its spaCy runs faster
                 print(f"[{size} articles] Lanner's nlp stage alone ...", file=sys.stderr, flush=True)
                 run["own_nlp_floor"] = own = parallel_floor(texts, batch_size, 1, stock=False)
+            print(f"[{size} articles] NLP floor ...", file=sys.stderr, flush=True)
+            # in a fresh process, like a worker: measured in this process after the Dask runs of a smaller size,
+            # spaCy ran about 14% slower, which flattered every ratio
+            run["floor"] = floor = parallel_floor(texts, batch_size, 1)
             run["pipeline"] = []
             for workers in (int(value) for value in args.workers.split(",")):
+                before = floor
+                if workers > 1:  # the floor in as many processes, run side by side
+                    print(f"[{size} articles] NLP floor in {workers} processes ...", file=sys.stderr, flush=True)
+                    before = parallel_floor(texts, batch_size, workers) if args.bracket else None
                 print(f"[{size} articles] {workers} worker(s) ...", file=sys.stderr, flush=True)
                 result = dask_run(corpus, texts, workers, args.partition_size, folder)
-                if workers > 1:  # the floor in as many processes, run side by side, right after the pipeline
-                    print(f"[{size} articles] NLP floor in {workers} processes ...", file=sys.stderr, flush=True)
-                    result["floor"] = parallel_floor(texts, batch_size, workers)
-                    result["over_floor"] = round(result["seconds"] / result["floor"]["seconds"], 3)
-                else:
-                    result["over_floor"] = round(result["seconds"] / floor["seconds"], 3)
+                after = None
+                if args.bracket or workers > 1:
+                    print(f"[{size} articles] NLP floor again ...", file=sys.stderr, flush=True)
+                    after = parallel_floor(texts, batch_size, workers)
+                timed = [timing for timing in (before, after) if timing is not None]
+                result["floor"] = _mean_floor(timed)
+                result["floor_before"], result["floor_after"] = before, after
+                result["over_floor"] = round(result["seconds"] / result["floor"]["seconds"], 3)
                 # against the one-process floor spread perfectly over the workers: no cost for running side by side
                 result["over_ideal_floor"] = round(result["seconds"] * workers / floor["seconds"], 3)
                 if own is not None:  # against Lanner's own nlp stage in one process, spread over the workers
                     result["over_own_nlp_floor"] = round(result["seconds"] * workers / own["seconds"], 3)
                 # all CPU the run spent (workers and the writing client) over the floor's: robust to a busy machine
                 cpu = result["worker_cpu_seconds"] + result["client_cpu_seconds"]
-                result["cpu_over_floor"] = round(cpu / floor["cpu_seconds"], 3)
+                result["cpu_over_floor"] = round(cpu / result["floor"]["cpu_seconds"], 3)
                 run["pipeline"].append(result)
             by_workers = {result["workers"]: result for result in run["pipeline"]}
             if 1 in by_workers and 2 in by_workers:
@@ -290,6 +306,24 @@ def main() -> None:
             print(json.dumps(figures["profile"], indent=2), flush=True)
     figures["load_average_at_end"] = [round(value, 2) for value in os.getloadavg()]
     _write(args.out, figures)
+
+
+def _mean_floor(timings: list[dict[str, Any]]) -> dict[str, Any]:
+    """One floor from its timings before and after a pipeline run: the mean time and CPU, so that a machine
+    speeding up or slowing down steadily during the three measurements cancels out."""
+    if len(timings) == 1:
+        return timings[0]
+    seconds = sum(timing["seconds"] for timing in timings) / len(timings)
+    articles = timings[0]["articles_per_second"] * timings[0]["seconds"]
+    words = timings[0]["words_per_second"] * timings[0]["seconds"]
+    return {
+        "processes": timings[0]["processes"],
+        "seconds": round(seconds, 2),
+        "cpu_seconds": round(sum(timing["cpu_seconds"] for timing in timings) / len(timings), 2),
+        "articles_per_second": round(articles / seconds, 1),
+        "words_per_second": round(words / seconds, 1),
+        "timings": len(timings),
+    }
 
 
 def _write(path: Path, figures: dict[str, Any]) -> None:
