@@ -81,6 +81,10 @@ class _Candidate:
     near: bool
     reference: bool  # given as a bearing ("100 miles northeast of Jammu"), not as where it was
     tokens: SpacySpan
+    word: str = ""  # the preposition that says where, or ""
+    by_prep: bool = False  # attached through a locative preposition, not as the trigger's object
+    actor: bool = False  # names one of the event's actors too
+    veto: str = ""  # why the rule never picks it: "actor", "owner", "loose", "role"; "" when it may
 
 
 @dataclass(frozen=True)
@@ -165,35 +169,58 @@ def event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: Mentio
     """The place the event happened: a place attached to the trigger (by a locative preposition, as its
     object, "captured Jaffna", or through "the village of ...") first, the nearest of those to the trigger,
     then the most specific."""
+    candidates, unattached, _vetoed = place_candidates(sentence, trigger, roles, index)
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda c: rule_key(c, trigger))
+    best = _innermost(best, candidates + unattached)
+    return _located(best, candidates, index)
+
+
+def rule_key(c: _Candidate, trigger: Token) -> tuple[int, bool, int, int, int]:
+    """The hand rule's ranking: attached before loose, a bearing last, nearest in the parse, most specific."""
+    return (c.tier, c.reference, c.cost, c.specificity, abs(c.mention.start - trigger.idx))
+
+
+def place_candidates(
+    sentence: SpacySpan, trigger: Token, roles: Roles, index: MentionLookup
+) -> tuple[list[_Candidate], list[_Candidate], list[_Candidate]]:
+    """The sentence's place phrases as the rule sorts them: those attached to the trigger (the candidates),
+    those the parse left loose (one may lie inside the chosen one) and those the rule vetoes (an actor, a
+    country owning a noun). benchmarks/train_event_place.py reads all three to fit and compare a learned ranker."""
     candidates: list[_Candidate] = []
-    unattached: list[_Candidate] = []  # places the parse did not tie to the trigger: one may lie in the chosen one
+    unattached: list[_Candidate] = []
+    vetoed: list[_Candidate] = []
     role_actors = set(roles.source) | set(roles.target)
     for mention, tokens in _place_phrases(sentence, index):
         place = mention.place
+        specificity = FEATURE_SPECIFICITY.get(place.feature, 6) if place is not None else UNRESOLVED_SPECIFICITY
         if (place is None or place.feature != "country") and any(t.i in index.actors_at for t in tokens):
-            continue  # a name the actor stage read as an actor ("Hamas"), not a place
+            # a name the actor stage read as an actor ("Hamas"), not a place
+            vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="actor"))
+            continue
         head = _head_of_phrase(tokens.root)
         if place is not None and place.feature == "country" and _owner(tokens.root):
-            continue  # "a US convoy", "the Iraq war": the country owns the thing, it is not where it is
+            # "a US convoy", "the Iraq war": the country owns the thing, it is not where it is
+            vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="owner"))
+            continue
         found = _attachment(head, trigger, passive_object=place is not None)
         actor = place is not None and bool(role_actors & {a for t in tokens for a in index.actors_for(t)})
-        specificity = FEATURE_SPECIFICITY.get(place.feature, 6) if place is not None else UNRESOLVED_SPECIFICITY
         if found is None:
-            if not actor:
-                unattached.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens))
+            loose = _Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="loose")
+            (vetoed if actor else unattached).append(loose)
             continue
-        if actor and not (found.tier == 0 and (found.by_prep or trigger.lemma_.lower() in TERRAIN_VERBS)):
-            continue  # an actor here ("Syria accused Turkey"), unless the trigger happens in it or takes it
         near = found.word in NEAR_PREPS or found.word in DIRECTION_WORDS
         reference = found.word in DIRECTION_WORDS
-        candidates.append(_Candidate(mention, found.tier, found.cost, specificity, near, reference, tokens))
-    if not candidates:
-        return None
-    best = min(
-        candidates, key=lambda c: (c.tier, c.reference, c.cost, c.specificity, abs(c.mention.start - trigger.idx))
-    )
-    best = _innermost(best, candidates + unattached)
-    return _located(best, candidates, index)
+        candidate = _Candidate(
+            mention, found.tier, found.cost, specificity, near, reference, tokens, found.word, found.by_prep, actor
+        )
+        if actor and not (found.tier == 0 and (found.by_prep or trigger.lemma_.lower() in TERRAIN_VERBS)):
+            # an actor here ("Syria accused Turkey"), unless the trigger happens in it or takes it
+            vetoed.append(replace(candidate, veto="role"))
+            continue
+        candidates.append(candidate)
+    return candidates, unattached, vetoed
 
 
 UNATTACHED = 3  # the tier of a place the parse did not tie to the trigger: never chosen for itself
