@@ -4,8 +4,8 @@ Corpus: the 804 FA-KES articles (text column of ../shared/eval/fa_kes_syria/fake
 larger corpora that repeat them with a numbered last line, so every copy is a new text to the store.
 For each size: the NLP floor (spaCy's `nlp.pipe` alone with the model's stock components, in a fresh process,
 the pipeline's batch size), Lanner's own nlp stage alone (the same model with its table-driven attribute ruler
-and lemmatizer, which assign the same values faster; `--no-own-floor` skips it), then
-`ingest_distributed` into a fresh SQLite database with each worker count (cluster start-up timed apart),
+and lemmatizer, which assign the same values faster, and NumPy's matrix products instead of BLIS;
+`--no-own-floor` skips it), then `ingest_distributed` into a fresh SQLite database with each worker count (cluster start-up timed apart),
 with articles/s, words/s, peak RSS per worker and the ratio to the floor. For N > 1 workers the floor is
 also timed in N processes side by side, each over its share (`over_floor` compares with the floor in as
 many processes; `over_ideal_floor` with the one-process floor divided by N, as if running side by side
@@ -78,7 +78,8 @@ def parallel_floor(texts: list[str], batch_size: int, processes: int, stock: boo
     running side by side costs (two cores sharing caches and memory bandwidth, the machine's other load).
 
     `stock` runs the model's own components (the floor the targets are measured against); `False` runs the nlp
-    stage as Lanner runs it, with its table-driven attribute ruler and lemmatizer (`lanner.nlp.lookups`)."""
+    stage as Lanner runs it, with its table-driven attribute ruler and lemmatizer (`lanner.nlp.lookups`) and
+    NumPy's matrix products (`lanner.nlp.load_language`)."""
     context = multiprocessing.get_context("spawn")
     barrier, results = context.Barrier(processes), context.Queue()
     shares = [texts[number::processes] for number in range(processes)]
@@ -104,7 +105,7 @@ def parallel_floor(texts: list[str], batch_size: int, processes: int, stock: boo
 def _floor_share(texts: list[str], batch_size: int, stock: bool, barrier: Any, results: Any) -> None:
     from lanner.nlp import load_language
 
-    nlp = load_language(Config().model, lookup_components=not stock)
+    nlp = load_language(Config().model, lookup_components=not stock, numpy_matmul=not stock)
     barrier.wait()
     started, cpu = time.monotonic(), time.thread_time()  # CLOCK_MONOTONIC: one clock for all processes
     for _doc in nlp.pipe(texts, batch_size=batch_size):
@@ -221,7 +222,7 @@ def main() -> None:
         "--own-floor",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="also time the nlp stage as Lanner runs it (its lookup components) in one process",
+        help="also time the nlp stage as Lanner runs it (lookup components, NumPy matmul) in one process",
     )
     parser.add_argument(
         "--bracket",

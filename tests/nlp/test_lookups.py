@@ -1,4 +1,5 @@
-"""The table-driven attribute ruler and lemmatizer assign exactly what spaCy's own components assign."""
+"""The table-driven attribute ruler and lemmatizer, and the layers multiplying through NumPy rather than BLIS,
+assign exactly what spaCy's stock pipeline assigns."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def article_texts() -> list[str]:
 
 @pytest.fixture(scope="module")
 def stock():
-    return load_language(lookup_components=False)
+    return load_language(lookup_components=False, numpy_matmul=False)
 
 
 def annotations(doc) -> list[tuple]:
@@ -43,6 +44,22 @@ def test_the_pipeline_runs_the_lookup_components_under_the_stock_names(nlp, stoc
     assert nlp.pipe_names == stock.pipe_names
     assert isinstance(nlp.get_pipe("attribute_ruler"), LookupAttributeRuler)
     assert isinstance(nlp.get_pipe("lemmatizer"), LookupLemmatizer)
+
+
+def _blas_of_layers(language) -> set[bool]:
+    """Whether each trained layer's ops multiply through BLIS (True) or NumPy (False)."""
+    return {
+        layer.ops.use_blis
+        for _name, component in language.pipeline
+        if getattr(component, "model", None) is not None
+        for layer in component.model.walk()
+    }
+
+
+@pytest.mark.model
+def test_every_layer_multiplies_through_numpy_and_the_stock_pipeline_through_blis(nlp, stock):
+    assert _blas_of_layers(nlp) == {False}
+    assert _blas_of_layers(stock) == {True}
 
 
 @pytest.mark.model

