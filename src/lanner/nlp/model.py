@@ -81,9 +81,15 @@ def load_language(name: str | None = None, lookup_components: bool = True, numpy
 
 
 def _use_numpy_matmul(nlp: Language) -> None:
-    """Give every layer of every trained component ops that multiply through NumPy (see `load_language`)."""
-    from thinc.api import NumpyOps
+    """Give every layer of every trained component ops that multiply through NumPy (see `load_language`).
 
+    NumPy's BLAS is pinned to one thread in this process, as BLIS is: on these small matrices a second thread
+    only spins (a single-process run spent 70 ms of CPU per article instead of 42), and a Dask worker is one
+    core by design; scale out with workers instead."""
+    from thinc.api import NumpyOps
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
     ops = NumpyOps(use_blis=False)
     for _name, component in nlp.pipeline:
         model = getattr(component, "model", None)
