@@ -646,12 +646,18 @@ class _Trigger:
 class _MentionIndex:
     """Token-indexed views of the mentions earlier stages found, built once per document."""
 
-    def __init__(self, analysis: Analysis, doc: Doc, knowledge_base: ActorKnowledgeBase) -> None:
+    def __init__(
+        self,
+        analysis: Analysis,
+        doc: Doc,
+        knowledge_base: ActorKnowledgeBase,
+        demonyms: Demonyms | None = None,
+    ) -> None:
         self.actors_at: dict[int, list[str]] = {}
         self.places_at: dict[int, PlaceMention] = {}
         self.dates_at: dict[int, DateMention] = {}
         self.knowledge_base = knowledge_base
-        self.demonyms = {d: c.code for c in knowledge_base.countries for d in c.demonyms}
+        self.demonyms = demonyms if demonyms is not None else demonym_countries(knowledge_base)
         for mention in analysis.actors:
             for i in _token_range(doc, mention.start, mention.end):
                 self.actors_at.setdefault(i, []).append(mention.actor.actor_id)
@@ -668,6 +674,8 @@ class _MentionIndex:
         # trigger: both once per document instead (they were a third of the events stage's time)
         self._ents = list(doc.ents)
         self._words: dict[int, frozenset[str]] = {}
+        self._lemma_ids: list[int] | None = None  # the document's lemma and lower-case word ids, read once
+        self._lower_ids: list[int] = []
         self.sentence_memo: dict[tuple[str, int], Any] = {}
 
     def ents_in(self, sentence: SpacySpan) -> list[SpacySpan]:
@@ -677,8 +685,16 @@ class _MentionIndex:
     def words_of(self, sentence: SpacySpan) -> frozenset[str]:
         """The lower-cased lemmas and forms of the sentence's tokens."""
         words = self._words.get(sentence.start)
-        if words is None:
-            words = frozenset(w for token in sentence for w in (token.lemma_.lower(), token.lower_))
+        if words is None:  # from the words' ids, each distinct word once: cheaper than a Token per word
+            if self._lemma_ids is None:
+                from spacy.attrs import LEMMA, LOWER
+
+                ids = sentence.doc.to_array([LEMMA, LOWER])
+                self._lemma_ids, self._lower_ids = ids[:, 0].tolist(), ids[:, 1].tolist()
+            strings = sentence.doc.vocab.strings
+            start, end = sentence.start, sentence.end
+            lemmas = {strings[i].lower() for i in set(self._lemma_ids[start:end])}
+            words = frozenset(lemmas.union(strings[i] for i in set(self._lower_ids[start:end])))
             self._words[sentence.start] = words
         return words
 
@@ -695,15 +711,20 @@ class _MentionIndex:
                     actor_country[i] = mention.actor.country
         outside: dict[int, str] = {}
         sole: dict[int, str] = {}
+        from spacy.attrs import ORTH
+
+        # by position and word id: building a Token for every word of the article cost more than the look-ups
+        words = doc.to_array(ORTH).tolist()
+        demonyms = self.demonyms.by_id
         for sentence in doc.sents:  # by sentence: `token.sent` would rebuild the sentence for every token
             codes: set[str] = set()
             every: set[str] = set()
-            for token in sentence:
-                place = self.places_at.get(token.i)
+            for i in range(sentence.start, sentence.end):
+                place = self.places_at.get(i)
                 code = place.place.country if place is not None and place.place is not None else None
-                code = code or self.demonyms.get(token.text)
-                if token.i in self.actors_at:
-                    code = actor_country.get(token.i)
+                code = code or demonyms.get(words[i])
+                if i in self.actors_at:
+                    code = actor_country.get(i)
                     if code:
                         every.add(code)
                     continue
@@ -770,7 +791,7 @@ class _MentionIndex:
     def _demonym_actor(self, token: Token) -> list[str]:
         """ "rejected the Israeli proposal": a demonym modifying a noun names that country's government.
         Not next to a hyphen ("Russian-made", "pro-Iranian"), where it says where a thing comes from or leans."""
-        code = self.demonyms.get(token.text)
+        code = self.demonyms.by_word.get(token.text)
         if code is None or token.dep_ not in ("amod", "compound", "nmod"):
             return []
         doc = token.doc
@@ -778,6 +799,22 @@ class _MentionIndex:
             return []
         actor = self.knowledge_base.state_actor(code, "government")
         return [actor.actor_id] if actor else []
+
+
+@dataclass(frozen=True)
+class Demonyms:
+    """Each demonym the knowledge base knows ("Syrian") with its country's code, by the word and by spaCy's
+    id of the word."""
+
+    by_word: dict[str, str]
+    by_id: dict[int, str]
+
+
+def demonym_countries(knowledge_base: ActorKnowledgeBase) -> Demonyms:
+    from spacy.strings import get_string_id
+
+    by_word = {demonym: country.code for country in knowledge_base.countries for demonym in country.demonyms}
+    return Demonyms(by_word, {get_string_id(word): code for word, code in by_word.items()})
 
 
 def _token_range(doc: Doc, start: int, end: int) -> range:
@@ -796,12 +833,13 @@ class EventStage:
         self.knowledge_base = knowledge_base
         self.lexicon = lexicon or TriggerLexicon.load()
         self._noun_words = frozenset(self.lexicon.nouns) | DRILL_NOUNS | RULE_NOUNS
+        self._demonyms = demonym_countries(knowledge_base)  # once, not once per article
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.doc
         if doc is None:
             return analysis
-        index = _MentionIndex(analysis, doc, self.knowledge_base)
+        index = _MentionIndex(analysis, doc, self.knowledge_base, self._demonyms)
         events: list[Event] = []
         attacks: list[tuple[Event, bool, bool]] = []  # ASSAULT events in order: (event, kept, refers back)
         for sentence in doc.sents:
