@@ -4,15 +4,15 @@ Corpus: the 804 FA-KES articles (text column of ../shared/eval/fa_kes_syria/fake
 larger corpora that repeat them with a numbered last line, so every copy is a new text to the store.
 For each size: the NLP floor (spaCy's `nlp.pipe` alone with the model's stock components, in a fresh process,
 the pipeline's batch size), Lanner's own nlp stage alone (the same model with its table-driven attribute ruler
-and lemmatizer, which assign the same values faster, and NumPy's matrix products instead of BLIS;
-`--no-own-floor` skips it), then `ingest_distributed` into a fresh SQLite database with each worker count (cluster start-up timed apart),
-with articles/s, words/s, peak RSS per worker and the ratio to the floor. For N > 1 workers the floor is
-also timed in N processes side by side, each over its share (`over_floor` compares with the floor in as
-many processes; `over_ideal_floor` with the one-process floor divided by N, as if running side by side
-cost nothing; `over_own_nlp_floor` with Lanner's own nlp stage so divided). With `--bracket` (the default)
-each floor is timed both just before and just after the pipeline run it is compared with, and `over_floor`
-uses their mean: the machine's speed drifts by several per cent within minutes, and a floor timed on one side
-only charged that drift to the pipeline (one run's two-process floor used 7% less CPU per article than its
+and lemmatizer, which assign the same values faster, and NumPy's matrix products instead of BLIS; `--no-own-
+floor` skips it), then `ingest_distributed` into a fresh SQLite database with each worker count (cluster
+start-up timed apart), with articles/s, words/s, peak RSS per worker and the ratio to the floor. For N > 1
+workers the floor is also timed in N processes side by side, each over its share (`over_floor` compares with the
+floor in as many processes; `over_ideal_floor` with the one-process floor divided by N, as if running side by
+side cost nothing; `over_own_nlp_floor` with Lanner's own nlp stage so divided). With `--bracket` (the default)
+each floor is timed both just before and just after the pipeline run it is compared with, and `over_floor` uses
+their mean: the machine's speed drifts by several per cent within minutes, and a floor timed on one side only
+charged that drift to the pipeline (one run's two-process floor used 7% less CPU per article than its
 one-process floor). Both timings are kept (`floor_before`, `floor_after`). `--profile N` also profiles the
 in-process path (analysis, Parquet round trip, store writes) over N articles and sums time by part.
 Prints the figures and writes benchmarks/results/throughput.json. Asserts nothing.

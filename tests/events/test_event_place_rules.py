@@ -90,6 +90,9 @@ class HandIndex:
     def ents_in(self, sentence: SpacySpan) -> list[SpacySpan]:
         return []
 
+    def proper_nouns_in(self, sentence: SpacySpan) -> list[Token]:
+        return [token for token in sentence if token.pos_ == "PROPN"]
+
 
 def test_a_place_named_as_a_bearing_ranks_after_the_place_it_was_at() -> None:
     """ "100 kilometers south of Baghdad" is a reference point: the province the bombs fell in wins, even when

@@ -42,6 +42,8 @@ class MentionLookup(Protocol):
 
     def actors_for(self, token: Token) -> list[str]: ...
 
+    def proper_nouns_in(self, sentence: SpacySpan) -> list[Token]: ...
+
     def ents_in(self, sentence: SpacySpan) -> list[SpacySpan]: ...
 
 
@@ -338,7 +340,7 @@ def _find_place_phrases(sentence: SpacySpan, index: MentionLookup) -> list[tuple
         start = span.start_char
         found.append((PlaceMention(start, start + len(span.text), span.text, None, 0.0), span))
         taken.update(range(span.start, span.end))
-    for token in sentence:
+    for token in index.proper_nouns_in(sentence):  # both ways of naming a place start from a proper noun
         span = _named_by_place_noun(token) or _named_by_locative(token, index)
         if span is None or any(t.i in taken or t.i in index.actors_at or t.ent_type_ in NOT_PLACE_LABELS for t in span):
             continue

@@ -675,12 +675,28 @@ class _MentionIndex:
         self._ents = list(doc.ents)
         self._words: dict[int, frozenset[str]] = {}
         self._lemma_ids: list[int] | None = None  # the document's lemma and lower-case word ids, read once
+        self._pos_ids: list[int] | None = None
         self._lower_ids: list[int] = []
         self.sentence_memo: dict[tuple[str, int], Any] = {}
 
     def ents_in(self, sentence: SpacySpan) -> list[SpacySpan]:
         """The named entities inside `sentence`, in order."""
         return [ent for ent in self._ents if ent.start >= sentence.start and ent.end <= sentence.end]
+
+    def pos_ids(self, doc: Doc) -> list[int]:
+        """The part-of-speech id of every word of the document, read once: asking a Token for it builds one."""
+        if self._pos_ids is None:
+            from spacy.attrs import POS
+
+            self._pos_ids = doc.to_array(POS).tolist()
+        return self._pos_ids
+
+    def proper_nouns_in(self, sentence: SpacySpan) -> list[Token]:
+        """The sentence's proper nouns, in order."""
+        from spacy.parts_of_speech import IDS
+
+        doc, pos_ids, proper_noun = sentence.doc, self.pos_ids(sentence.doc), IDS["PROPN"]
+        return [doc[i] for i in range(sentence.start, sentence.end) if pos_ids[i] == proper_noun]
 
     def words_of(self, sentence: SpacySpan) -> frozenset[str]:
         """The lower-cased lemmas and forms of the sentence's tokens."""
@@ -834,6 +850,9 @@ class EventStage:
         self.lexicon = lexicon or TriggerLexicon.load()
         self._noun_words = frozenset(self.lexicon.nouns) | DRILL_NOUNS | RULE_NOUNS
         self._demonyms = demonym_countries(knowledge_base)  # once, not once per article
+        from spacy.parts_of_speech import IDS
+
+        self._trigger_pos_ids = frozenset(IDS[pos] for pos in TRIGGER_POS)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.doc
@@ -927,7 +946,15 @@ class EventStage:
         return None
 
     def _trigger_groups(self, sentence: SpacySpan, index: _MentionIndex) -> list[list[_Trigger]]:
-        triggers = [_Trigger(token, sense) for token in sentence if (sense := self._sense(token, index))]
+        doc, pos_ids = sentence.doc, index.pos_ids(sentence.doc)
+        triggers: list[_Trigger] = []
+        for i in range(sentence.start, sentence.end):
+            if pos_ids[i] not in self._trigger_pos_ids:
+                continue  # most words: no Token is built for them
+            token = doc[i]
+            sense = self._sense(token, index)
+            if sense:
+                triggers.append(_Trigger(token, sense))
         groups: list[list[_Trigger]] = []
         for trigger in triggers:
             for group in groups:
