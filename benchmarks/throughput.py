@@ -4,8 +4,8 @@ Corpus: the 804 FA-KES articles (text column of ../shared/eval/fa_kes_syria/fake
 larger corpora that repeat them with a numbered last line, so every copy is a new text to the store.
 For each size: the NLP floor (spaCy's `nlp.pipe` alone with the model's stock components, in a fresh process,
 the pipeline's batch size), Lanner's own nlp stage alone (the same model with its table-driven attribute ruler
-and lemmatizer, which assign the same values faster, and NumPy's matrix products instead of BLIS; `--no-own-
-floor` skips it), then `ingest_distributed` into a fresh SQLite database with each worker count (cluster
+and lemmatizer, which assign the same values faster, and NumPy's matrix products instead of BLIS;
+`--no-own-floor` skips it), then `ingest_distributed` into a fresh SQLite database with each worker count (cluster
 start-up timed apart), with articles/s, words/s, peak RSS per worker and the ratio to the floor. For N > 1
 workers the floor is also timed in N processes side by side, each over its share (`over_floor` compares with the
 floor in as many processes; `over_ideal_floor` with the one-process floor divided by N, as if running side by
