@@ -589,9 +589,14 @@ class Claim:
 def responsibility_claims(doc: Doc, lookup: ActorLookup, asserted: Callable[[Token], bool]) -> list[Claim]:
     """ "The Islamic State group claimed responsibility for the attack": who claimed an attack the article
     reports. Only asserted claims by named actors ("did not claim", "a group" are no claim of a named actor)."""
+    from spacy.attrs import LEMMA
+
     claims: list[Claim] = []
-    for token in doc:
-        if token.lemma_.lower() != "responsibility" or token.dep_ != "dobj":
+    lemmas = doc.to_array(LEMMA).tolist()  # by lemma id: a Token for every word of the article cost more
+    strings = doc.vocab.strings
+    wanted = {lemma for lemma in set(lemmas) if strings[lemma].lower() == "responsibility"}
+    for token in (doc[i] for i, lemma in enumerate(lemmas) if lemma in wanted):
+        if token.dep_ != "dobj":
             continue
         verb = token.head
         if verb.lemma_.lower() not in CLAIM_VERBS or not asserted(verb):
