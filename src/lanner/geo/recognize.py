@@ -27,12 +27,17 @@ Never places: tokens inside PERSON entities, common English words that are also 
 from __future__ import annotations
 
 import re
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lanner.geo.gazetteer import ALTERNATE, PRIMARY, Gazetteer
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from spacy.tokens import Doc, Span, Token
 
 PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
@@ -177,13 +182,59 @@ def _past_directions(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> in
     return i if any(c.kind == PRIMARY and c.place.feature in _SIDE_FEATURES for c in rest) else start
 
 
-def _entities(doc: Doc) -> list[Span]:
+@dataclass(frozen=True)
+class _Words:
+    """One document's entities and word ids, read once: `doc.ents` builds every entity span anew on each call,
+    and asking a Token for its text builds the Token, both many times per article across the recognisers."""
+
+    doc: Doc
+    ents: tuple[Span, ...]
+    entities: tuple[Span, ...]  # `_entities`: place entities cut at inner commas
+    orth: list[int]  # spaCy's id of each word as written
+    lower: list[int]
+    pos: list[int]
+
+
+_reading = threading.local()  # the word table of the document `reading` is over, in this thread
+
+
+@contextmanager
+def reading(doc: Doc) -> Iterator[None]:
+    """Within it, the recognisers share one word table of `doc`, which must not change meanwhile (the places
+    stage runs them one after another on a parsed document)."""
+    previous = getattr(_reading, "words", None)
+    _reading.words = _read_words(doc)
+    try:
+        yield
+    finally:
+        _reading.words = previous
+
+
+def _words(doc: Doc) -> _Words:
+    """The word table of `doc`: the shared one inside `reading(doc)`, else read now."""
+    shared = getattr(_reading, "words", None)
+    return shared if shared is not None and shared.doc is doc else _read_words(doc)
+
+
+def _read_words(doc: Doc) -> _Words:
+    from spacy.attrs import LOWER, ORTH, POS
+
+    ents = tuple(doc.ents)
+    ids = doc.to_array([ORTH, LOWER, POS])
+    return _Words(doc, ents, tuple(_split_entities(doc, ents)), *(ids[:, k].tolist() for k in range(3)))
+
+
+def _entities(doc: Doc) -> tuple[Span, ...]:
     """The recogniser's entities, a place entity that runs over a comma cut in two: "Donington Park,
     Leicestershire" and "Thruxton, Hampshire" are a site and its county, each a name of its own."""
+    return _words(doc).entities
+
+
+def _split_entities(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
     from spacy.tokens import Span
 
     found: list[Span] = []
-    for ent in doc.ents:
+    for ent in ents:
         commas = [t.i for t in ent[1:-1] if t.text == ","] if ent.label_ in PLACE_LABELS else []
         start = ent.start
         for comma in commas:
@@ -279,6 +330,25 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
     return found
 
 
+def _string_ids(words: Iterable[str]) -> frozenset[int]:
+    """spaCy's ids of `words`, to compare with a document's word ids."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(word) for word in words)
+
+
+@lru_cache(maxsize=16)
+def _fixed_string_ids(words: frozenset[str]) -> frozenset[int]:
+    """`_string_ids` of a fixed word list (settlement words, demonyms' first words), made once."""
+    return _string_ids(words)
+
+
+def _pos_id(tag: str) -> int:
+    from spacy.parts_of_speech import IDS
+
+    return IDS[tag]
+
+
 def _startable(token: Token) -> bool:
     text = token.text
     return (
@@ -310,12 +380,14 @@ def _acceptable(gazetteer: Gazetteer, text: str, countries: set[str], preceded_b
 
 def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str]) -> list[Mention]:
     """Capitalised proper-noun sequences outside every entity that the gazetteer can vouch for."""
-    blocked = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    words = _words(doc)
+    blocked = {i for ent in words.ents for i in range(ent.start, ent.end)}
+    proper_noun = _pos_id("PROPN")
     found: list[Mention] = []
     i = 0
     n = len(doc)
     while i < n:
-        if i in blocked or not _startable(doc[i]):
+        if i in blocked or words.pos[i] != proper_noun or not _startable(doc[i]):
             i += 1
             continue
         # the longest run of name-like tokens starting here
@@ -383,10 +455,12 @@ def demonym_mentions(
     found: list[Mention] = []
     if first_words is None:
         first_words = demonym_first_words(demonyms)
+    first_ids = _fixed_string_ids(first_words)
+    orth = _words(doc).orth
     i, n = 0, len(doc)
     while i < n:
         match = None
-        if doc[i].text not in first_words:
+        if orth[i] not in first_ids:
             i += 1
             continue
         for size in range(min(_MAX_DEMONYM_TOKENS, n - i), 0, -1):
@@ -444,7 +518,7 @@ def embedded_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[M
     Only names the gazetteer vouches for without context (see `_acceptable`) count: an organisation's
     name is full of capitalised words that are also small towns somewhere."""
     found: list[Mention] = []
-    for ent in doc.ents:
+    for ent in _words(doc).ents:
         if ent.label_ != "ORG" or any(t.i in taken for t in ent):
             continue
         start, end = ent.start, ent.end
@@ -518,7 +592,8 @@ def settlement_mentions(doc: Doc, existing: list[Mention], countries: set[str]) 
     found: list[Mention] = []
     by_tokens = {(m.token_start, m.token_end): m for m in existing}
     blocked: set[int] = set()
-    for token in doc:
+    settlement_ids = _fixed_string_ids(frozenset(SETTLEMENT_WORDS))
+    for token in (doc[i] for i, word in enumerate(_words(doc).lower) if word in settlement_ids):
         feature = SETTLEMENT_WORDS.get(token.lower_)
         if feature is None:
             continue
@@ -552,7 +627,7 @@ def settlement_mentions(doc: Doc, existing: list[Mention], countries: set[str]) 
 
 def _entity_of(doc: Doc, i: int) -> Span:
     """The entity that token `i` belongs to."""
-    return next(ent for ent in doc.ents if ent.start <= i < ent.end)
+    return next(ent for ent in _words(doc).ents if ent.start <= i < ent.end)
 
 
 def repeated_mentions(doc: Doc, existing: list[Mention], taken: set[int]) -> list[Mention]:
@@ -567,7 +642,8 @@ def repeated_mentions(doc: Doc, existing: list[Mention], taken: set[int]) -> lis
             if words and words[0][:1].isupper() and words not in names.get(words[0], []):
                 names.setdefault(words[0], []).append(words)
     found: list[Mention] = []
-    for token in doc:
+    first_ids = _string_ids(names)
+    for token in (doc[i] for i, word in enumerate(_words(doc).orth) if word in first_ids):
         for words in names.get(token.text, ()):
             a, b = token.i, token.i + len(words)
             if b > len(doc) or any(i in taken for i in range(a, b)):

@@ -14,6 +14,7 @@ from lanner.geo.recognize import (
     gazetteer_mentions,
     named_countries,
     ner_mentions,
+    reading,
     repeated_mentions,
     settlement_mentions,
 )
@@ -49,17 +50,18 @@ class PlaceStage:
 
         if not isinstance(doc, Doc):
             raise DataError(Code.PIPELINE_INCOMPLETE, "the places stage needs a spaCy Doc")
-        # countries the recogniser's own place entities name, to vet the names it missed or mislabelled
-        countries = named_countries(doc, self.gazetteer)
-        mentions = ner_mentions(doc, self.gazetteer, countries)
-        mentions += gazetteer_mentions(doc, self.gazetteer, countries)
-        mentions += settlement_mentions(doc, mentions, countries)
-        taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
-        mentions += repeated_mentions(doc, mentions, taken)
-        taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
-        mentions += embedded_mentions(doc, self.gazetteer, taken)
-        taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
-        mentions += demonym_mentions(doc, self.demonyms, taken, self.demonym_first_words)
+        with reading(doc):  # the recognisers share one read of the document's entities and word ids
+            # countries the recogniser's own place entities name, to vet the names it missed or mislabelled
+            countries = named_countries(doc, self.gazetteer)
+            mentions = ner_mentions(doc, self.gazetteer, countries)
+            mentions += gazetteer_mentions(doc, self.gazetteer, countries)
+            mentions += settlement_mentions(doc, mentions, countries)
+            taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+            mentions += repeated_mentions(doc, mentions, taken)
+            taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+            mentions += embedded_mentions(doc, self.gazetteer, taken)
+            taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+            mentions += demonym_mentions(doc, self.demonyms, taken, self.demonym_first_words)
         mentions.sort(key=lambda m: m.start)
         return [self._with_division_name(m) for m in self.resolver.resolve(doc, mentions)]
 
