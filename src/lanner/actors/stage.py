@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from lanner.actors.knowledge_base import ActorKnowledgeBase, is_generic, state_actor_id
@@ -43,7 +44,7 @@ from lanner.records import Actor, ActorMention, Analysis
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.vocab import Vocab
 
 NAMED, STATE, ANAPHOR, GENERIC = 0, 1, 2, 3
@@ -87,6 +88,8 @@ REGIME_FORCE_HEADS = frozenset(
 )  # priorities among candidates of the same length
 # Singular role words that name an attacker only before an attack noun ("rebel shelling"), and whom they name.
 ATTACKER_MODIFIERS = {"rebel": "generic.rebels", "insurgent": "generic.militants", "jihadist": "generic.militants"}
+ATTACKER_MODIFIER_WORDS = frozenset(ATTACKER_MODIFIERS)
+REGIME_WORD = frozenset({"regime"})
 _ARABIC_ARTICLE = re.compile(r"\b([Aa]l|[Ee]l)-(?=\w)")
 _POSSESSIVE = frozenset({"'s", "’s", "'"})
 _COORDINATORS = frozenset({"and", "or", ",", "&"})
@@ -206,9 +209,7 @@ class ActorStage:
         """ "regime shelling", "regime warplanes", "the regime": in an article about one country, its state.
         Not "regime-held" or "anti-regime", which describe territory or opponents."""
         out: list[_Candidate] = []
-        for token in doc:
-            if token.lower_ != "regime":
-                continue
+        for token in _tokens_spelt(doc, REGIME_WORD):
             if (token.i + 1 < len(doc) and doc[token.i + 1].text == "-") or (
                 token.i > 0 and doc[token.i - 1].text == "-"
             ):
@@ -229,7 +230,7 @@ class ActorStage:
         """ "rebel shelling", "a rebel mortar attack", "rebel fire": a singular role word before an attack noun
         names who attacked, though alone ("rebel") it is no alias. Not "rebel-held", which describes territory."""
         out: list[_Candidate] = []
-        for token in doc:
+        for token in _tokens_spelt(doc, ATTACKER_MODIFIER_WORDS):
             actor_id = ATTACKER_MODIFIERS.get(token.lower_)
             if actor_id is None or self.knowledge_base.get(actor_id) is None:
                 continue
@@ -529,6 +530,22 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
         chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     return chosen
+
+
+def _tokens_spelt(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """The tokens whose lower-case form is one of `words`, found by word id: a scan that asks every Token for
+    its text builds every Token of the article."""
+    from spacy.attrs import LOWER
+
+    ids = _word_ids(words)
+    return [doc[i] for i, word in enumerate(doc.to_array(LOWER).tolist()) if word in ids]
+
+
+@lru_cache(maxsize=8)
+def _word_ids(words: frozenset[str]) -> frozenset[int]:
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(word) for word in words)
 
 
 def _lower_tuple(doc: Doc, start: int, length: int) -> tuple[str, ...]:
