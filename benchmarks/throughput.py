@@ -259,12 +259,15 @@ def main() -> None:
             if args.own_floor:  # how much of the gap is Lanner's own stages, now that its spaCy runs faster
                 print(f"[{size} articles] Lanner's nlp stage alone ...", file=sys.stderr, flush=True)
                 run["own_nlp_floor"] = own = parallel_floor(texts, batch_size, 1, stock=False)
-            print(f"[{size} articles] NLP floor ...", file=sys.stderr, flush=True)
-            # in a fresh process, like a worker: measured in this process after the Dask runs of a smaller size,
-            # spaCy ran about 14% slower, which flattered every ratio
-            run["floor"] = floor = parallel_floor(texts, batch_size, 1)
+            worker_counts = [int(value) for value in args.workers.split(",")]
+            floor = None  # in one process: needed for 1 worker, and as the ideal for more
+            if 1 in worker_counts or not args.bracket:
+                print(f"[{size} articles] NLP floor ...", file=sys.stderr, flush=True)
+                # in a fresh process, like a worker: measured in this process after the Dask runs of a smaller
+                # size, spaCy ran about 14% slower, which flattered every ratio
+                run["floor"] = floor = parallel_floor(texts, batch_size, 1)
             run["pipeline"] = []
-            for workers in (int(value) for value in args.workers.split(",")):
+            for workers in worker_counts:
                 before = floor
                 if workers > 1:  # the floor in as many processes, run side by side
                     print(f"[{size} articles] NLP floor in {workers} processes ...", file=sys.stderr, flush=True)
@@ -280,7 +283,8 @@ def main() -> None:
                 result["floor_before"], result["floor_after"] = before, after
                 result["over_floor"] = round(result["seconds"] / result["floor"]["seconds"], 3)
                 # against the one-process floor spread perfectly over the workers: no cost for running side by side
-                result["over_ideal_floor"] = round(result["seconds"] * workers / floor["seconds"], 3)
+                if floor is not None:
+                    result["over_ideal_floor"] = round(result["seconds"] * workers / floor["seconds"], 3)
                 if own is not None:  # against Lanner's own nlp stage in one process, spread over the workers
                     result["over_own_nlp_floor"] = round(result["seconds"] * workers / own["seconds"], 3)
                 # all CPU the run spent (workers and the writing client) over the floor's: robust to a busy machine
