@@ -110,3 +110,10 @@ def test_a_capitalised_kind_of_division_after_the_name_is_part_of_its_span(
         assert found is not None and found.endswith("Municipality")
     else:
         assert found == expected
+
+
+def test_of_coordinated_places_the_span_starts_at_the_first(pipeline) -> None:
+    """ "in Diyala, Anbar and Baghdad": the most specific alone (the city) would drop the provinces; the first of
+    the list is chosen and the span runs on over the rest."""
+    text = "Militants attacked police posts in Diyala, Anbar and Baghdad on Sunday."
+    assert rule_place(pipeline, text, "attacked") == "Diyala, Anbar and Baghdad"

@@ -173,6 +173,7 @@ def event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: Mentio
     if not candidates:
         return None
     best = min(candidates, key=lambda c: rule_key(c, trigger))
+    best = _first_conjunct(best, candidates)
     best = _innermost(best, candidates + unattached)
     return _located(best, candidates, index)
 
@@ -247,6 +248,22 @@ def _sharing_verbs(trigger: Token) -> list[Token]:
         verbs.append(head)
         token = head
     return verbs
+
+
+def _first_conjunct(best: _Candidate, candidates: list[_Candidate]) -> _Candidate:
+    """The first of the coordinated places the chosen one is listed with ("across the West Bank, the Gaza Strip
+    and Jerusalem"): they share its preposition and so its role, and the span runs on from the first over the rest
+    (`_with_conjuncts`), where ranking by specificity alone would keep only the most specific of them."""
+    for _ in range(8):
+        root = best.tokens.root
+        if root.dep_ != "conj":
+            break
+        head = root.head
+        first = next((c for c in candidates if c.tokens.start <= head.i < c.tokens.end and c is not best), None)
+        if first is None or first.tier != best.tier:
+            break
+        best = first
+    return best
 
 
 UNATTACHED = 3  # the tier of a place the parse did not tie to the trigger: never chosen for itself
