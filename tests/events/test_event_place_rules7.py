@@ -117,3 +117,18 @@ def test_of_coordinated_places_the_span_starts_at_the_first(pipeline) -> None:
     the list is chosen and the span runs on over the rest."""
     text = "Militants attacked police posts in Diyala, Anbar and Baghdad on Sunday."
     assert rule_place(pipeline, text, "attacked") == "Diyala, Anbar and Baghdad"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Six policemen were killed by a roadside bomb in Hawija district, in northern Iraq, on Monday.", "Hawija"),
+        ("Six policemen were killed by a roadside bomb in Tarmiyah in the district of Kirkuk on Monday.", "Tarmiyah"),
+    ],
+)
+def test_a_kind_of_place_between_two_places_still_puts_the_first_inside_the_second(
+    pipeline, text: str, expected: str
+) -> None:
+    """ "in Hawija district, in northern Iraq", "in Tarmiyah in the district of Kirkuk": the narrower place is the
+    event's, as with only "in" and a comma between."""
+    assert rule_place(pipeline, text, "killed") == expected

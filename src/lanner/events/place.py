@@ -298,6 +298,9 @@ def _named_noun(name: Token) -> Token | None:
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 # Words that may stand between a place and the wider place after it: "near Tikrit in northern Iraq".
 CONTAINER_LINKS = frozenset({"in", ",", "of", "the"})
+# Kinds of place that may stand between a place and the wider one it lies in: "in Raqqa province, in northeastern
+# Syria", "the Karkh district of western Baghdad", "in Jdeideh in the commune of Mora".
+KIND_LINKS = frozenset({"province", "district", "governorate", "county", "commune", "municipality", "region", "area"})
 COMPASS_ADJECTIVES = frozenset(
     {
         "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
@@ -334,9 +337,12 @@ def _contains(outer: _Candidate, inner: _Candidate) -> bool:
             break
     doc = outer.tokens.doc
     between = doc[inner.tokens.end : outer.tokens.start]
-    if not 0 < len(between) <= 4 or between[0].lower_ not in ("in", ","):
+    if not 0 < len(between) <= 4 or between[0].lower_ not in ("in", ",", *KIND_LINKS):
         return False
-    if not all(t.lower_ in CONTAINER_LINKS or t.lower_ in COMPASS_ADJECTIVES or t.is_space for t in between):
+    if not all(
+        t.lower_ in CONTAINER_LINKS or t.lower_ in COMPASS_ADJECTIVES or t.lower_ in KIND_LINKS or t.is_space
+        for t in between
+    ):
         return False
     known = outer.mention.place is not None and inner.mention.place is not None
     return not known or outer.specificity >= inner.specificity
