@@ -175,6 +175,7 @@ def event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: Mentio
     if not candidates:
         return None
     best = min(candidates, key=lambda c: rule_key(c, trigger))
+    best = _first_conjunct(best, candidates)
     best = _innermost(best, candidates + unattached)
     return _located(best, candidates, index)
 
@@ -194,6 +195,7 @@ def place_candidates(
     unattached: list[_Candidate] = []
     vetoed: list[_Candidate] = []
     role_actors = set(roles.source) | set(roles.target)
+    shared = _sharing_verbs(trigger)
     for mention, tokens in _place_phrases(sentence, index):
         place = mention.place
         specificity = FEATURE_SPECIFICITY.get(place.feature, 6) if place is not None else UNRESOLVED_SPECIFICITY
@@ -207,6 +209,11 @@ def place_candidates(
             vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="owner"))
             continue
         found = _attachment(head, trigger, passive_object=place is not None)
+        for verb in shared if found is None else ():
+            inherited = _attachment(head, verb, passive_object=place is not None)
+            if inherited is not None and inherited.tier < 2:
+                found = replace(inherited, tier=1)  # "struck the city of Basra, killing six": where the strike was
+                break
         actor = place is not None and bool(role_actors & {a for t in tokens for a in index.actors_for(t)})
         if found is None:
             loose = _Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="loose")
@@ -223,6 +230,42 @@ def place_candidates(
             continue
         candidates.append(candidate)
     return candidates, unattached, vetoed
+
+
+def _sharing_verbs(trigger: Token) -> list[Token]:
+    """The verbs whose place a subjectless follow-on clause shares, nearest first: "hit the town of Tikrit,
+    killing four and wounding nine" (participles on the verb, and verbs conjoined to them), "gunmen in Kandahar
+    shot and killed a cleric" (a verb conjoined without a subject of its own). Their places count for the trigger
+    after the trigger's own (tier 1)."""
+    verbs: list[Token] = []
+    token = trigger
+    for _ in range(3):
+        head = token.head
+        if head.i == token.i or head.pos_ != "VERB" or token.pos_ != "VERB":
+            break
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in token.children):
+            break
+        if not ((token.dep_ == "advcl" and token.tag_ == "VBG") or token.dep_ == "conj"):
+            break
+        verbs.append(head)
+        token = head
+    return verbs
+
+
+def _first_conjunct(best: _Candidate, candidates: list[_Candidate]) -> _Candidate:
+    """The first of the coordinated places the chosen one is listed with ("across the West Bank, the Gaza Strip
+    and Jerusalem"): they share its preposition and so its role, and the span runs on from the first over the rest
+    (`_with_conjuncts`), where ranking by specificity alone would keep only the most specific of them."""
+    for _ in range(8):
+        root = best.tokens.root
+        if root.dep_ != "conj":
+            break
+        head = root.head
+        first = next((c for c in candidates if c.tokens.start <= head.i < c.tokens.end and c is not best), None)
+        if first is None or first.tier != best.tier:
+            break
+        best = first
+    return best
 
 
 UNATTACHED = 3  # the tier of a place the parse did not tie to the trigger: never chosen for itself
@@ -257,6 +300,9 @@ def _named_noun(name: Token) -> Token | None:
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 # Words that may stand between a place and the wider place after it: "near Tikrit in northern Iraq".
 CONTAINER_LINKS = frozenset({"in", ",", "of", "the"})
+# Kinds of place that may stand between a place and the wider one it lies in: "in Raqqa province, in northeastern
+# Syria", "the Karkh district of western Baghdad", "in Jdeideh in the commune of Mora".
+KIND_LINKS = frozenset({"province", "district", "governorate", "county", "commune", "municipality", "region", "area"})
 COMPASS_ADJECTIVES = frozenset(
     {
         "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
@@ -293,9 +339,12 @@ def _contains(outer: _Candidate, inner: _Candidate) -> bool:
             break
     doc = outer.tokens.doc
     between = doc[inner.tokens.end : outer.tokens.start]
-    if not 0 < len(between) <= 4 or between[0].lower_ not in ("in", ","):
+    if not 0 < len(between) <= 4 or between[0].lower_ not in ("in", ",", *KIND_LINKS):
         return False
-    if not all(t.lower_ in CONTAINER_LINKS or t.lower_ in COMPASS_ADJECTIVES or t.is_space for t in between):
+    if not all(
+        t.lower_ in CONTAINER_LINKS or t.lower_ in COMPASS_ADJECTIVES or t.lower_ in KIND_LINKS or t.is_space
+        for t in between
+    ):
         return False
     known = outer.mention.place is not None and inner.mention.place is not None
     return not known or outer.specificity >= inner.specificity
@@ -654,6 +703,9 @@ def _with_conjuncts(tokens: SpacySpan, mention: PlaceMention, index: MentionLook
     doc = tokens.doc
     listed = _plural_place_noun(tokens.root)
     end = tokens.end
+    kind = doc[end] if end < tokens.sent.end and tokens.end_char == mention.end else None
+    if kind is not None and kind.is_title and kind.lower_ in TITLED_KINDS:
+        end += 1  # "Helmand Province", "the Karkh District": the capitalised kind is part of the name as written
     token = tokens.root
     for _ in range(8):
         following = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i >= end]
@@ -675,6 +727,13 @@ def _with_conjuncts(tokens: SpacySpan, mention: PlaceMention, index: MentionLook
     last_token = doc[end - 1]
     stop_char = last_token.idx + len(last_token.text)
     return Span(mention.start, stop_char, parsed_text(doc)[mention.start : stop_char])
+
+
+# Kinds of division that, capitalised after a name, are part of it ("Helmand Province", "Basra City"); lowercase
+# ("Basra city") they describe it and stay out of its span.
+TITLED_KINDS = frozenset(
+    {"province", "district", "governorate", "prefecture", "municipality", "city", "county", "region", "town"}
+)
 
 
 def _plural_place_noun(name: Token) -> bool:

@@ -70,7 +70,7 @@ LOCATIVES: frozenset[str] = frozenset(
      "inside", "between", "and", "via", "through"}
 )  # fmt: skip
 _GLUE: frozenset[str] = frozenset({"-", "al", "el", "ez", "az", "ad", "ar", "as", "an", "ash", "ed", "es", "de", "du"})
-_MISLABELLED = frozenset({"PERSON", "NORP", "ORG"})
+_MISLABELLED = frozenset({"PERSON", "NORP", "ORG", "PRODUCT", "WORK_OF_ART"})
 _MAX_TOKENS = 4
 _BIG_CITY = 100_000
 _SAFE_FEATURES = frozenset({"country", "admin1", "continent", "region", "water", "landform"})
@@ -260,7 +260,8 @@ def named_countries(doc: Doc, gazetteer: Gazetteer) -> set[str]:
 def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = None) -> list[Mention]:
     """Place entities from the recogniser, trimmed to the name.
 
-    The small model sometimes labels a well-known place PERSON, NORP or ORG ("from Aleppo" as NORP).
+    The small model sometimes labels a well-known place PERSON, NORP, ORG, PRODUCT or WORK_OF_ART ("from Aleppo"
+    as NORP, "the university in Thessaloniki" as a work of art).
     Such an entity counts when the recogniser calls the same name a place elsewhere in the article, or
     when its whole text is a name the gazetteer vouches for (see `_acceptable`; a town of one of the
     article's `countries` after a locative preposition passes), is no common word, and, for PERSON and
