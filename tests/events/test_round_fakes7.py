@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from lanner.evaluation.fakes import predicted_governorate
 from lanner.records import Article, Event
 
 PUBLISHED = date(2016, 5, 3)
@@ -46,3 +47,18 @@ def test_title_case_sentences_are_found_only_where_a_headline_stands(pipeline) -
     cased = truecaser.truecase(text)
     assert cased.startswith("Rebels shell government districts of Aleppo killing five")
     assert cased[len(headline) :] == prose + names
+
+
+@pytest.mark.parametrize(
+    ("text", "governorate"),
+    [
+        ("Air strikes hit the city of Raqa on Sunday, a monitor said.", "raqqa"),
+        ("Clashes broke out near the airport in Deir Ezour overnight.", "deir ezzor"),
+        ("A car bomb exploded in al-Hassakeh on Monday, killing four people.", "hasakeh"),
+        ("Barrel bombs fell on a market in northern Aleppo city, residents said.", "aleppo"),
+        ("Shells landed on homes in Eastern Gouta, activists said.", "damascus"),
+    ],
+)
+def test_syrian_places_under_their_news_spellings_are_found(pipeline, text: str, governorate: str) -> None:
+    analysis = pipeline(Article(text=text, published=PUBLISHED))
+    assert predicted_governorate(analysis) == governorate, [(m.text, m.place) for m in analysis.places]

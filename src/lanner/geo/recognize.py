@@ -245,6 +245,8 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
         if len(span) == 1 and span[0].lower_ in BARE_DIRECTIONS:
             continue  # "the West", "the North": a bloc or a side, not a place to put on a map
         previous = doc[start - 1].lower_ if start > 0 else ""
+        if previous in _SIDES and start >= 2 and doc[start - 2].lower_ in LOCATIVES:
+            previous = doc[start - 2].lower_  # "in northern Aleppo": the side word stands between
         after_verb = start > 0 and doc[start - 1].pos_ == "VERB"
         known = ent.label_ not in PLACE_LABELS and span.text in place_texts
         if (
