@@ -233,6 +233,8 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
         ):
             start, hint = start - 2, None  # "the Gulf of Mexico" is a name of its own, not Mexico
         named_kind = hint is not None
+        if end - start > 1 and _lost_apostrophe_possessive(doc[start], gazetteer):
+            start += 1  # "Syrias Idlib": "Syria's Idlib" with its apostrophe lost; the place is Idlib
         if start >= end:
             continue
         if ent.label_ in PLACE_LABELS and hint is None:
@@ -279,6 +281,15 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
                     facility=ent.label_ == "FAC")
         )  # fmt: skip
     return found
+
+
+def _lost_apostrophe_possessive(token: Token, gazetteer: Gazetteer) -> bool:
+    """ "Syrias", "Iraqs": a country's possessive whose apostrophe was lost on the way (copied or scraped text),
+    standing before the place it owns."""
+    text = token.text
+    if len(text) < 5 or not text.endswith("s") or not text[:1].isupper():
+        return False
+    return any(c.place.feature == "country" and c.kind == PRIMARY for c in gazetteer.lookup(text[:-1], loose=False))
 
 
 def _startable(token: Token) -> bool:
