@@ -285,6 +285,8 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
         ):
             start, hint = start - 2, None  # "the Gulf of Mexico" is a name of its own, not Mexico
         named_kind = hint is not None
+        if end - start > 1 and _lost_apostrophe_possessive(doc[start], gazetteer):
+            start += 1  # "Syrias Idlib": "Syria's Idlib" with its apostrophe lost; the place is Idlib
         if start >= end:
             continue
         if ent.label_ in PLACE_LABELS and hint is None:
@@ -297,6 +299,8 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
         if len(span) == 1 and span[0].lower_ in BARE_DIRECTIONS:
             continue  # "the West", "the North": a bloc or a side, not a place to put on a map
         previous = doc[start - 1].lower_ if start > 0 else ""
+        if previous in _SIDES and start >= 2 and doc[start - 2].lower_ in LOCATIVES:
+            previous = doc[start - 2].lower_  # "in northern Aleppo": the side word stands between
         after_verb = start > 0 and doc[start - 1].pos_ == "VERB"
         known = ent.label_ not in PLACE_LABELS and span.text in place_texts
         if (
@@ -348,6 +352,15 @@ def _pos_id(tag: str) -> int:
     from spacy.parts_of_speech import IDS
 
     return IDS[tag]
+
+
+def _lost_apostrophe_possessive(token: Token, gazetteer: Gazetteer) -> bool:
+    """ "Syrias", "Iraqs": a country's possessive whose apostrophe was lost on the way (copied or scraped text),
+    standing before the place it owns."""
+    text = token.text
+    if len(text) < 5 or not text.endswith("s") or not text[:1].isupper():
+        return False
+    return any(c.place.feature == "country" and c.kind == PRIMARY for c in gazetteer.lookup(text[:-1], loose=False))
 
 
 def _startable(token: Token) -> bool:

@@ -2,7 +2,9 @@
 
 spaCy's tagger, parser and NER learnt from mixed-case text; in "GUERRILLAS ATTACKED SAN SALVADOR" every
 word looks like a proper noun. The nlp stage therefore parses a truecased copy of each paragraph that is
-mostly in capitals: every letter is lower-cased, then these get capitals back, in this order:
+mostly in capitals, and of each line-initial sentence in title case (a headline: "Syrian Army Kills 11 Militants
+in Homs", where every capitalised verb reads as a proper noun): every letter is lower-cased, then these get
+capitals back, in this order:
 
 1. known proper names, with the spelling they are known by: the actor knowledge base's names and aliases
    and country names and demonyms ("FMLN" stays upper, "SALVADORAN" becomes "Salvadoran");
@@ -33,6 +35,14 @@ if TYPE_CHECKING:
 
 UPPER_SHARE = 0.6  # a paragraph is "in capitals" when more than this share of its cased letters are upper
 MIN_WORDS = 3  # and it has at least this many words: a lone "NATO" or "UPDATE" is not a capitals paragraph
+# A sentence is a headline in title case ("Syrian Army Kills 11 Militants Near Homs") when at least this share of
+# its words of four letters or more start with a capital, there are enough of them, and some capitalised ones are
+# verbs, adjectives, adverbs or function words: names alone ("the Syrian Observatory for Human Rights") are not.
+TITLE_SHARE = 0.75
+TITLE_MIN_WORDS = 4
+TITLE_MIN_COMMON = 2
+TITLE_MAX_WORDS = 25  # a headline is short, has a comma at most and begins a line: a list of names and ranks
+# ("Special Agent X, U.S. Air Force Office of Special Investigations") is none
 MAX_PLACE_WORDS = 4
 NOTABLE_POPULATION = 500_000  # a single English word ("Lima", "Reading") is a place name only this big
 NOTABLE_FEATURES = frozenset({"country", "admin1", "continent", "region"})
@@ -40,6 +50,7 @@ NOTABLE_FEATURES = frozenset({"country", "admin1", "continent", "region"})
 _WORD = re.compile(r"[^\W\d_]+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s|--\s|\n[ \t\r\f\v]*\n")
+_LINE_OR_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s|\n")  # a headline may end at its line break alone
 _VOWELS = frozenset("aeiouy")
 _NAME_GAP = frozenset(" \n-'’.")
 _POS_TABLES = ("noun", "verb", "adj", "adv")
@@ -281,8 +292,12 @@ class Truecaser:
         return cls(english, known, is_place)
 
     def truecase(self, text: str) -> str:
-        """`text` with its capitals paragraphs truecased: same length, only letter case changed."""
+        """`text` with its capitals paragraphs and title-case headlines truecased: same length, only letter case
+        changed."""
         paragraphs = capitals_paragraphs(text, self.threshold)
+        capitals = list(paragraphs)
+        headlines = self.title_case_sentences(text)
+        paragraphs += [(a, b) for a, b in headlines if not any(a < e and s < b for s, e in capitals)]
         if not paragraphs:
             return text
         chars = list(text)
@@ -293,6 +308,32 @@ class Truecaser:
         if len(result) != len(text) or result.lower() != text.lower():
             raise AssertionError("truecasing must change letter case only")
         return result
+
+    def title_case_sentences(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every sentence written in title case, as headlines are ("ISIL Kills 20 FSA Members on
+        Qalamoun Barrens"): the parser reads each capitalised verb there as a proper noun and finds no event."""
+        if not self.english:
+            return []
+        found: list[tuple[int, int]] = []
+        start = 0
+        for brk in (*_LINE_OR_SENTENCE_END.finditer(text), None):
+            end = brk.start() + 1 if brk else len(text)
+            words = [m.group() for m in _WORD.finditer(text, start, end)]
+            long = [word for word in words if len(word) > 3]
+            line_start = start == 0 or text[start - 1] == "\n"
+            if (
+                line_start
+                and len(long) >= TITLE_MIN_WORDS
+                and len(words) <= TITLE_MAX_WORDS
+                and text.count(",", start, end) <= 1
+            ):
+                capitals = [word for word in long if word[0].isupper() and not word.isupper()]
+                if len(capitals) >= TITLE_SHARE * len(long) and (
+                    sum(self.english.is_common(fold_word(word)) for word in capitals) >= TITLE_MIN_COMMON
+                ):
+                    found.append((start, end))
+            start = brk.end() if brk else end
+        return found
 
     # --- one paragraph ---------------------------------------------------------------------------
 
