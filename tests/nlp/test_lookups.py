@@ -63,10 +63,13 @@ def test_every_layer_multiplies_through_numpy_and_the_stock_pipeline_through_bli
 
 
 @pytest.mark.model
-def test_numpys_blas_runs_on_one_thread_once_the_model_is_loaded(nlp):
-    """A second BLAS thread only spins on matrices this small (70 ms of CPU per article instead of 42)."""
+def test_numpys_blas_runs_on_one_thread_once_the_model_is_loaded():
+    """A second BLAS thread only spins on matrices this small (70 ms of CPU per article instead of 42). Loaded
+    here, not through the session's fixture: other tests import libraries with BLAS of their own (SciPy's)
+    after that load, which spaCy never calls."""
     from threadpoolctl import threadpool_info
 
+    load_language()
     blas = [library for library in threadpool_info() if library["user_api"] == "blas"]
     assert blas, "no BLAS library loaded"
     assert {library["num_threads"] for library in blas} == {1}
