@@ -33,6 +33,7 @@ import random
 import re
 import zipfile
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ from spacy.tokens import Token
 
 import lanner.events.stage as stage_module
 from lanner.config import Config, default_eval_dir
+from lanner.evaluation.event_location import record_parts
 from lanner.events import place as place_module
 from lanner.events.roles import Roles
 from lanner.pipeline import Pipeline
@@ -210,19 +212,6 @@ def load_records(eval_dir: Path) -> tuple[list[dict[str, Any]], list[dict[str, A
     return every, gold
 
 
-def record_parts(raw: dict[str, Any]) -> tuple[list[tuple[int, int]], tuple[int, int] | None, frozenset[int]]:
-    tokens = [(t["start"], t["end"]) for t in raw["tokens"]]
-    verb = None
-    locations: set[int] = set()
-    for span in raw.get("spans", ()):
-        first, last = span["token_start"], span["token_end"]
-        if span["label"] == "VERB" and verb is None:
-            verb = (tokens[first][0], tokens[last][1])
-        elif span["label"] == "LOCATION":
-            locations.update(range(first, last + 1))
-    return tokens, verb, frozenset(locations)
-
-
 def extract(pipeline: Pipeline, records: list[dict[str, Any]]) -> list[Item]:
     """Run the pipeline and capture, per record, the candidates of the event at the gold verb."""
     captured: dict[tuple[int, int], tuple[Any, ...]] = {}
@@ -292,7 +281,7 @@ def candidates_of(source, trigger, roles, index, tokens, gold) -> Item:
     return item
 
 
-def covered(tokens: list[tuple[int, int]], start: int, end: int) -> frozenset[int]:
+def covered(tokens: Sequence[tuple[int, int]], start: int, end: int) -> frozenset[int]:
     return frozenset(i for i, (s, e) in enumerate(tokens) if s < end and start < e)
 
 

@@ -63,6 +63,23 @@ class Prediction:
     from_event: bool  # True when a Lanner event of the gold verb supplied it
 
 
+def record_parts(
+    raw: dict[str, Any],
+) -> tuple[tuple[tuple[int, int], ...], tuple[int, int] | None, frozenset[int]]:
+    """One Prodigy-style record's token offsets, its verb's character span (None without one) and the indices of
+    its location tokens, all from token offsets (the records' character offsets are unreliable)."""
+    tokens = tuple((t["start"], t["end"]) for t in raw["tokens"])
+    verb: tuple[int, int] | None = None
+    locations: set[int] = set()
+    for span in raw.get("spans", ()):
+        first, last = span["token_start"], span["token_end"]
+        if span["label"] == "VERB" and verb is None:
+            verb = (tokens[first][0], tokens[last][1])
+        elif span["label"] == "LOCATION":
+            locations.update(range(first, last + 1))
+    return tokens, verb, frozenset(locations)
+
+
 def read_gold(path: Path) -> list[Record]:
     """Read the gold file in its order; token offsets define every span. Records without a verb span
     (two in the file, with no spans at all) cannot be scored and are left out."""
@@ -72,18 +89,10 @@ def read_gold(path: Path) -> list[Record]:
             if not line.strip():
                 continue
             raw = json.loads(line)
-            tokens = tuple((t["start"], t["end"]) for t in raw["tokens"])
-            verb: tuple[int, int] | None = None
-            locations: set[int] = set()
-            for span in raw.get("spans", ()):
-                first, last = span["token_start"], span["token_end"]
-                if span["label"] == "VERB" and verb is None:
-                    verb = (tokens[first][0], tokens[last][1])
-                elif span["label"] == "LOCATION":
-                    locations.update(range(first, last + 1))
+            tokens, verb, locations = record_parts(raw)
             if verb is None:
                 continue
-            records.append(Record(position, raw["text"], tokens, verb, frozenset(locations)))
+            records.append(Record(position, raw["text"], tokens, verb, locations))
     return records
 
 
