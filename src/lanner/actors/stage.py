@@ -21,7 +21,6 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from lanner.actors.knowledge_base import ActorKnowledgeBase, is_generic, state_actor_id
@@ -38,7 +37,7 @@ from lanner.actors.lexicon import (
     SALIENCE_TOKENS,
 )
 from lanner.errors import Code, DataError
-from lanner.nlp.text import parsed_text
+from lanner.nlp.text import fixed_word_ids, parsed_text
 from lanner.records import Actor, ActorMention, Analysis
 
 if TYPE_CHECKING:
@@ -537,15 +536,8 @@ def _tokens_spelt(doc: Doc, words: frozenset[str]) -> list[Token]:
     its text builds every Token of the article."""
     from spacy.attrs import LOWER
 
-    ids = _word_ids(words)
+    ids = fixed_word_ids(words)
     return [doc[i] for i, word in enumerate(doc.to_array(LOWER).tolist()) if word in ids]
-
-
-@lru_cache(maxsize=8)
-def _word_ids(words: frozenset[str]) -> frozenset[int]:
-    from spacy.strings import get_string_id
-
-    return frozenset(get_string_id(word) for word in words)
 
 
 def _lower_tuple(doc: Doc, start: int, length: int) -> tuple[str, ...]:

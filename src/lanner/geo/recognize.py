@@ -30,13 +30,13 @@ import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lanner.geo.gazetteer import ALTERNATE, PRIMARY, Gazetteer
+from lanner.nlp.text import fixed_word_ids, word_ids
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterator
 
     from spacy.tokens import Doc, Span, Token
 
@@ -335,19 +335,6 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
     return found
 
 
-def _string_ids(words: Iterable[str]) -> frozenset[int]:
-    """spaCy's ids of `words`, to compare with a document's word ids."""
-    from spacy.strings import get_string_id
-
-    return frozenset(get_string_id(word) for word in words)
-
-
-@lru_cache(maxsize=16)
-def _fixed_string_ids(words: frozenset[str]) -> frozenset[int]:
-    """`_string_ids` of a fixed word list (settlement words, demonyms' first words), made once."""
-    return _string_ids(words)
-
-
 def _pos_id(tag: str) -> int:
     from spacy.parts_of_speech import IDS
 
@@ -469,7 +456,7 @@ def demonym_mentions(
     found: list[Mention] = []
     if first_words is None:
         first_words = demonym_first_words(demonyms)
-    first_ids = _fixed_string_ids(first_words)
+    first_ids = fixed_word_ids(first_words)
     orth = _words(doc).orth
     i, n = 0, len(doc)
     while i < n:
@@ -606,7 +593,7 @@ def settlement_mentions(doc: Doc, existing: list[Mention], countries: set[str]) 
     found: list[Mention] = []
     by_tokens = {(m.token_start, m.token_end): m for m in existing}
     blocked: set[int] = set()
-    settlement_ids = _fixed_string_ids(frozenset(SETTLEMENT_WORDS))
+    settlement_ids = fixed_word_ids(frozenset(SETTLEMENT_WORDS))
     for token in (doc[i] for i, word in enumerate(_words(doc).lower) if word in settlement_ids):
         feature = SETTLEMENT_WORDS.get(token.lower_)
         if feature is None:
@@ -656,7 +643,7 @@ def repeated_mentions(doc: Doc, existing: list[Mention], taken: set[int]) -> lis
             if words and words[0][:1].isupper() and words not in names.get(words[0], []):
                 names.setdefault(words[0], []).append(words)
     found: list[Mention] = []
-    first_ids = _string_ids(names)
+    first_ids = word_ids(names)
     for token in (doc[i] for i, word in enumerate(_words(doc).orth) if word in first_ids):
         for words in names.get(token.text, ()):
             a, b = token.i, token.i + len(words)
