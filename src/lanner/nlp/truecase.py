@@ -294,10 +294,9 @@ class Truecaser:
     def truecase(self, text: str) -> str:
         """`text` with its capitals paragraphs and title-case headlines truecased: same length, only letter case
         changed."""
-        paragraphs = capitals_paragraphs(text, self.threshold)
-        capitals = list(paragraphs)
+        capitals = capitals_paragraphs(text, self.threshold)
         headlines = self.title_case_sentences(text)
-        paragraphs += [(a, b) for a, b in headlines if not any(a < e and s < b for s, e in capitals)]
+        paragraphs = capitals + [(a, b) for a, b in headlines if not any(a < e and s < b for s, e in capitals)]
         if not paragraphs:
             return text
         chars = list(text)
@@ -318,15 +317,10 @@ class Truecaser:
         start = 0
         for brk in (*_LINE_OR_SENTENCE_END.finditer(text), None):
             end = brk.start() + 1 if brk else len(text)
-            words = [m.group() for m in _WORD.finditer(text, start, end)]
-            long = [word for word in words if len(word) > 3]
             line_start = start == 0 or text[start - 1] == "\n"
-            if (
-                line_start
-                and len(long) >= TITLE_MIN_WORDS
-                and len(words) <= TITLE_MAX_WORDS
-                and text.count(",", start, end) <= 1
-            ):
+            words = [m.group() for m in _WORD.finditer(text, start, end)] if line_start else []
+            long = [word for word in words if len(word) > 3]
+            if len(long) >= TITLE_MIN_WORDS and len(words) <= TITLE_MAX_WORDS and text.count(",", start, end) <= 1:
                 capitals = [word for word in long if word[0].isupper() and not word.isupper()]
                 if len(capitals) >= TITLE_SHARE * len(long) and (
                     sum(self.english.is_common(fold_word(word)) for word in capitals) >= TITLE_MIN_COMMON
