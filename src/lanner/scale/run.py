@@ -2,9 +2,9 @@
 
 The client reads the inputs (bad items go to `on_error`, as in `lanner.api.ingest`), skips articles
 whose text is already stored unless `reprocess`, and keeps a bounded number of partitions in flight.
-Each finished partition's Parquet file is merged into the store by this process alone, one
-a few articles per transaction (each article all or nothing) through the store's upserts: a partition
-Dask ran twice, or a run killed and started again, never duplicates a row.
+Finished partitions' Parquet files are merged into the store by this process alone, a few partitions
+per transaction (each article all or nothing) through the store's upserts: a partition Dask ran twice,
+or a run killed and started again, never duplicates a row.
 """
 
 from __future__ import annotations
@@ -36,7 +36,13 @@ if TYPE_CHECKING:
     from lanner.store import Store
 
 DEFAULT_PARTITION_SIZE = 64
-MERGE_BATCH = 64  # articles per write transaction when merging a partition (a whole default partition)
+# Finished partitions wait to be merged until there are MERGE_PARTITIONS of them, or MERGE_ARTICLES articles, or
+# nothing else in flight; then they are written MERGE_ARTICLES articles per transaction. Measured on 12,800
+# articles, the writer spent 2.27 ms of CPU per article with a transaction per default partition (64 articles)
+# and 1.96 with 256: an index page that several partitions touch goes to the WAL once, not once each. A run
+# killed in between re-analyses at most these partitions.
+MERGE_PARTITIONS = 4
+MERGE_ARTICLES = 256
 # Dask's own monitoring, turned down for the clusters Lanner starts. The statistical profiler samples each
 # worker's task thread every 10 ms and the system monitor polls the host; every server (scheduler, nannies,
 # workers) ticks its event loop every 20 ms, nannies and workers poll their memory every 100 ms, and the
@@ -177,13 +183,18 @@ def ingest_distributed(
         while pending.count() < target and (batch := next(partitions, None)) is not None:
             submit(batch)
 
+    unmerged: list[PartitionResult] = []
     try:
         top_up()
         for future in pending:
             result = _result(future)
             summary.partitions.append(result)
-            _merge(store, result, pipeline_name, summary, on_progress)
+            unmerged.append(result)
             top_up()
+            articles = sum(part.articles for part in unmerged)
+            if len(unmerged) >= MERGE_PARTITIONS or articles >= MERGE_ARTICLES or pending.count() == 0:
+                _merge(store, unmerged, pipeline_name, summary, on_progress)
+                unmerged = []
     except BaseException:
         for future in submitted:
             future.cancel()
@@ -208,20 +219,20 @@ def _result(future: Future) -> PartitionResult:
 
 def _merge(
     store: Store,
-    result: PartitionResult,
+    results: Sequence[PartitionResult],
     pipeline_name: str | None,
     summary: DistributedSummary,
     on_progress: Callable[[IngestSummary], None],
 ) -> None:
-    """Write one partition's articles into the store, a few articles per transaction (each article all or
-    nothing; a commit per article would cost the single writer as much as the SQL itself)."""
-    path = Path(result.path)
-    _, article_rows = read_partition(path)
-    while batch := list(islice(article_rows, MERGE_BATCH)):
+    """Write finished partitions' articles into the store, MERGE_ARTICLES per transaction (each article all or
+    nothing; a commit per article would cost the single writer as much as the SQL itself), then remove their files."""
+    article_rows = (rows for result in results for rows in read_partition(Path(result.path))[1])
+    while batch := list(islice(article_rows, MERGE_ARTICLES)):
         for rows in batch:
             if pipeline_name:
                 rows.document["pipeline"] = pipeline_name
         summary.events_stored += store.write_batch(batch)
         summary.articles_processed += len(batch)
         on_progress(summary)
-    os.remove(path)
+    for result in results:
+        os.remove(result.path)

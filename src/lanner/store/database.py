@@ -15,10 +15,11 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -301,11 +302,11 @@ class Store:
         defer_search = self.dialect == "sqlite"  # migration 0006: search entries in bulk, below
         if defer_search:
             db.exec_driver_sql("INSERT INTO search_deferred (writer) VALUES (1)")
-        db.exec_driver_sql(sql["document"], [rows.document for rows in batch])
+        sql["document"].execute(db, [rows.document for rows in batch])
         for statement in ("delete_event_actors", "delete_events", "delete_mentions"):
-            db.exec_driver_sql(sql[statement], documents)
+            sql[statement].execute(db, documents)
         if actors:  # in id order, so concurrent writers lock shared actors in the same order
-            db.exec_driver_sql(sql["actor"], [actors[actor_id] for actor_id in sorted(actors)])
+            sql["actor"].execute(db, [actors[actor_id] for actor_id in sorted(actors)])
         for table in ("mentions", "events", "event_actors"):
             rows_of_table = [row for rows in batch for row in getattr(rows, table)]
             if table == "events":
@@ -313,10 +314,10 @@ class Store:
                 # whose trigger would remove a search entry the statement below has not yet added
                 rows_of_table = list({row["id"]: row for row in rows_of_table}.values())
             if rows_of_table:
-                db.exec_driver_sql(sql[table], rows_of_table)
+                sql[table].execute(db, rows_of_table)
         if defer_search:  # the batch's event search entries, one statement per article (once each)
             written = dict.fromkeys(rows.document["id"] for rows in batch)
-            db.exec_driver_sql(sql["event_search"], [{"document_id": document_id} for document_id in written])
+            sql["event_search"].execute(db, [{"document_id": document_id} for document_id in written])
             db.exec_driver_sql("DELETE FROM search_deferred")
 
     # -- reading ----------------------------------------------------------------------------------
@@ -387,6 +388,10 @@ def _sqlite_connect(dbapi_connection: Any, _record: object) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
+        # a page cache of up to 64 MiB (SQLite's default is 2 MiB), filled only as pages are read: the single
+        # writer of a large run inserts into indexes keyed by hashes, which touch pages all over the file, and
+        # spent about 10% less CPU per article on a 400 MB store with it
+        cursor.execute("PRAGMA cache_size = -65536")
     finally:
         cursor.close()
 
@@ -627,10 +632,33 @@ _WRITE_SQL = {
        VALUES (:event_id, :actor_id, :role, :position)
        ON CONFLICT (event_id, role, actor_id) DO UPDATE SET position = excluded.position""",
 }
-# The same statements in each driver's own parameter style: sqlite3 takes :name, psycopg %(name)s.
+_PARAMETER = re.compile(r"(?<![:\w]):(\w+)")
+
+
+@dataclass(frozen=True)
+class _DriverStatement:
+    """A write statement in its driver's positional style (sqlite3 `?`, psycopg `%s`) and a function that turns
+    a row's parameter dict into values in that order. Bound by position, sqlite3 no longer builds a name string
+    per parameter per row to look it up: about 7% of the single writer's time."""
+
+    sql: str
+    values: Callable[[dict[str, Any]], tuple[Any, ...]]
+
+    @classmethod
+    def of(cls, sql: str, placeholder: str) -> _DriverStatement:
+        names = _PARAMETER.findall(sql)
+        pick = itemgetter(*names)
+        values = pick if len(names) > 1 else lambda row: (pick(row),)
+        return cls(_PARAMETER.sub(placeholder, sql), values)
+
+    def execute(self, db: Connection, rows: Iterable[dict[str, Any]]) -> None:
+        db.exec_driver_sql(self.sql, [self.values(row) for row in rows])
+
+
+# The same statements in each driver's own positional parameter style.
 _DRIVER_SQL = {
-    "sqlite": _WRITE_SQL,
-    "postgresql": {name: re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", sql) for name, sql in _WRITE_SQL.items()},
+    dialect: {name: _DriverStatement.of(sql, placeholder) for name, sql in _WRITE_SQL.items()}
+    for dialect, placeholder in (("sqlite", "?"), ("postgresql", "%s"))
 }
 
 
