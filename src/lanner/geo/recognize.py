@@ -70,7 +70,11 @@ LOCATIVES: frozenset[str] = frozenset(
      "inside", "between", "and", "via", "through"}
 )  # fmt: skip
 _GLUE: frozenset[str] = frozenset({"-", "al", "el", "ez", "az", "ad", "ar", "as", "an", "ash", "ed", "es", "de", "du"})
-_MISLABELLED = frozenset({"PERSON", "NORP", "ORG", "PRODUCT", "WORK_OF_ART"})
+_MISLABELLED = frozenset({"PERSON", "NORP", "ORG", "PRODUCT", "WORK_OF_ART", "LANGUAGE"})
+# Labels whose names are places only right after a locative preposition or a verb: a person, a people or a
+# language is named far more often than a town so mislabelled ("from Aleppo" as NORP, "in Aleppo's outskirts"
+# as LANGUAGE, "he speaks Arabic" never).
+_LOCATIVE_ONLY = frozenset({"PERSON", "NORP", "LANGUAGE"})
 _MAX_TOKENS = 4
 _BIG_CITY = 100_000
 _SAFE_FEATURES = frozenset({"country", "admin1", "continent", "region", "water", "landform"})
@@ -260,12 +264,12 @@ def named_countries(doc: Doc, gazetteer: Gazetteer) -> set[str]:
 def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = None) -> list[Mention]:
     """Place entities from the recogniser, trimmed to the name.
 
-    The small model sometimes labels a well-known place PERSON, NORP, ORG, PRODUCT or WORK_OF_ART ("from Aleppo"
-    as NORP, "the university in Thessaloniki" as a work of art).
+    The small model sometimes labels a well-known place PERSON, NORP, ORG, PRODUCT, WORK_OF_ART or LANGUAGE ("from
+    Aleppo" as NORP, "the university in Thessaloniki" as a work of art, "in Aleppo's outskirts" as a language).
     Such an entity counts when the recogniser calls the same name a place elsewhere in the article, or
     when its whole text is a name the gazetteer vouches for (see `_acceptable`; a town of one of the
-    article's `countries` after a locative preposition passes), is no common word, and, for PERSON and
-    NORP, a locative preposition or a verb stands right before it ("troops entered Falluja"). Demonyms
+    article's `countries` after a locative preposition passes), is no common word, and, for PERSON,
+    NORP and LANGUAGE, a locative preposition or a verb stands right before it ("troops entered Falluja"). Demonyms
     ("Iraqi") never pass: they are not place names.
     """
     countries = countries or set()
@@ -303,11 +307,7 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
             previous = doc[start - 2].lower_  # "in northern Aleppo": the side word stands between
         after_verb = start > 0 and doc[start - 1].pos_ == "VERB"
         known = ent.label_ not in PLACE_LABELS and span.text in place_texts
-        if (
-            ent.label_ in {"PERSON", "NORP"}
-            and not known
-            and (len(span) > 2 or not (previous in LOCATIVES or after_verb))
-        ):
+        if ent.label_ in _LOCATIVE_ONLY and not known and (len(span) > 2 or not (previous in LOCATIVES or after_verb)):
             continue
         if (
             ent.label_ not in PLACE_LABELS
