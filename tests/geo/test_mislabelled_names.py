@@ -32,3 +32,14 @@ def test_a_city_labelled_a_language_without_a_preposition_is_not(nlp, gazetteer)
 def test_a_language_is_no_place(nlp, gazetteer) -> None:  # type: ignore[no-untyped-def]
     doc = _labelled(nlp, "The statement was written in Arabic on Sunday.", "Arabic", "LANGUAGE")
     assert ner_mentions(doc, gazetteer) == []
+
+
+def test_a_people_labelled_name_beside_a_kind_of_place_is_a_place(nlp, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """ "the Aleppo Governorate": the kind of place says it is one, though no preposition stands before it."""
+    doc = _labelled(nlp, "Rebels launched an offensive in the Aleppo Governorate on Wednesday.", "Aleppo", "NORP")
+    assert [m.text for m in ner_mentions(doc, gazetteer)] == ["Aleppo"]
+
+
+def test_a_people_beside_a_kind_of_place_is_no_place(nlp, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = _labelled(nlp, "Rebels launched an offensive on the Kurdish town on Wednesday.", "Kurdish", "NORP")
+    assert ner_mentions(doc, gazetteer) == []

@@ -307,7 +307,14 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
             previous = doc[start - 2].lower_  # "in northern Aleppo": the side word stands between
         after_verb = start > 0 and doc[start - 1].pos_ == "VERB"
         known = ent.label_ not in PLACE_LABELS and span.text in place_texts
-        if ent.label_ in _LOCATIVE_ONLY and not known and (len(span) > 2 or not (previous in LOCATIVES or after_verb)):
+        # a kind of place right by the name says it is one, whatever the label: "the Aleppo Governorate", "the
+        # northern Aleppo countryside", "the town of Rastan" (the NER often calls such names a people)
+        kind = _context_hint(doc, start, end) is not None
+        if (
+            ent.label_ in _LOCATIVE_ONLY
+            and not known
+            and (len(span) > 2 or not (previous in LOCATIVES or after_verb or kind))
+        ):
             continue
         if (
             ent.label_ not in PLACE_LABELS
@@ -315,7 +322,9 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
             and (
                 span.text.lower() in COMMON_WORDS
                 # a person's name may be a town's ("in Klamath Falls"); an organisation's or a people's hardly
-                or not _acceptable(gazetteer, span.text, countries, ent.label_ == "PERSON" and previous in LOCATIVES)
+                or not _acceptable(
+                    gazetteer, span.text, countries, (ent.label_ == "PERSON" and previous in LOCATIVES) or kind
+                )
             )
         ):
             continue
