@@ -54,3 +54,14 @@ def test_a_named_base_of_an_organisation_is_not_the_place(pipeline) -> None:
     """The MFO base is no place name of its own: the place is the town the base is in."""
     text = "Two suicide bombers struck near the MFO base in Al-Gurah, 30 km southeast of Al-Arish."
     assert rule_place(pipeline, text, "struck") != "MFO"
+
+
+def test_a_sector_names_a_place(pipeline) -> None:
+    text = "Five villagers were killed during shelling in the Hajira sector, south of Muzaffarabad."
+    assert rule_place(pipeline, text, "killed") == "Hajira"
+
+
+def test_a_verb_that_takes_only_ground_makes_its_object_a_place(pipeline) -> None:
+    """Nobody storms a person: "stormed Najarah" names a village, though the NER may call it a person."""
+    text = "Government troops stormed Najarah and expelled all the fighters defending the village."
+    assert rule_place(pipeline, text, "stormed") == "Najarah"

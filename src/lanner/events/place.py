@@ -407,7 +407,7 @@ PLACE_NOUNS = frozenset(
         "suburb", "countryside", "vicinity", "capital", "outskirts", "camp", "settlement", "governorate",
         "county", "municipality", "quarter", "island", "airport", "stadium", "hospital", "road", "street",
         "square", "market", "mosque", "port", "border", "crossing", "checkpoint", "plant", "hotel", "valley",
-        "commune", "airbase", "airfield", "junction", "gorge",
+        "commune", "airbase", "airfield", "junction", "gorge", "sector", "locality", "township", "hamlet",
     }
 )  # fmt: skip
 # Nouns of saying and deciding, after which "on" gives the topic: "a statement on Iraq", "sanctions on Iran".
@@ -457,8 +457,9 @@ def _named_by_locative(token: Token, index: MentionLookup) -> SpacySpan | None:
     """A proper name a locative preposition puts an action or an attack at ("will march from Alexanderplatz",
     "detonated on the Saipatae-Yaha Road", "the attack on Sere Kaniye/Ras al-Ain"), or that a verb of taking or
     striking ground acts on ("captured Grahovo"): a place, though the NER may call it an organisation or a product,
-    unless it is a person or an actor. After "in" a person's name is no reading at all ("demonstrated in
-    Lumbumbashi"), so the NER's person label is overruled there."""
+    unless it is a person or an actor. After "in" or "near", and as the object of a verb that takes only ground
+    ("stormed Najarah"), a person's name is no reading at all ("demonstrated in Lumbumbashi"), so the NER's person
+    label is overruled there."""
     if token.pos_ != "PROPN":
         return None
     head = token.head
@@ -468,7 +469,7 @@ def _named_by_locative(token: Token, index: MentionLookup) -> SpacySpan | None:
             return None
         allowed = NAME_LABELS | {"PERSON"} if head.lower_ in PERSONLESS_PREPS else NAME_LABELS
     elif token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in TERRAIN_VERBS:
-        allowed = NAME_LABELS
+        allowed = NAME_LABELS | {"PERSON"} if head.lemma_.lower() in GROUND_ONLY_VERBS else NAME_LABELS
     else:
         return None
     ent = next((e for e in index.ents_in(token.sent) if e.start <= token.i < e.end), None)
@@ -485,6 +486,8 @@ def _named_by_locative(token: Token, index: MentionLookup) -> SpacySpan | None:
 # Prepositions after which a name is no person, whatever the NER says: nothing happens "in Smith", and a verb's
 # event happens "near" a person hardly ever ("gunmen shot a policeman near Bordj El-Kiffan").
 PERSONLESS_PREPS = frozenset({"in", "near"})
+# Verbs of taking ground that never take a person: "stormed Najarah" names a place, whatever the NER says.
+GROUND_ONLY_VERBS = frozenset({"storm", "overrun", "occupy", "invade", "besiege", "recapture", "retake", "shell"})
 # Verbs of taking ground that take people as often ("captured Hambali"): their unlabelled object is no place.
 PEOPLE_TAKING_VERBS = frozenset({"capture", "take"})
 # Entity labels a place's name may carry when the NER misreads it
