@@ -24,7 +24,8 @@ def test_the_shared_read_finds_what_separate_reads_find(nlp, gazetteer) -> None:
     with reading(doc):
         shared = _recognised(doc, gazetteer)
     assert shared == alone
-    assert ("Kafranbel", "pattern") in alone and any(text == "Idlib" for text, _ in alone)
+    # "the town of Kafranbel": the NER's mislabel is read as a place (the kind word), or the pattern finds it
+    assert any(text == "Kafranbel" for text, _ in alone) and any(text == "Idlib" for text, _ in alone)
 
 
 def test_a_document_changed_after_reading_is_read_afresh(nlp, gazetteer) -> None:  # type: ignore[no-untyped-def]

@@ -407,6 +407,7 @@ PLACE_NOUNS = frozenset(
         "suburb", "countryside", "vicinity", "capital", "outskirts", "camp", "settlement", "governorate",
         "county", "municipality", "quarter", "island", "airport", "stadium", "hospital", "road", "street",
         "square", "market", "mosque", "port", "border", "crossing", "checkpoint", "plant", "hotel", "valley",
+        "commune", "airbase", "airfield", "junction", "gorge", "sector", "locality", "township", "hamlet",
     }
 )  # fmt: skip
 # Nouns of saying and deciding, after which "on" gives the topic: "a statement on Iraq", "sanctions on Iran".
@@ -426,6 +427,8 @@ def _named_by_place_noun(token: Token) -> SpacySpan | None:
     """The proper name a place noun introduces, if `token` heads one."""
     if token.pos_ != "PROPN":
         return None
+    if any(_names_kind_before(child, token) for child in token.lefts):
+        return _name_run(token)
     head = token.head
     named = (
         (token.dep_ in ("compound", "nmod") and head.i > token.i and head.lemma_.lower() in PLACE_NOUNS)
@@ -437,12 +440,26 @@ def _named_by_place_noun(token: Token) -> SpacySpan | None:
     return _name_run(token)
 
 
+def _names_kind_before(word: Token, name: Token) -> bool:
+    """A lower-case place noun standing as a title before the name: "at village Lassipora", "in oil city Port
+    Harcourt", "in the southern province Pattani" (wire copy drops the "of" of "the village of ..."). The NER
+    often calls such names people."""
+    return (
+        word.dep_ in ("compound", "nmod", "appos")
+        and word.is_lower
+        and word.i < name.i
+        and word.lemma_.lower() in PLACE_NOUNS
+        and all(t.pos_ == "PROPN" or t.text in ("-", "/") for t in name.doc[word.i + 1 : name.i])
+    )
+
+
 def _named_by_locative(token: Token, index: MentionLookup) -> SpacySpan | None:
     """A proper name a locative preposition puts an action or an attack at ("will march from Alexanderplatz",
     "detonated on the Saipatae-Yaha Road", "the attack on Sere Kaniye/Ras al-Ain"), or that a verb of taking or
     striking ground acts on ("captured Grahovo"): a place, though the NER may call it an organisation or a product,
-    unless it is a person or an actor. After "in" a person's name is no reading at all ("demonstrated in
-    Lumbumbashi"), so the NER's person label is overruled there."""
+    unless it is a person or an actor. After "in" or "near", and as the object of a verb that takes only ground
+    ("stormed Najarah"), a person's name is no reading at all ("demonstrated in Lumbumbashi"), so the NER's person
+    label is overruled there."""
     if token.pos_ != "PROPN":
         return None
     head = token.head
@@ -450,12 +467,14 @@ def _named_by_locative(token: Token, index: MentionLookup) -> SpacySpan | None:
         above = head.head
         if not (above.pos_ == "VERB" or above.lemma_.lower() in EVENT_NOUNS):
             return None
-        allowed = NAME_LABELS | {"PERSON"} if head.lower_ == "in" else NAME_LABELS
-    elif token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in TERRAIN_VERBS - {"capture", "take"}:
-        allowed = NAME_LABELS  # not "captured Hambali", a person; "capture" takes people as often as towns
+        allowed = NAME_LABELS | {"PERSON"} if head.lower_ in PERSONLESS_PREPS else NAME_LABELS
+    elif token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in TERRAIN_VERBS:
+        allowed = NAME_LABELS | {"PERSON"} if head.lemma_.lower() in GROUND_ONLY_VERBS else NAME_LABELS
     else:
         return None
     ent = next((e for e in index.ents_in(token.sent) if e.start <= token.i < e.end), None)
+    if ent is None and head.lemma_.lower() in PEOPLE_TAKING_VERBS:
+        return None  # "captured Hambali": "capture" takes people as often as towns; an entity label must say which
     if ent is not None and ent.label_ not in allowed:
         return None  # a person ("shot at Smith"), a date ("in May")
     span = ent if ent is not None else _name_run(token)
@@ -464,6 +483,13 @@ def _named_by_locative(token: Token, index: MentionLookup) -> SpacySpan | None:
     return span if len(span) and not span.text.endswith("-") else None  # not "the Shiite- (dominated)"
 
 
+# Prepositions after which a name is no person, whatever the NER says: nothing happens "in Smith", and a verb's
+# event happens "near" a person hardly ever ("gunmen shot a policeman near Bordj El-Kiffan").
+PERSONLESS_PREPS = frozenset({"in", "near"})
+# Verbs of taking ground that never take a person: "stormed Najarah" names a place, whatever the NER says.
+GROUND_ONLY_VERBS = frozenset({"storm", "overrun", "occupy", "invade", "besiege", "recapture", "retake", "shell"})
+# Verbs of taking ground that take people as often ("captured Hambali"): their unlabelled object is no place.
+PEOPLE_TAKING_VERBS = frozenset({"capture", "take"})
 # Entity labels a place's name may carry when the NER misreads it
 NAME_LABELS = frozenset({"ORG", "FAC", "LOC", "GPE", "PRODUCT", "WORK_OF_ART"})
 

@@ -70,7 +70,11 @@ LOCATIVES: frozenset[str] = frozenset(
      "inside", "between", "and", "via", "through"}
 )  # fmt: skip
 _GLUE: frozenset[str] = frozenset({"-", "al", "el", "ez", "az", "ad", "ar", "as", "an", "ash", "ed", "es", "de", "du"})
-_MISLABELLED = frozenset({"PERSON", "NORP", "ORG", "PRODUCT", "WORK_OF_ART"})
+_MISLABELLED = frozenset({"PERSON", "NORP", "ORG", "PRODUCT", "WORK_OF_ART", "LANGUAGE"})
+# Labels whose names are places only right after a locative preposition or a verb: a person, a people or a
+# language is named far more often than a town so mislabelled ("from Aleppo" as NORP, "in Aleppo's outskirts"
+# as LANGUAGE, "he speaks Arabic" never).
+_LOCATIVE_ONLY = frozenset({"PERSON", "NORP", "LANGUAGE"})
 _MAX_TOKENS = 4
 _BIG_CITY = 100_000
 _SAFE_FEATURES = frozenset({"country", "admin1", "continent", "region", "water", "landform"})
@@ -260,12 +264,12 @@ def named_countries(doc: Doc, gazetteer: Gazetteer) -> set[str]:
 def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = None) -> list[Mention]:
     """Place entities from the recogniser, trimmed to the name.
 
-    The small model sometimes labels a well-known place PERSON, NORP, ORG, PRODUCT or WORK_OF_ART ("from Aleppo"
-    as NORP, "the university in Thessaloniki" as a work of art).
+    The small model sometimes labels a well-known place PERSON, NORP, ORG, PRODUCT, WORK_OF_ART or LANGUAGE ("from
+    Aleppo" as NORP, "the university in Thessaloniki" as a work of art, "in Aleppo's outskirts" as a language).
     Such an entity counts when the recogniser calls the same name a place elsewhere in the article, or
     when its whole text is a name the gazetteer vouches for (see `_acceptable`; a town of one of the
-    article's `countries` after a locative preposition passes), is no common word, and, for PERSON and
-    NORP, a locative preposition or a verb stands right before it ("troops entered Falluja"). Demonyms
+    article's `countries` after a locative preposition passes), is no common word, and, for PERSON,
+    NORP and LANGUAGE, a locative preposition or a verb stands right before it ("troops entered Falluja"). Demonyms
     ("Iraqi") never pass: they are not place names.
     """
     countries = countries or set()
@@ -303,10 +307,13 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
             previous = doc[start - 2].lower_  # "in northern Aleppo": the side word stands between
         after_verb = start > 0 and doc[start - 1].pos_ == "VERB"
         known = ent.label_ not in PLACE_LABELS and span.text in place_texts
+        # a kind of place right by the name says it is one, whatever the label: "the Aleppo Governorate", "the
+        # northern Aleppo countryside", "the town of Rastan" (the NER often calls such names a people)
+        kind = _context_hint(doc, start, end) is not None
         if (
-            ent.label_ in {"PERSON", "NORP"}
+            ent.label_ in _LOCATIVE_ONLY
             and not known
-            and (len(span) > 2 or not (previous in LOCATIVES or after_verb))
+            and (len(span) > 2 or not (previous in LOCATIVES or after_verb or kind))
         ):
             continue
         if (
@@ -315,7 +322,9 @@ def ner_mentions(doc: Doc, gazetteer: Gazetteer, countries: set[str] | None = No
             and (
                 span.text.lower() in COMMON_WORDS
                 # a person's name may be a town's ("in Klamath Falls"); an organisation's or a people's hardly
-                or not _acceptable(gazetteer, span.text, countries, ent.label_ == "PERSON" and previous in LOCATIVES)
+                or not _acceptable(
+                    gazetteer, span.text, countries, (ent.label_ == "PERSON" and previous in LOCATIVES) or kind
+                )
             )
         ):
             continue
