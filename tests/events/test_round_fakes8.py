@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from lanner.evaluation.fakes import main_event
 from lanner.records import Article, Event
 
 PUBLISHED = date(2016, 5, 3)
@@ -74,3 +75,23 @@ def test_blamed_actor_not_the_speaker_is_the_referent_source(pipeline) -> None:
     text = "The Syrian Observatory said on Friday, blaming the Islamic State group for the attack."
     found = [e for e in assaults(pipeline, text) if e.trigger.text == "attack"]
     assert found and found[0].source == ("islamic_state",)
+
+
+LEDE = (
+    "{attack} in the town of Saraqib on Thursday, a monitor said. Rescue workers pulled bodies from the rubble. "
+    "Hospitals in the area were overwhelmed. The toll was expected to rise. "
+)
+
+
+def test_main_event_is_the_ledes_attack_not_later_background(pipeline) -> None:
+    """A later attack of another kind with a named attacker is background, not the article's incident."""
+    text = LEDE.format(attack="A car bomb killed 15 people") + "Regime forces shelled rebel positions near Hama."
+    event = main_event(pipeline(Article(text=text, published=PUBLISHED)))
+    assert event is not None and event.trigger.text == "killed" and not event.source
+
+
+def test_main_event_takes_a_later_attack_with_the_same_weapon(pipeline) -> None:
+    """When the lede names no attacker, a later air strike with one stands for the lede's air strikes."""
+    text = LEDE.format(attack="Air strikes killed 23 civilians") + "Russian warplanes bombed the market, it said."
+    event = main_event(pipeline(Article(text=text, published=PUBLISHED)))
+    assert event is not None and "RU.state_forces" in event.source
