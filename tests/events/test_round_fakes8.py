@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from lanner.evaluation.fakes import main_event
+from lanner.evaluation.fakes import main_event, predicted_governorate
 from lanner.records import Article, Event
 
 PUBLISHED = date(2016, 5, 3)
@@ -95,3 +95,23 @@ def test_main_event_takes_a_later_attack_with_the_same_weapon(pipeline) -> None:
     text = LEDE.format(attack="Air strikes killed 23 civilians") + "Russian warplanes bombed the market, it said."
     event = main_event(pipeline(Article(text=text, published=PUBLISHED)))
     assert event is not None and "RU.state_forces" in event.source
+
+
+@pytest.mark.parametrize(
+    ("text", "governorate"),
+    [
+        # the recogniser makes a title of the headline's run of capitalised words
+        (
+            "21 dead in rebel fire on regime parts of Aleppo NGO AFP Sunday. At least 21 people were killed and 50 "
+            "hurt on Sunday in a rebel mortar attack, a monitor said.",
+            "aleppo",
+        ),
+        # a big city at the tail of an organisation-like name
+        (
+            "The blast heard on Saturday in the Syrian Capital Damascus was due to a rocket, the correspondent said.",
+            "damascus",
+        ),
+    ],
+)
+def test_place_inside_a_title_or_organisation_names_the_governorate(pipeline, text: str, governorate: str) -> None:
+    assert predicted_governorate(pipeline(Article(text=text, published=PUBLISHED))) == governorate

@@ -512,15 +512,22 @@ def _country_like(gazetteer: Gazetteer, text: str) -> bool:
     return bool(found) and max(found, key=lambda c: c.place.population).place.feature in _TAIL_FEATURES
 
 
+# Entities a place name can hide in: organisations, and the titles the small model makes of a headline's or
+# dateline's run of capitalised words ("regime parts of Aleppo NGO AFP", "in Aleppo Syrias largest city").
+EMBEDDING_LABELS = frozenset({"ORG", "WORK_OF_ART"})
+
+
 def embedded_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
-    """Place names inside organisation names: at the head ("Nineveh Operations Command", "Toronto police")
-    or after the last "of" ("University of Toronto", "Bank of England").
+    """Place names inside organisation names (or inside runs of capitalised words the recogniser took for a
+    title): at the head ("Nineveh Operations Command", "Toronto police"), after the last "of" ("University of
+    Toronto", "Bank of England"), or a country or big city at the tail ("Air Zimbabwe", "the Syrian Capital
+    Damascus").
 
     Only names the gazetteer vouches for without context (see `_acceptable`) count: an organisation's
     name is full of capitalised words that are also small towns somewhere."""
     found: list[Mention] = []
     for ent in _words(doc).ents:
-        if ent.label_ != "ORG" or any(t.i in taken for t in ent):
+        if ent.label_ not in EMBEDDING_LABELS or any(t.i in taken for t in ent):
             continue
         start, end = ent.start, ent.end
         while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
@@ -534,10 +541,11 @@ def embedded_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[M
         # site's name only a city is close enough to say where it is, or a state or country after its "of"
         # ("University of Alberta", a state's own university system, named for the state as a whole)
         site = any(t.lower_ in SITE_WORDS for t in doc[start:end])
-        # "Air Zimbabwe", "FrontCounter BC": a country or province at the tail names the organisation's country
+        # "Air Zimbabwe", "FrontCounter BC": a country or province at the tail names the organisation's country;
+        # a big city there is where it is ("the Syrian Capital Damascus")
         tails = [(end - k, end) for k in range(min(2, end - start - 1), 0, -1) if (end - k, end) not in windows]
         for a, b in windows + tails:
-            if (a, b) in tails and not _country_like(gazetteer, doc[a:b].text):
+            if (a, b) in tails and not (_country_like(gazetteer, doc[a:b].text) or _big_city(gazetteer, doc[a:b].text)):
                 continue
             span = doc[a:b]
             if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
