@@ -145,20 +145,34 @@ def _joinable(token: Token, common: bool = False) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper() and (common or token.lower_ not in COMMON_WORDS)
 
 
+# Lower-case particles and hyphens inside transliterated Arabic names: "Deir ez-Zor", "Ras al-Ain".
+_NAME_PARTICLES = frozenset(
+    {"-", "al", "el", "ez", "ad", "ed", "as", "es", "ar", "ash", "az", "at", "an", "bin", "ibn"}
+)
+
+
 def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
     """The entity widened over the name tokens next to it when the gazetteer knows the longer name: the
     recogniser cuts "Baja California" in two, takes "Vista" for an organisation after "Boa", and leaves
-    "Virgin Islands" out of "U.S. Virgin Islands"."""
+    "Virgin Islands" out of "U.S. Virgin Islands" and "ez-Zor" out of "Deir ez-Zor". A lower-case word may
+    join on the right only when the longer name is a province's ("Deir ezzor", as often spelt): a common word
+    after a town is hardly part of its name, but a province's name is no accident."""
     best = (start, end)
     for left in range(3):
-        for right in range(3):
+        for right in range(4):
             a, b = start - left, end + right
             if (left == right == 0) or a < 0 or b > len(doc) or b - a <= best[1] - best[0]:
                 continue
             # common words may join ("U.S. Virgin Islands"): the longer name must still be one the gazetteer knows
-            if not all(_joinable(doc[i], common=True) for i in (*range(a, start), *range(end, b))):
+            if not all(_joinable(doc[i], common=True) or doc[i].lower_ in _NAME_PARTICLES for i in range(a, start)):
                 continue
-            if any(c.kind in (PRIMARY, ALTERNATE) for c in gazetteer.lookup(doc[a:b].text, loose=False)):
+            lower = [
+                i for i in range(end, b) if not (_joinable(doc[i], common=True) or doc[i].lower_ in _NAME_PARTICLES)
+            ]
+            if any(not doc[i].is_alpha for i in lower):
+                continue
+            found = [c for c in gazetteer.lookup(doc[a:b].text, loose=False) if c.kind in (PRIMARY, ALTERNATE)]
+            if found and (not lower or any(c.place.feature == "admin1" for c in found)):
                 best = (a, b)
     return best
 
