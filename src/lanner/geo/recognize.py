@@ -145,31 +145,39 @@ def _joinable(token: Token, common: bool = False) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper() and (common or token.lower_ not in COMMON_WORDS)
 
 
-# Lower-case particles and hyphens inside transliterated Arabic names: "Deir ez-Zor", "Ras al-Ain".
-_NAME_PARTICLES = frozenset(
-    {"-", "al", "el", "ez", "ad", "ed", "as", "es", "ar", "ash", "az", "at", "an", "bin", "ibn"}
-)
+# Lower-case particles and hyphens inside transliterated Arabic names: "Deir ez-Zor", "Ras al-Ain". Only those
+# that are no English word: "as", "at", "an" would join "Paris at" to whatever follows.
+_NAME_PARTICLES = frozenset({"al", "el", "ez", "ed", "ash", "az", "bin", "ibn"})
+
+
+def _particle(token: Token) -> bool:
+    """A particle of an Arabic name, or the hyphen after one ("ez" and "-" in "Deir ez-Zor"); a hyphen alone
+    joins ranges and pairs ("Boston - New York"), not names."""
+    if token.text == "-":
+        return token.i > 0 and token.doc[token.i - 1].lower_ in _NAME_PARTICLES
+    return token.lower_ in _NAME_PARTICLES
 
 
 def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
     """The entity widened over the name tokens next to it when the gazetteer knows the longer name: the
     recogniser cuts "Baja California" in two, takes "Vista" for an organisation after "Boa", and leaves
     "Virgin Islands" out of "U.S. Virgin Islands" and "ez-Zor" out of "Deir ez-Zor". A lower-case word may
-    join on the right only when the longer name is a province's ("Deir ezzor", as often spelt): a common word
-    after a town is hardly part of its name, but a province's name is no accident."""
+    join on the right only when the longer name is a province's ("Deir ezzor", as often spelt) and the word is
+    no common or feature word ("Washington state"): a province's name is no accident."""
     best = (start, end)
     for left in range(3):
         for right in range(4):
             a, b = start - left, end + right
             if (left == right == 0) or a < 0 or b > len(doc) or b - a <= best[1] - best[0]:
                 continue
+            if right == 3 and not any(doc[i].text == "-" for i in range(end, b)):
+                continue  # three words more only over a hyphenated particle: "Deir" + "ez", "-", "Zor"
             # common words may join ("U.S. Virgin Islands"): the longer name must still be one the gazetteer knows
-            if not all(_joinable(doc[i], common=True) or doc[i].lower_ in _NAME_PARTICLES for i in range(a, start)):
+            if not all(_joinable(doc[i], common=True) for i in range(a, start)):
                 continue
-            lower = [
-                i for i in range(end, b) if not (_joinable(doc[i], common=True) or doc[i].lower_ in _NAME_PARTICLES)
-            ]
-            if any(not doc[i].is_alpha for i in lower):
+            right_words = [doc[i] for i in range(end, b)]
+            lower = [t for t in right_words if not (_joinable(t, common=True) or _particle(t))]
+            if any(not t.is_alpha or t.lower_ in COMMON_WORDS or t.lower_ in FEATURE_WORDS for t in lower):
                 continue
             found = [c for c in gazetteer.lookup(doc[a:b].text, loose=False) if c.kind in (PRIMARY, ALTERNATE)]
             if found and (not lower or any(c.place.feature == "admin1" for c in found)):
