@@ -580,10 +580,12 @@ UNNAMED_ATTACKERS = frozenset({"generic.gunmen", "generic.militants"})
 
 @dataclass(frozen=True)
 class Claim:
-    """A named actor's claim of responsibility, and where its sentence ends (a character offset)."""
+    """A named actor's claim of responsibility (or the blame for an attack laid on it), and where its sentence
+    ends (a character offset); `referent` is where the attack noun it names starts ("... for the attack"), if any."""
 
     end: int
     claimants: tuple[str, ...]
+    referent: int | None = None
 
 
 def responsibility_claims(doc: Doc, lookup: ActorLookup, asserted: Callable[[Token], bool]) -> list[Claim]:
@@ -610,7 +612,16 @@ def responsibility_claims(doc: Doc, lookup: ActorLookup, asserted: Callable[[Tok
 def attribute_claims(events: list[Event], claims: list[Claim]) -> list[Event]:
     """Article-level attribution: when one actor claims responsibility, the attacks reported before the claim
     whose attacker is unnamed ("a suicide bomber blew himself up", "16 people were killed") get the claimant as
-    their first source. With claims by different actors nothing is attributed: which attack is whose is not said."""
+    their first source. With claims by different actors nothing is attributed: which attack is whose is not said.
+    The attack noun a claim names ("blaming IS for the attack") is the claimant's whatever the claims, since its
+    sentence says so; the parse would otherwise give it the sentence's speaker."""
+    referents = {claim.referent: claim.claimants for claim in claims if claim.referent is not None}
+    events = [
+        replace(event, source=referents[event.trigger.start])
+        if event.type == "ASSAULT" and event.trigger.start in referents
+        else event
+        for event in events
+    ]
     if not claims or len({claim.claimants for claim in claims}) != 1:
         return events
     claimants, end = claims[0].claimants, max(claim.end for claim in claims)
@@ -620,3 +631,112 @@ def attribute_claims(events: list[Event], claims: list[Claim]) -> list[Event]:
         else event
         for event in events
     ]
+
+
+# Nouns by which a later sentence refers back to the article's attack ("blamed IS for the attack").
+ATTACK_NOUNS = frozenset(
+    {
+        "attack", "bombing", "blast", "explosion", "strike", "airstrike", "raid", "shelling", "massacre", "assault",
+        "bombardment", "ambush", "shooting", "killing", "bomb", "incident",
+    }
+)  # fmt: skip
+# Verbs that name an attack as their object: "carried out the attack", "blamed X for carrying out the attack".
+COMMIT_VERBS = frozenset({"carry", "launch", "conduct", "commit", "perpetrate", "stage", "mount"})
+# Determiners of a new or no attack ("blamed X for an attack last year", "no attack"), not one referred back to;
+# "That attack was claimed by IS" sets an earlier attack apart from the one just reported.
+_NEW_DETERMINERS = frozenset({"a", "an", "any", "no", "another", "every", "each", "that", "those"})
+
+
+def _attack_referent(token: Token) -> Token | None:
+    """The attack noun `token` is or names as its object: "the attack", "carrying out Monday's attack"."""
+    if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in ATTACK_NOUNS:
+        if any(child.dep_ == "det" and child.lower_ in _NEW_DETERMINERS for child in token.children):
+            return None
+        return token
+    if token.lemma_.lower() in COMMIT_VERBS:
+        return next((found for c in token.children if c.dep_ == "dobj" and (found := _attack_referent(c))), None)
+    return None
+
+
+def _children(token: Token, deps: tuple[str, ...], word: str | None = None) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps and (word is None or c.lower_ == word)]
+
+
+def _prep_referent(verb: Token, preps: tuple[str, ...]) -> Token | None:
+    """The attack noun in a `preps` phrase of the verb or of its object (where the parser often hangs it):
+    "blamed X for (carrying out) the attack", "accused X of the attack"."""
+    for head in [verb, *_children(verb, ("dobj",))]:
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in preps:
+                continue
+            for grand in _children(child, ("pobj", "pcomp")):
+                found = _attack_referent(grand)
+                if found is not None:
+                    return found
+    return None
+
+
+def _blamed(token: Token) -> tuple[list[Token], Token | None]:
+    """Who a sentence says did the attack it refers back to, and that attack's noun: "X claimed the attack",
+    "the attack was claimed by X", "blamed X for the attack", "blamed the attack on X", "accused X of the
+    attack", "X was behind the attack", "the attack was carried out by X"."""
+    lemma = token.lemma_.lower()
+    objects = _children(token, ("dobj",))
+    if lemma == "claim" and token.pos_ in ("VERB", "AUX"):
+        passive_subjects = _children(token, ("nsubjpass",))
+        if token.dep_ == "acl":
+            passive_subjects.append(token.head)  # "bomb blasts claimed by IS"
+        referents = [r for t in passive_subjects if (r := _attack_referent(t)) is not None]
+        if referents and _agents(token):
+            return _agents(token), referents[0]
+        referents = [r for t in objects if (r := _attack_referent(t)) is not None]
+        if referents:
+            return _subjects(token) or _inherited_subjects(token), referents[0]
+    if lemma == "blame" and token.pos_ == "VERB":
+        referent = _prep_referent(token, ("for", "of"))  # "blamed X for the attack", "blamed X of carrying out"
+        if referent is not None and objects:
+            return objects, referent
+        referents = [r for t in objects if (r := _attack_referent(t)) is not None]
+        if referents:
+            return [o for c in _children(token, ("prep",), "on") for o in _children(c, ("pobj",))], referents[0]
+    if lemma == "accuse" and token.pos_ == "VERB" and objects:
+        referent = _prep_referent(token, ("of",))
+        if referent is not None:
+            return objects, referent
+    if token.lower_ == "behind" and token.dep_ == "prep":
+        referent = next((r for t in _children(token, ("pobj",)) if (r := _attack_referent(t)) is not None), None)
+        if referent is not None:
+            head = token.head
+            return ([head] if head.pos_ in ("NOUN", "PROPN") else _subjects(head)), referent
+    if lemma == "carry" and _children(token, ("prt",), "out") and _agents(token):
+        subjects = _children(token, ("nsubjpass",)) + ([token.head] if token.dep_ == "acl" else [])
+        if token.dep_ == "xcomp":  # "strikes thought to be carried out by X"
+            subjects += _children(token.head, ("nsubj", "nsubjpass"))
+        referent = next((r for t in subjects if (r := _attack_referent(t)) is not None), None)
+        if referent is not None:
+            return _agents(token), referent
+    return [], None
+
+
+_BLAME_WORDS = frozenset({"claim", "blame", "accuse", "behind", "carry"})
+
+
+def attack_attributions(doc: Doc, lookup: ActorLookup, asserted: Callable[[Token], bool]) -> list[Claim]:
+    """Sentences that name who did an attack they refer back to, beyond claims of responsibility: "IS claimed
+    the bombing", "the attack was claimed by IS", "activists blamed the regime for the attack", "the regime was
+    behind the attack". FA-KES articles often name the attacker only there, sentences after the lede that
+    reports the attack without one. Only named actors, in asserted sentences ("denied being behind it" is none)."""
+    found: list[Claim] = []
+    for token in doc:
+        if token.lemma_.lower() not in _BLAME_WORDS and token.lower_ not in _BLAME_WORDS:
+            continue
+        heads, referent = _blamed(token)
+        if referent is None or not heads:
+            continue
+        verb = token.head if token.dep_ == "prep" else token
+        if not asserted(verb):
+            continue
+        actors = tuple(a for a in _actors_in(heads, lookup) if not is_generic(a))
+        if actors:
+            found.append(Claim(token.sent.end_char, actors, referent.idx))
+    return found

@@ -20,6 +20,7 @@ from lanner.events.plover import ACLED_TYPES, acled_category
 from lanner.events.roles import (
     CLASH_NOUNS,
     Roles,
+    attack_attributions,
     attribute_claims,
     noun_roles,
     phrase_tokens,
@@ -870,7 +871,8 @@ class EventStage:
                 if kept:
                     events.append(_with_place_target(event, self.knowledge_base))
         events = _share_weapons(events, attacks)
-        claims = responsibility_claims(doc, index.actors_for, lambda verb: factuality_of(verb)[0] == "asserted")
+        claims = responsibility_claims(doc, index.actors_for, _asserted)
+        claims += attack_attributions(doc, index.actors_for, _asserted)
         analysis.events = attribute_claims(events, claims)
         return analysis
 
@@ -1158,6 +1160,11 @@ class EventStage:
                 if refined:
                     return refined
         return mode
+
+
+def _asserted(verb: Token) -> bool:
+    """Whether the writer vouches for a claim or blame verb ("did not claim", "may have been behind" do not)."""
+    return factuality_of(verb)[0] == "asserted"
 
 
 def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSense | None:

@@ -149,20 +149,42 @@ def _joinable(token: Token, common: bool = False) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper() and (common or token.lower_ not in COMMON_WORDS)
 
 
+# Lower-case particles and hyphens inside transliterated Arabic names: "Deir ez-Zor", "Ras al-Ain". Only those
+# that are no English word: "as", "at", "an" would join "Paris at" to whatever follows.
+_NAME_PARTICLES = frozenset({"al", "el", "ez", "ed", "ash", "az", "bin", "ibn"})
+
+
+def _particle(token: Token) -> bool:
+    """A particle of an Arabic name, or the hyphen after one ("ez" and "-" in "Deir ez-Zor"); a hyphen alone
+    joins ranges and pairs ("Boston - New York"), not names."""
+    if token.text == "-":
+        return token.i > 0 and token.doc[token.i - 1].lower_ in _NAME_PARTICLES
+    return token.lower_ in _NAME_PARTICLES
+
+
 def _extend(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
     """The entity widened over the name tokens next to it when the gazetteer knows the longer name: the
     recogniser cuts "Baja California" in two, takes "Vista" for an organisation after "Boa", and leaves
-    "Virgin Islands" out of "U.S. Virgin Islands"."""
+    "Virgin Islands" out of "U.S. Virgin Islands" and "ez-Zor" out of "Deir ez-Zor". A lower-case word may
+    join on the right only when the longer name is a province's ("Deir ezzor", as often spelt) and the word is
+    no common or feature word ("Washington state"): a province's name is no accident."""
     best = (start, end)
     for left in range(3):
-        for right in range(3):
+        for right in range(4):
             a, b = start - left, end + right
             if (left == right == 0) or a < 0 or b > len(doc) or b - a <= best[1] - best[0]:
                 continue
+            if right == 3 and not any(doc[i].text == "-" for i in range(end, b)):
+                continue  # three words more only over a hyphenated particle: "Deir" + "ez", "-", "Zor"
             # common words may join ("U.S. Virgin Islands"): the longer name must still be one the gazetteer knows
-            if not all(_joinable(doc[i], common=True) for i in (*range(a, start), *range(end, b))):
+            if not all(_joinable(doc[i], common=True) for i in range(a, start)):
                 continue
-            if any(c.kind in (PRIMARY, ALTERNATE) for c in gazetteer.lookup(doc[a:b].text, loose=False)):
+            right_words = [doc[i] for i in range(end, b)]
+            lower = [t for t in right_words if not (_joinable(t, common=True) or _particle(t))]
+            if any(not t.is_alpha or t.lower_ in COMMON_WORDS or t.lower_ in FEATURE_WORDS for t in lower):
+                continue
+            found = [c for c in gazetteer.lookup(doc[a:b].text, loose=False) if c.kind in (PRIMARY, ALTERNATE)]
+            if found and (not lower or any(c.place.feature == "admin1" for c in found)):
                 best = (a, b)
     return best
 
@@ -521,15 +543,22 @@ def _country_like(gazetteer: Gazetteer, text: str) -> bool:
     return bool(found) and max(found, key=lambda c: c.place.population).place.feature in _TAIL_FEATURES
 
 
+# Entities a place name can hide in: organisations, and the titles the small model makes of a headline's or
+# dateline's run of capitalised words ("regime parts of Aleppo NGO AFP", "in Aleppo Syrias largest city").
+EMBEDDING_LABELS = frozenset({"ORG", "WORK_OF_ART"})
+
+
 def embedded_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
-    """Place names inside organisation names: at the head ("Nineveh Operations Command", "Toronto police")
-    or after the last "of" ("University of Toronto", "Bank of England").
+    """Place names inside organisation names (or inside runs of capitalised words the recogniser took for a
+    title): at the head ("Nineveh Operations Command", "Toronto police"), after the last "of" ("University of
+    Toronto", "Bank of England"), or a country or big city at the tail ("Air Zimbabwe", "the Syrian Capital
+    Damascus").
 
     Only names the gazetteer vouches for without context (see `_acceptable`) count: an organisation's
     name is full of capitalised words that are also small towns somewhere."""
     found: list[Mention] = []
     for ent in _words(doc).ents:
-        if ent.label_ != "ORG" or any(t.i in taken for t in ent):
+        if ent.label_ not in EMBEDDING_LABELS or any(t.i in taken for t in ent):
             continue
         start, end = ent.start, ent.end
         while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
@@ -543,10 +572,11 @@ def embedded_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[M
         # site's name only a city is close enough to say where it is, or a state or country after its "of"
         # ("University of Alberta", a state's own university system, named for the state as a whole)
         site = any(t.lower_ in SITE_WORDS for t in doc[start:end])
-        # "Air Zimbabwe", "FrontCounter BC": a country or province at the tail names the organisation's country
+        # "Air Zimbabwe", "FrontCounter BC": a country or province at the tail names the organisation's country;
+        # a big city there is where it is ("the Syrian Capital Damascus")
         tails = [(end - k, end) for k in range(min(2, end - start - 1), 0, -1) if (end - k, end) not in windows]
         for a, b in windows + tails:
-            if (a, b) in tails and not _country_like(gazetteer, doc[a:b].text):
+            if (a, b) in tails and not (_country_like(gazetteer, doc[a:b].text) or _big_city(gazetteer, doc[a:b].text)):
                 continue
             span = doc[a:b]
             if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
