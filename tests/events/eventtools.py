@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from lanner.events.factuality import factuality_of
+from lanner.events.roles import Roles
+from lanner.events.stage import _event_place, _MentionIndex
 from lanner.records import Article, Event
 
 
@@ -30,3 +32,14 @@ def factuality_of_word(nlp, text: str, word: str) -> str:
     doc = nlp(text)
     trigger = next(token for token in doc if token.text.lower() == word.lower())
     return factuality_of(trigger)[0]
+
+
+def rule_place(pipeline, text: str, word: str) -> str | None:
+    """The event-place rule asked as `lanner eval event-location` asks it, with `word` as the trigger: the events
+    stage folds "shot and killed" or "killing ... and wounding" into one event, but each verb has its place."""
+    analysis = pipeline(Article(text=text))
+    doc = analysis.doc
+    trigger = next(t for t in doc if t.lower_ == word)
+    index = _MentionIndex(analysis, doc, pipeline.stage("events").knowledge_base)
+    place = _event_place(trigger.sent, trigger, Roles((), ()), index)
+    return place.mention.text if place is not None and place.mention is not None else None

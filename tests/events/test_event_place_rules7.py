@@ -9,10 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from eventtools import event_by_trigger
+from eventtools import event_by_trigger, rule_place
 
-from lanner.events.roles import Roles
-from lanner.events.stage import _event_place, _MentionIndex
 from lanner.records import Article
 
 DAY = date(2024, 3, 1)
@@ -35,17 +33,6 @@ def test_a_subjectless_follow_on_clause_shares_the_place_of_its_verb(
     pipeline, text: str, trigger: str, expected: str
 ) -> None:
     assert place_of(pipeline, text, trigger) == expected
-
-
-def rule_place(pipeline, text: str, word: str) -> str | None:
-    """The rule asked as `lanner eval event-location` asks it, with `word` as the trigger: the events stage folds
-    "shot and killed" or "killing ... and wounding" into one event, but each verb has its place."""
-    analysis = pipeline(Article(text=text))
-    doc = analysis.doc
-    trigger = next(t for t in doc if t.lower_ == word)
-    index = _MentionIndex(analysis, doc, pipeline.stage("events").knowledge_base)
-    place = _event_place(trigger.sent, trigger, Roles((), ()), index)
-    return place.mention.text if place is not None and place.mention is not None else None
 
 
 @pytest.mark.parametrize(
