@@ -1118,6 +1118,8 @@ class EventStage:
                 return "crowd-control"  # "used tear gas and water cannon": the object already named the weapon
             if any(_reflexive_object(trigger.token) for trigger in group):
                 return "suicide-attack"  # "blew himself up", "detonated explosives, killing themselves"
+            if group[0].sense.mode == "abduct":
+                return "abduct"  # "kidnapped advisers and exploded bombs": what was done, whatever the weapon
             for trigger in group:
                 for token in [*trigger.token.children, *trigger.token.subtree]:
                     mode = self._modifier_mode(token)
