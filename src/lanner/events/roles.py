@@ -194,7 +194,27 @@ def _subjects(verb: Token) -> list[Token]:
             continue
         inner = [g for g in child.children if g.dep_ == "nsubj"] if child.tag_ == "VBG" else []
         found += inner or [child]
+    if not found and verb.pos_ in ("VERB", "AUX") and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        found = _fronted_subjects(verb)
     return found
+
+
+def _fronted_subjects(verb: Token) -> list[Token]:
+    """ "With the signing of a memorandum, the government and the rebels have agreed": the parser may join the
+    subject to the fronted phrase as one more conjunct. A conjunct inside a phrase before the verb that opens
+    after its comma and runs up to the verb (or its auxiliaries) is the verb's subject."""
+    doc = verb.doc
+    start = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i)])
+    for child in verb.children:
+        if child.dep_ != "prep" or child.i > start:
+            continue
+        for token in child.subtree:
+            if token.dep_ != "conj" or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            left = token.left_edge.i
+            if left > 0 and doc[left - 1].text == "," and token.right_edge.i + 1 == start:
+                return [token]
+    return []
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -313,7 +333,7 @@ def verb_roles(verb: Token, lookup: ActorLookup, *, grievance: bool = False) -> 
         source_heads = _subjects(verb) or _inherited_subjects(verb)
         source_heads = source_heads or [child for child in verb.children if child.dep_ == "nsubjpass"]
         target_heads = [child for child in verb.children if child.dep_ in ("dobj", "dative")]
-        target_heads += _quantified_objects(verb)
+        target_heads += _quantified_objects(verb) or _shifted_objects(verb)
     target_heads += _prep_objects(verb, TARGET_PREPS - {"of"})
     # "halt mediation efforts among Serbia's republics": the parties of a mediation named as the object
     target_heads += [
@@ -366,6 +386,19 @@ def verb_roles(verb: Token, lookup: ActorLookup, *, grievance: bool = False) -> 
         heads = [g for clause in clauses for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")]
         target = [actor for actor in _actors_in(heads, lookup) if actor not in source]
     return Roles(tuple(source), tuple(target))
+
+
+def _shifted_objects(verb: Token) -> list[Token]:
+    """ "denounced as an ugly crime Serbia's suppression of the unrest": a heavy object moved after its "as"
+    phrase is parsed as that phrase's apposition; it is the verb's object."""
+    if any(child.dep_ in ("dobj", "dative") for child in verb.children):
+        return []
+    return [
+        appos
+        for obj in _prep_objects(verb, frozenset({"as"}))
+        for appos in obj.children
+        if appos.dep_ == "appos" and appos.i > obj.i
+    ]
 
 
 def _headline_passive(verb: Token) -> bool:
