@@ -147,8 +147,9 @@ class Roles:
     target: tuple[str, ...]
 
 
-def phrase_tokens(head: Token) -> Iterable[Token]:
-    """The noun phrase of `head`, with coordinated phrases and "of"-complements, without clauses."""
+def phrase_tokens(head: Token, *, of_complements: bool = True) -> Iterable[Token]:
+    """The noun phrase of `head`, with coordinated phrases and (unless told not to) "of"-complements,
+    without clauses."""
     stack = [head]
     while stack:
         token = stack.pop()
@@ -156,15 +157,25 @@ def phrase_tokens(head: Token) -> Iterable[Token]:
         for child in token.children:
             if child.dep_ in PHRASE_DEPS:
                 stack.append(child)
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif of_complements and child.dep_ == "prep" and child.lower_ == "of":
                 stack.extend(grand for grand in child.children if grand.dep_ == "pobj")
+
+
+def _phrase_actors(head: Token, lookup: ActorLookup) -> list[str]:
+    """Actors a phrase names, in text order. "The Turkish and Greek sides of Cyprus": when the phrase names a
+    specific actor before any "of", the "of"-complement says where or what they belong to, not who acts;
+    "the government of Iraq", "members of Hamas" name their actor only there."""
+    own = [a for t in sorted(phrase_tokens(head, of_complements=False), key=lambda t: t.i) for a in lookup(t)]
+    if any(not is_generic(actor_id) for actor_id in own):
+        return own
+    return [actor_id for token in sorted(phrase_tokens(head), key=lambda t: t.i) for actor_id in lookup(token)]
 
 
 def _actors_in(heads: Iterable[Token], lookup: ActorLookup) -> list[str]:
     found: list[str] = []
     for head in heads:
         # in text order: "a regime barrel bomb attack and rebel rocket fire" names the regime first
-        here = [actor_id for token in sorted(phrase_tokens(head), key=lambda t: t.i) for actor_id in lookup(token)]
+        here = _phrase_actors(head, lookup)
         if here and all(is_generic(actor_id) for actor_id in here):
             here = _named_origin(head, lookup) or here  # "jihadists from the Islamic State": the named group
         for actor_id in here:
