@@ -147,8 +147,9 @@ class Roles:
     target: tuple[str, ...]
 
 
-def phrase_tokens(head: Token) -> Iterable[Token]:
-    """The noun phrase of `head`, with coordinated phrases and "of"-complements, without clauses."""
+def phrase_tokens(head: Token, *, of_complements: bool = True) -> Iterable[Token]:
+    """The noun phrase of `head`, with coordinated phrases and (unless told not to) "of"-complements,
+    without clauses."""
     stack = [head]
     while stack:
         token = stack.pop()
@@ -156,15 +157,25 @@ def phrase_tokens(head: Token) -> Iterable[Token]:
         for child in token.children:
             if child.dep_ in PHRASE_DEPS:
                 stack.append(child)
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif of_complements and child.dep_ == "prep" and child.lower_ == "of":
                 stack.extend(grand for grand in child.children if grand.dep_ == "pobj")
+
+
+def _phrase_actors(head: Token, lookup: ActorLookup) -> list[str]:
+    """Actors a phrase names, in text order. "The Turkish and Greek sides of Cyprus": when the phrase names a
+    specific actor before any "of", the "of"-complement says where or what they belong to, not who acts;
+    "the government of Iraq", "members of Hamas" name their actor only there."""
+    own = [a for t in sorted(phrase_tokens(head, of_complements=False), key=lambda t: t.i) for a in lookup(t)]
+    if any(not is_generic(actor_id) for actor_id in own):
+        return own
+    return [actor_id for token in sorted(phrase_tokens(head), key=lambda t: t.i) for actor_id in lookup(token)]
 
 
 def _actors_in(heads: Iterable[Token], lookup: ActorLookup) -> list[str]:
     found: list[str] = []
     for head in heads:
         # in text order: "a regime barrel bomb attack and rebel rocket fire" names the regime first
-        here = [actor_id for token in sorted(phrase_tokens(head), key=lambda t: t.i) for actor_id in lookup(token)]
+        here = _phrase_actors(head, lookup)
         if here and all(is_generic(actor_id) for actor_id in here):
             here = _named_origin(head, lookup) or here  # "jihadists from the Islamic State": the named group
         for actor_id in here:
@@ -194,7 +205,27 @@ def _subjects(verb: Token) -> list[Token]:
             continue
         inner = [g for g in child.children if g.dep_ == "nsubj"] if child.tag_ == "VBG" else []
         found += inner or [child]
+    if not found and verb.pos_ in ("VERB", "AUX") and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        found = _fronted_subjects(verb)
     return found
+
+
+def _fronted_subjects(verb: Token) -> list[Token]:
+    """ "With the signing of a memorandum, the government and the rebels have agreed": the parser may join the
+    subject to the fronted phrase as one more conjunct. A conjunct inside a phrase before the verb that opens
+    after its comma and runs up to the verb (or its auxiliaries) is the verb's subject."""
+    doc = verb.doc
+    start = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i)])
+    for child in verb.children:
+        if child.dep_ != "prep" or child.i > start:
+            continue
+        for token in child.subtree:
+            if token.dep_ != "conj" or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            left = token.left_edge.i
+            if left > 0 and doc[left - 1].text == "," and token.right_edge.i + 1 == start:
+                return [token]
+    return []
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -313,7 +344,7 @@ def verb_roles(verb: Token, lookup: ActorLookup, *, grievance: bool = False) -> 
         source_heads = _subjects(verb) or _inherited_subjects(verb)
         source_heads = source_heads or [child for child in verb.children if child.dep_ == "nsubjpass"]
         target_heads = [child for child in verb.children if child.dep_ in ("dobj", "dative")]
-        target_heads += _quantified_objects(verb)
+        target_heads += _quantified_objects(verb) or _shifted_objects(verb)
     target_heads += _prep_objects(verb, TARGET_PREPS - {"of"})
     # "halt mediation efforts among Serbia's republics": the parties of a mediation named as the object
     target_heads += [
@@ -366,6 +397,19 @@ def verb_roles(verb: Token, lookup: ActorLookup, *, grievance: bool = False) -> 
         heads = [g for clause in clauses for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")]
         target = [actor for actor in _actors_in(heads, lookup) if actor not in source]
     return Roles(tuple(source), tuple(target))
+
+
+def _shifted_objects(verb: Token) -> list[Token]:
+    """ "denounced as an ugly crime Serbia's suppression of the unrest": a heavy object moved after its "as"
+    phrase is parsed as that phrase's apposition; it is the verb's object."""
+    if any(child.dep_ in ("dobj", "dative") for child in verb.children):
+        return []
+    return [
+        appos
+        for obj in _prep_objects(verb, frozenset({"as"}))
+        for appos in obj.children
+        if appos.dep_ == "appos" and appos.i > obj.i
+    ]
 
 
 def _headline_passive(verb: Token) -> bool:

@@ -1118,6 +1118,8 @@ class EventStage:
                 return "crowd-control"  # "used tear gas and water cannon": the object already named the weapon
             if any(_reflexive_object(trigger.token) for trigger in group):
                 return "suicide-attack"  # "blew himself up", "detonated explosives, killing themselves"
+            if group[0].sense.mode == "abduct":
+                return "abduct"  # "kidnapped advisers and exploded bombs": what was done, whatever the weapon
             for trigger in group:
                 for token in [*trigger.token.children, *trigger.token.subtree]:
                     mode = self._modifier_mode(token)
@@ -1518,8 +1520,9 @@ def _localised(roles: Roles, sentence: SpacySpan, index: _MentionIndex, place: E
         (a.country for a in map(kb.get, roles.source) if a is not None and a.country and a.kind != "armed_group"),
         None,
     )
-    if home is not None and index.sole_country.get(sentence.start) != home:
-        home = None  # only a state acting where its sentence names no other country acts at home
+    if home is not None and index.sole_country.get(sentence.start) != home and not _police_source(roles.source, kb):
+        home = None  # only a state acting where its sentence names no other country acts at home; police
+        # act at home wherever else the sentence names ("Turkish police stopped students protesting the war in Iraq")
 
     def local(actors: tuple[str, ...], fallback: str | None) -> tuple[str, ...]:
         out: list[str] = []
@@ -1536,6 +1539,16 @@ def _localised(roles: Roles, sentence: SpacySpan, index: _MentionIndex, place: E
     source = local(roles.source, None)
     target = tuple(a for a in local(roles.target, home) if a not in source)
     return Roles(source, target)
+
+
+def _police_source(source: tuple[str, ...], knowledge_base: ActorKnowledgeBase) -> bool:
+    """Is a state's police among the source? A police force acts in its own country, not across borders."""
+    for actor_id in source:
+        actor = knowledge_base.get(actor_id)
+        police = knowledge_base.state_actor(actor.country, "police") if actor is not None and actor.country else None
+        if police is not None and police.actor_id == actor_id:
+            return True
+    return False
 
 
 def _phrase_country(actor_id: str, sentence: SpacySpan, index: _MentionIndex) -> str | None:
