@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lanner.evaluation.plover import _country_codes, _scored_type
+from lanner.evaluation.plover import _country_codes
 from lanner.records import Article, Event
 
 
@@ -45,15 +45,11 @@ def test_kidnapping_keeps_its_mode_beside_a_bombing(pipeline) -> None:
     assert found[0].mode == "abduct"
 
 
-def test_scorer_reads_abduction_as_coercion_and_transnational_bodies_as_igo(pipeline) -> None:
+def test_scorer_reads_transnational_bodies_as_igo(pipeline) -> None:
     text = "Amnesty International accused the Sudanese government of torturing prisoners."
     found = [e for e in pipeline(Article(text=text)).events if e.source]
     assert found
     assert _country_codes(found[0].source, pipeline) == frozenset({"IGO"})
-    kidnapping = events(pipeline, "Rebels kidnapped two Italian engineers near Kaduna.", "ASSAULT")
-    assert kidnapping
-    assert _scored_type(kidnapping[0]) == "COERCE"
-    assert _scored_type(None) == "NONE"
 
 
 def test_object_shifted_past_its_as_phrase_is_the_target(pipeline) -> None:
