@@ -171,13 +171,71 @@ def event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: Mentio
     """The place the event happened: a place attached to the trigger (by a locative preposition, as its
     object, "captured Jaffna", or through "the village of ...") first, the nearest of those to the trigger,
     then the most specific."""
+    if not_an_event_sense(trigger):
+        return None
     candidates, unattached, _vetoed = place_candidates(sentence, trigger, roles, index)
+    if _contest_sense(trigger):
+        candidates = [c for c in candidates if c.tier == 0 and c.by_prep]
     if not candidates:
         return None
     best = min(candidates, key=lambda c: rule_key(c, trigger))
     best = _first_conjunct(best, candidates)
     best = _innermost(best, candidates + unattached)
     return _located(best, candidates, index)
+
+
+# What a recording "captures" ("footage captured the carnage") and what a winner does ("captured the title",
+# "captured Europe's heart"): the verb then takes no ground.
+RECORDING_NOUNS = frozenset(
+    {
+        "footage", "video", "camera", "photo", "photograph", "photographer", "image", "picture", "tape", "film",
+        "lens", "recording", "cameraman", "snapshot", "documentary", "shot", "television", "tv",
+    }
+)  # fmt: skip
+PRIZE_NOUNS = frozenset(
+    {
+        "title", "crown", "championship", "series", "medal", "prize", "trophy", "wicket", "heart", "imagination",
+        "attention", "mood", "spirit", "essence", "award", "gold", "silver", "bronze", "cup", "scalp", "pole",
+        "lead", "victory", "win", "game", "match", "set", "race", "stage", "belt", "pennant", "seat", "vote",
+    }
+)  # fmt: skip
+# What "shot" and "killed" take when they film or defeat something: "shot a film", "killed the bill".
+FILM_NOUNS = frozenset({"film", "video", "footage", "scene", "movie", "picture", "photo", "documentary", "episode"})
+MOTION_NOUNS = frozenset({"bill", "proposal", "motion", "plan", "deal", "legislation", "measure", "idea", "amendment"})
+
+
+def not_an_event_sense(trigger: Token) -> bool:
+    """The trigger in a sense that is no political event, so that nothing it names is an event's place: "footage
+    captured the attack on London", "captured the title", "demonstrated his support" (showed), "prices shot up",
+    "shot a film", "killed the bill". A protest is demonstrated without an object; a shooting goes no way "up"."""
+    lemma = trigger.lemma_.lower()
+    children = list(trigger.children)
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    subjects = [c for c in children if c.dep_ in ("nsubj", "agent")]
+    if trigger.dep_ == "acl":
+        subjects.append(trigger.head)  # "footage captured seconds after the attacks": the footage captured it
+    subjects += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if lemma == "capture":
+        recorders = {w.lemma_.lower() for c in subjects for w in (c, *c.children) if w.dep_ != "relcl"}
+        return bool(recorders & RECORDING_NOUNS)
+    if lemma == "demonstrate":
+        return bool(objects) or any(c.dep_ == "ccomp" for c in children)
+    if lemma == "shoot":
+        if any(c.dep_ == "prt" and c.lower_ == "up" for c in children) and not objects:
+            return True
+        return any(c.lemma_.lower() in FILM_NOUNS for c in objects)
+    if lemma == "kill":
+        return any(c.lemma_.lower() in MOTION_NOUNS for c in objects)
+    return False
+
+
+def _contest_sense(trigger: Token) -> bool:
+    """ "captured her 41st title (in Rome)", "captured an early wicket": a win takes a prize, not ground, so only
+    a place a locative preposition puts it at is its place, never a name it takes or one named near it."""
+    if trigger.lemma_.lower() != "capture":
+        return False
+    taken = [c for c in trigger.children if c.dep_ in ("dobj", "npadvmod", "nsubjpass")]
+    return any(c.lemma_.lower() in PRIZE_NOUNS for c in taken)
 
 
 def rule_key(c: _Candidate, trigger: Token) -> tuple[int, bool, int, int, int]:
@@ -204,6 +262,10 @@ def place_candidates(
             vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="actor"))
             continue
         head = _head_of_phrase(tokens.root)
+        if _owns_site(tokens.root):
+            # "Australia's embassy in Jakarta", "Haniya's office": the owner, not where the building is
+            vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="owner"))
+            continue
         if place is not None and place.feature == "country" and _owner(tokens.root):
             # "a US convoy", "the Iraq war": the country owns the thing, it is not where it is
             vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="owner"))
@@ -354,6 +416,22 @@ def _owner(token: Token) -> bool:
     """A country name modifying a noun that is not a place ("US convoy", "U.S. troops")."""
     head = token.head
     return token.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.lemma_.lower() not in PLACE_NOUNS
+
+
+# Buildings and belongings a possessor owns rather than contains: "Spain's embassy in Havana", "Deri's home".
+OWNED_SITE_NOUNS = frozenset(
+    {
+        "embassy", "consulate", "office", "home", "house", "residence", "headquarters", "convoy", "car", "vehicle",
+        "motorcade", "mission", "compound", "ship", "plane", "jet", "aircraft", "villa", "palace", "farm",
+    }
+)  # fmt: skip
+
+
+def _owns_site(token: Token) -> bool:
+    """A name possessing a building or a vehicle ("Spain's embassy", "Chalabi's convoy") names its owner: the
+    building's place is given by its own phrase ("in central Havana"), if at all."""
+    head = _head_of_phrase(token)
+    return head.dep_ == "poss" and head.head.lemma_.lower() in OWNED_SITE_NOUNS
 
 
 def _place_phrases(sentence: SpacySpan, index: MentionLookup) -> list[tuple[PlaceMention, SpacySpan]]:
@@ -541,6 +619,8 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
                     detour = True  # "killed fighting in the town of Qusayr": where the victims were then
                 else:
                     blocked = True
+            if step.dep_ == "advcl" and _purpose(step):
+                blocked = True  # "protested against the plan to export gas to Mexico": where the aim would be
             if step.dep_ == "conj" and step.pos_ == "VERB" and _own_subject(step):
                 blocked = True  # "..., and soldiers went into the town of Jenin": another clause, another event
             if step.dep_ == "poss" and step.head.lemma_.lower() in OWNED_EVENT_NOUNS:
@@ -559,7 +639,7 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
             if step.dep_ not in TRANSPARENT_DEPS and step.lower_ != "of" and not _named_by_of(step):
                 cost += 1
         top = path[-1] if path else head
-        if not blocked and top.dep_ == "npadvmod" and top.pos_ == "PROPN":
+        if not blocked and top.dep_ == "npadvmod" and top.pos_ == "PROPN" and not _after_comma(top):
             return _Attachment(0, cost, word, True)  # "captured off Mogadishu", parsed as a bare modifier
         if not blocked and (locative or _object_of(top, trigger, passive_object)):
             return _Attachment(1 if detour else 0, cost, word, locative)
@@ -572,6 +652,19 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
     if _inside_other_clause(head, trigger):
         return None
     return _Attachment(2, 0, word, True)
+
+
+def _purpose(clause: Token) -> bool:
+    """An infinitive clause of purpose on the trigger ("marched to demand ... in Geneva", "protested the plan to
+    export gas to Mexico"): what it names is aimed at, not done, so its places are not the event's."""
+    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _after_comma(token: Token) -> bool:
+    """A bare name right after a comma is an apposition the parse hung on the verb ("north of the capital,
+    Lusaka"), not a place the verb is at ("captured off Mogadishu")."""
+    name = token.left_edge
+    return name.i > name.sent.start and name.nbor(-1).text == ","
 
 
 def _circumstance(clause: Token, trigger: Token) -> bool:

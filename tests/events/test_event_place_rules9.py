@@ -1,0 +1,79 @@
+"""The event's own place, round 9: when the rule should name no place, and which of several it should pick
+(abstention and choice). One rule per test, on sentences written for them.
+
+Hand-written sentences through the real pipeline (real spaCy model, real gazetteer).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lanner.events.roles import Roles
+from lanner.events.stage import _event_place, _MentionIndex
+from lanner.records import Article
+
+
+def rule_place(pipeline, text: str, word: str) -> str | None:
+    """The rule asked as `lanner eval event-location` asks it, with `word` as the trigger."""
+    analysis = pipeline(Article(text=text))
+    doc = analysis.doc
+    trigger = next(t for t in doc if t.lower_ == word)
+    index = _MentionIndex(analysis, doc, pipeline.stage("events").knowledge_base)
+    place = _event_place(trigger.sent, trigger, Roles((), ()), index)
+    return place.mention.text if place is not None and place.mention is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a recording captures a scene, not ground
+        (
+            "Mobile phone footage captured just seconds after the attacks on London's subway shows the carnage.",
+            "captured",
+        ),
+        ("The scene was captured by AP Television News after insurgents hijacked a convoy in Pakistan.", "captured"),
+        # "demonstrated" with an object shows something; a protest has no object
+        ("Chavez demonstrated his full support for the measure and traveled to La Paz.", "demonstrated"),
+        # prices shoot up; nobody is shot
+        ("The cost of fuel and water shot up in Kinshasa as the rebels approached the city.", "shot"),
+    ],
+)
+def test_a_trigger_in_a_sense_that_is_no_event_has_no_place(pipeline, text: str, word: str) -> None:
+    assert rule_place(pipeline, text, word) is None
+
+
+def test_a_protest_is_still_placed(pipeline) -> None:
+    assert rule_place(pipeline, "Thousands demonstrated in La Paz on Friday.", "demonstrated") == "La Paz"
+
+
+def test_a_prize_is_placed_only_by_a_locative_preposition(pipeline) -> None:
+    assert (
+        rule_place(pipeline, "Toney captured the World Boxing Association heavyweight crown on April 30.", "captured")
+        is None
+    )
+    assert rule_place(pipeline, "She captured her 41st title in Rome earlier this month.", "captured") == "Rome"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Australia's embassy in Jakarta was bombed last week.", "bombed", "Jakarta"),
+        (
+            "Castro marched with his ministers outside Spain's embassy in central Havana on Thursday.",
+            "marched",
+            "Havana",
+        ),
+    ],
+)
+def test_the_owner_of_a_building_is_not_where_it_is(pipeline, text: str, word: str, expected: str) -> None:
+    assert rule_place(pipeline, text, word) == expected
+
+
+def test_a_place_in_a_clause_of_purpose_is_not_the_events(pipeline) -> None:
+    text = "The demonstrators protested against the project to export natural gas to Mexico through a Chilean port."
+    assert rule_place(pipeline, text, "protested") is None
+
+
+def test_a_capital_named_after_a_bearing_is_a_reference(pipeline) -> None:
+    text = "Two opposition leaders were shot at a rally in Kabwe, a city 140 kilometers north of the capital, Lusaka."
+    assert rule_place(pipeline, text, "shot") == "Kabwe"
