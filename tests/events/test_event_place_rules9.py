@@ -77,3 +77,15 @@ def test_a_place_in_a_clause_of_purpose_is_not_the_events(pipeline) -> None:
 def test_a_capital_named_after_a_bearing_is_a_reference(pipeline) -> None:
     text = "Two opposition leaders were shot at a rally in Kabwe, a city 140 kilometers north of the capital, Lusaka."
     assert rule_place(pipeline, text, "shot") == "Kabwe"
+
+
+def test_a_while_clause_with_its_own_subject_is_another_event(pipeline) -> None:
+    text = (
+        "Five civilians were killed in attacks in Baquba, while three people were kidnapped in the town of Muqdadiyah."
+    )
+    assert rule_place(pipeline, text, "killed") == "Baquba"
+
+
+def test_a_while_clause_about_the_victim_says_where_it_was(pipeline) -> None:
+    text = "Gunmen shot dead a priest while he was riding his motorbike in the eastern city of Trincomalee."
+    assert rule_place(pipeline, text, "shot") == "Trincomalee"

@@ -619,6 +619,8 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
                     detour = True  # "killed fighting in the town of Qusayr": where the victims were then
                 else:
                     blocked = True
+            if step.dep_ == "advcl" and _contrasted(step):
+                return None  # "killed in Baquba, while three were kidnapped in Muqdadiyah": another event's place
             if step.dep_ == "advcl" and _purpose(step):
                 blocked = True  # "protested against the plan to export gas to Mexico": where the aim would be
             if step.dep_ == "conj" and step.pos_ == "VERB" and _own_subject(step):
@@ -652,6 +654,19 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
     if _inside_other_clause(head, trigger):
         return None
     return _Attachment(2, 0, word, True)
+
+
+# Subordinators that set a clause beside the trigger's as another happening, not as its circumstance ("when
+# militants hit the villages" says where the killing was; "while three were kidnapped in X" does not).
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "whilst"})
+
+
+def _contrasted(clause: Token) -> bool:
+    """An adverbial clause introduced by "while", "although" with a subject of its own: another event. A pronoun
+    subject is the trigger's own participant ("shot him while he was riding in Trincomalee"): where it was."""
+    if not any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children) or not _own_subject(clause):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in clause.children)
 
 
 def _purpose(clause: Token) -> bool:
