@@ -89,3 +89,14 @@ def test_a_while_clause_with_its_own_subject_is_another_event(pipeline) -> None:
 def test_a_while_clause_about_the_victim_says_where_it_was(pipeline) -> None:
     text = "Gunmen shot dead a priest while he was riding his motorbike in the eastern city of Trincomalee."
     assert rule_place(pipeline, text, "shot") == "Trincomalee"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twenty people were killed in Syria-linked clashes in the port city of Tripoli.", "Tripoli"),
+        ("Many of them were killed in US-led coalition operations.", None),
+    ],
+)
+def test_a_name_hyphened_to_a_participle_is_no_place(pipeline, text: str, expected: str | None) -> None:
+    assert rule_place(pipeline, text, "killed") == expected

@@ -262,7 +262,7 @@ def place_candidates(
             vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="actor"))
             continue
         head = _head_of_phrase(tokens.root)
-        if _owns_site(tokens.root):
+        if _owns_site(tokens.root) or _hyphen_modifier(tokens):
             # "Australia's embassy in Jakarta", "Haniya's office": the owner, not where the building is
             vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="owner"))
             continue
@@ -432,6 +432,17 @@ def _owns_site(token: Token) -> bool:
     building's place is given by its own phrase ("in central Havana"), if at all."""
     head = _head_of_phrase(token)
     return head.dep_ == "poss" and head.head.lemma_.lower() in OWNED_SITE_NOUNS
+
+
+def _hyphen_modifier(tokens: SpacySpan) -> bool:
+    """A name hyphened to a participle modifies a noun ("Syria-linked clashes", "US-led operations", "Turkey-backed
+    rebels", "the Kinshasa-appointed governor"): who leads or backs it, not where it is."""
+    doc = tokens.doc
+    end = tokens.end
+    if end + 1 >= tokens.sent.end or doc[end].text != "-":
+        return False
+    word = doc[end + 1]
+    return word.is_lower and word.tag_ in ("VBN", "VBD", "JJ") and word.dep_ in ("amod", "compound", "acl")
 
 
 def _place_phrases(sentence: SpacySpan, index: MentionLookup) -> list[tuple[PlaceMention, SpacySpan]]:
