@@ -100,3 +100,8 @@ def test_a_while_clause_about_the_victim_says_where_it_was(pipeline) -> None:
 )
 def test_a_name_hyphened_to_a_participle_is_no_place(pipeline, text: str, expected: str | None) -> None:
     assert rule_place(pipeline, text, "killed") == expected
+
+
+def test_a_place_in_a_gerund_after_a_preposition_is_that_clauses(pipeline) -> None:
+    text = "Soldiers patrolled the fields for smugglers crossing into Israel illegally."
+    assert rule_place(pipeline, text, "patrolled") is None

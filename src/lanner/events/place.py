@@ -630,6 +630,8 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
                     detour = True  # "killed fighting in the town of Qusayr": where the victims were then
                 else:
                     blocked = True
+            if step.dep_ == "pcomp" and step.pos_ == "VERB" and not _circumstance(step, trigger):
+                blocked = True  # "refrained from granting an exit to civilians in Idlib": that clause's place
             if step.dep_ == "advcl" and _contrasted(step):
                 return None  # "killed in Baquba, while three were kidnapped in Muqdadiyah": another event's place
             if step.dep_ == "advcl" and _purpose(step):
