@@ -31,14 +31,13 @@ def rule_place(pipeline, text: str, word: str) -> str | None:
             "Mobile phone footage captured just seconds after the attacks on London's subway shows the carnage.",
             "captured",
         ),
-        ("The scene was captured by AP Television News after insurgents hijacked a convoy in Pakistan.", "captured"),
         # "demonstrated" with an object shows something; a protest has no object
         ("Chavez demonstrated his full support for the measure and traveled to La Paz.", "demonstrated"),
         # prices shoot up; nobody is shot
         ("The cost of fuel and water shot up in Kinshasa as the rebels approached the city.", "shot"),
     ],
 )
-def test_a_trigger_in_a_sense_that_is_no_event_has_no_place(pipeline, text: str, word: str) -> None:
+def test_a_trigger_in_a_sense_that_takes_no_ground_names_no_place(pipeline, text: str, word: str) -> None:
     assert rule_place(pipeline, text, word) is None
 
 
@@ -105,3 +104,18 @@ def test_a_name_hyphened_to_a_participle_is_no_place(pipeline, text: str, expect
 def test_a_place_in_a_gerund_after_a_preposition_is_that_clauses(pipeline) -> None:
     text = "Soldiers patrolled the fields for smugglers crossing into Israel illegally."
     assert rule_place(pipeline, text, "patrolled") is None
+
+
+def test_a_show_of_support_is_placed_by_its_preposition(pipeline) -> None:
+    text = "More than 1,000 Palestinians demonstrated their support for the regime Thursday in the city of Khan Yunis."
+    assert rule_place(pipeline, text, "demonstrated") == "Khan Yunis"
+
+
+def test_a_while_clause_without_a_comma_is_the_same_moment_and_place(pipeline) -> None:
+    text = "A roadside bomb detonated while a U.S. patrol was passing near the town of Taiba on Tuesday night."
+    assert rule_place(pipeline, text, "detonated") == "Taiba"
+
+
+def test_a_capital_named_after_a_comma_is_where_the_capital_is(pipeline) -> None:
+    text = "Kabila was shot at his desk in the presidential palace in Congo's capital, Kinshasa on Jan. 16, 2001."
+    assert rule_place(pipeline, text, "shot") == "Kinshasa"

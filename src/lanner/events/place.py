@@ -174,8 +174,8 @@ def event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: Mentio
     if not_an_event_sense(trigger):
         return None
     candidates, unattached, _vetoed = place_candidates(sentence, trigger, roles, index)
-    if _contest_sense(trigger):
-        candidates = [c for c in candidates if c.tier == 0 and c.by_prep]
+    if takes_no_ground(trigger):
+        candidates = [c for c in candidates if c.tier == 0 and c.by_prep and _at_after(c, trigger)]
     if not candidates:
         return None
     best = min(candidates, key=lambda c: rule_key(c, trigger))
@@ -196,7 +196,7 @@ PRIZE_NOUNS = frozenset(
     {
         "title", "crown", "championship", "series", "medal", "prize", "trophy", "wicket", "heart", "imagination",
         "attention", "mood", "spirit", "essence", "award", "gold", "silver", "bronze", "cup", "scalp", "pole",
-        "lead", "victory", "win", "game", "match", "set", "race", "stage", "belt", "pennant", "seat", "vote",
+        "belt", "pennant",
     }
 )  # fmt: skip
 # What "shot" and "killed" take when they film or defeat something: "shot a film", "killed the bill".
@@ -205,21 +205,11 @@ MOTION_NOUNS = frozenset({"bill", "proposal", "motion", "plan", "deal", "legisla
 
 
 def not_an_event_sense(trigger: Token) -> bool:
-    """The trigger in a sense that is no political event, so that nothing it names is an event's place: "footage
-    captured the attack on London", "captured the title", "demonstrated his support" (showed), "prices shot up",
-    "shot a film", "killed the bill". A protest is demonstrated without an object; a shooting goes no way "up"."""
+    """The trigger in a sense that is no event at all, so that nothing it names is an event's place: "prices shot
+    up", "shot a film", "killed the bill". A shooting goes no way "up"."""
     lemma = trigger.lemma_.lower()
     children = list(trigger.children)
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
-    subjects = [c for c in children if c.dep_ in ("nsubj", "agent")]
-    if trigger.dep_ == "acl":
-        subjects.append(trigger.head)  # "footage captured seconds after the attacks": the footage captured it
-    subjects += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if lemma == "capture":
-        recorders = {w.lemma_.lower() for c in subjects for w in (c, *c.children) if w.dep_ != "relcl"}
-        return bool(recorders & RECORDING_NOUNS)
-    if lemma == "demonstrate":
-        return bool(objects) or any(c.dep_ == "ccomp" for c in children)
     if lemma == "shoot":
         if any(c.dep_ == "prt" and c.lower_ == "up" for c in children) and not objects:
             return True
@@ -229,13 +219,30 @@ def not_an_event_sense(trigger: Token) -> bool:
     return False
 
 
-def _contest_sense(trigger: Token) -> bool:
-    """ "captured her 41st title (in Rome)", "captured an early wicket": a win takes a prize, not ground, so only
-    a place a locative preposition puts it at is its place, never a name it takes or one named near it."""
-    if trigger.lemma_.lower() != "capture":
-        return False
-    taken = [c for c in trigger.children if c.dep_ in ("dobj", "npadvmod", "nsubjpass")]
-    return any(c.lemma_.lower() in PRIZE_NOUNS for c in taken)
+def _at_after(c: _Candidate, trigger: Token) -> bool:
+    """A place a preposition of position puts the trigger at, after it ("captured her title in Rome"): not one
+    the subject is in ("popularity in Japan was demonstrated"), nor a goal ("traveled to La Paz")."""
+    return c.tokens.start > trigger.i and c.word not in ("", "to", "into", "from")
+
+
+def takes_no_ground(trigger: Token) -> bool:
+    """The trigger in a sense that takes no ground: a recording that "captured" a scene, a winner who "captured
+    her 41st title", a crowd that "demonstrated its support" (a protest has no object). It may still happen at a
+    place ("captured her title in Rome", "demonstrated their support in Khan Yunis"), so only a place a locative
+    preposition puts it at counts, never a name it takes or one named near it."""
+    lemma = trigger.lemma_.lower()
+    children = list(trigger.children)
+    if lemma == "capture":
+        subjects = [c for c in children if c.dep_ == "nsubj"]
+        subjects += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if trigger.dep_ == "acl":
+            subjects.append(trigger.head)  # "footage captured seconds after the attacks": the footage captured it
+        recorders = {w.lemma_.lower() for c in subjects for w in (c, *c.children) if w.dep_ != "relcl"}
+        taken = [c for c in children if c.dep_ in ("dobj", "npadvmod", "nsubjpass")]
+        return bool(recorders & RECORDING_NOUNS) or any(c.lemma_.lower() in PRIZE_NOUNS for c in taken)
+    if lemma == "demonstrate":
+        return any(c.dep_ in ("dobj", "nsubjpass", "ccomp") for c in children)
+    return False
 
 
 def rule_key(c: _Candidate, trigger: Token) -> tuple[int, bool, int, int, int]:
@@ -614,6 +621,14 @@ def _name_run(token: Token) -> SpacySpan:
 
 def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _Attachment | None:
     """How a place phrase hangs from the trigger, or None when it does not say where the event was."""
+    if head.dep_ == "npadvmod" and head.pos_ == "PROPN" and _after_comma(head) and head.left_edge.i >= 2:
+        # "in Congo's capital, Kinshasa", the name an apposition the parse hung on the verb: it hangs as the noun
+        # it names does, unless that noun is a bearing's reference ("north of the capital, Lusaka")
+        described = _head_of_phrase(head.doc[head.left_edge.i - 2])
+        if described.i == head.i or described.dep_ == "npadvmod":
+            return None
+        found = _attachment(described, trigger, passive_object)
+        return found if found is not None and found.word not in DIRECTION_WORDS else None
     prep = _governing_prep(head)
     word = prep.lower_ if prep is not None else ""
     path = _path_up(head, trigger)
@@ -675,10 +690,13 @@ CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "whilst"})
 
 
 def _contrasted(clause: Token) -> bool:
-    """An adverbial clause introduced by "while", "although" with a subject of its own: another event. A pronoun
-    subject is the trigger's own participant ("shot him while he was riding in Trincomalee"): where it was."""
-    if not any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children) or not _own_subject(clause):
+    """An adverbial clause introduced by ", while" or "although" with a subject of its own: another event. A
+    pronoun subject is the trigger's own participant ("shot him while he was riding in Trincomalee"): where it was."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS), None)
+    if mark is None or not _own_subject(clause):
         return False
+    if mark.lower_ in ("while", "whilst") and (mark.i == 0 or mark.nbor(-1).text != ","):
+        return False  # "detonated while a patrol was passing near the park": at the same time, so the same place
     return not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in clause.children)
 
 
@@ -689,8 +707,8 @@ def _purpose(clause: Token) -> bool:
 
 
 def _after_comma(token: Token) -> bool:
-    """A bare name right after a comma is an apposition the parse hung on the verb ("north of the capital,
-    Lusaka"), not a place the verb is at ("captured off Mogadishu")."""
+    """A bare name right after a comma is an apposition the parse hung on the verb ("in Congo's capital,
+    Kinshasa"), not a place the verb is at as a bare modifier ("captured off Mogadishu")."""
     name = token.left_edge
     return name.i > name.sent.start and name.nbor(-1).text == ","
 
