@@ -119,3 +119,14 @@ def test_a_while_clause_without_a_comma_is_the_same_moment_and_place(pipeline) -
 def test_a_capital_named_after_a_comma_is_where_the_capital_is(pipeline) -> None:
     text = "Kabila was shot at his desk in the presidential palace in Congo's capital, Kinshasa on Jan. 16, 2001."
     assert rule_place(pipeline, text, "shot") == "Kinshasa"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The suspect was captured on Jan. 15 in Panama and extradited to the United States.",
+        "The men were captured in Afghanistan in late 2001, and were later shifted to Cuba for questioning.",
+    ],
+)
+def test_the_place_of_a_later_conjoined_act_ranks_after_the_triggers_own(pipeline, text: str) -> None:
+    assert rule_place(pipeline, text, "captured") in ("Panama", "Afghanistan")

@@ -653,6 +653,10 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
                 blocked = True  # "protested against the plan to export gas to Mexico": where the aim would be
             if step.dep_ == "conj" and step.pos_ == "VERB" and _own_subject(step):
                 blocked = True  # "..., and soldiers went into the town of Jenin": another clause, another event
+            elif step.dep_ == "conj" and step.pos_ == "VERB" and not _gapped(step) and step.i - step.head.i > 2:
+                # "captured in Panama and extradited to the United States": the next act's place, after the
+                # trigger's own; not "shot and killed near Kissufim", one act named twice
+                detour = True
             if step.dep_ == "poss" and step.head.lemma_.lower() in OWNED_EVENT_NOUNS:
                 blocked = True
             if step.dep_ in ("prep", "agent") or step.pos_ == "ADP":
