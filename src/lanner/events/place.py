@@ -16,6 +16,14 @@ against the operation in Gaza"); "during the occupation of Latvia" places the ev
 clause on the trigger ("killed fighting in Qusayr") says where its subject was; a bearing ("100 km south of
 Baghdad") ranks after the place the event was in. Places coordinated with the chosen one ("in Syria and Iraq")
 extend its span as the text writes it, while the event's place record stays the first.
+
+What is not the event's place: a building's owner ("Spain's embassy in Havana"), a name hyphened to a participle
+("Syria-linked clashes", "US-led operations"), the aim of a purpose clause ("protested the plan to export gas to
+Mexico"), the place of another event set beside it (", while three were kidnapped in Muqdadiyah") or of a gerund
+after a preposition ("for smugglers crossing into Israel"); a later conjoined act ("captured in Panama and
+extradited to the United States") places itself after the trigger. A trigger in a sense that is no event ("prices
+shot up", "killed the bill") has no place, and one that takes no ground ("footage captured the attack", "captured
+her 41st title", "demonstrated their support") only one a preposition of position puts it at.
 """
 
 from __future__ import annotations
