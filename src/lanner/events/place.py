@@ -16,6 +16,14 @@ against the operation in Gaza"); "during the occupation of Latvia" places the ev
 clause on the trigger ("killed fighting in Qusayr") says where its subject was; a bearing ("100 km south of
 Baghdad") ranks after the place the event was in. Places coordinated with the chosen one ("in Syria and Iraq")
 extend its span as the text writes it, while the event's place record stays the first.
+
+What is not the event's place: a building's owner ("Spain's embassy in Havana"), a name hyphened to a participle
+("Syria-linked clashes", "US-led operations"), the aim of a purpose clause ("protested the plan to export gas to
+Mexico"), the place of another event set beside it (", while three were kidnapped in Muqdadiyah") or of a gerund
+after a preposition ("for smugglers crossing into Israel"); a later conjoined act ("captured in Panama and
+extradited to the United States") places itself after the trigger. A trigger in a sense that is no event ("prices
+shot up", "killed the bill") has no place, and one that takes no ground ("footage captured the attack", "captured
+her 41st title", "demonstrated their support") only one a preposition of position puts it at.
 """
 
 from __future__ import annotations
@@ -171,13 +179,78 @@ def event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: Mentio
     """The place the event happened: a place attached to the trigger (by a locative preposition, as its
     object, "captured Jaffna", or through "the village of ...") first, the nearest of those to the trigger,
     then the most specific."""
+    if not_an_event_sense(trigger):
+        return None
     candidates, unattached, _vetoed = place_candidates(sentence, trigger, roles, index)
+    if takes_no_ground(trigger):
+        candidates = [c for c in candidates if c.tier == 0 and c.by_prep and _at_after(c, trigger)]
     if not candidates:
         return None
     best = min(candidates, key=lambda c: rule_key(c, trigger))
     best = _first_conjunct(best, candidates)
     best = _innermost(best, candidates + unattached)
     return _located(best, candidates, index)
+
+
+# What a recording "captures" ("footage captured the carnage") and what a winner does ("captured the title",
+# "captured Europe's heart"): the verb then takes no ground.
+RECORDING_NOUNS = frozenset(
+    {
+        "footage", "video", "camera", "photo", "photograph", "photographer", "image", "picture", "tape", "film",
+        "lens", "recording", "cameraman", "snapshot", "documentary", "shot", "television", "tv",
+    }
+)  # fmt: skip
+PRIZE_NOUNS = frozenset(
+    {
+        "title", "crown", "championship", "series", "medal", "prize", "trophy", "wicket", "heart", "imagination",
+        "attention", "mood", "spirit", "essence", "award", "gold", "silver", "bronze", "cup", "scalp", "pole",
+        "belt", "pennant",
+    }
+)  # fmt: skip
+# What "shot" and "killed" take when they film or defeat something: "shot a film", "killed the bill".
+FILM_NOUNS = frozenset({"film", "video", "footage", "scene", "movie", "picture", "photo", "documentary", "episode"})
+MOTION_NOUNS = frozenset({"bill", "proposal", "motion", "plan", "deal", "legislation", "measure", "idea", "amendment"})
+
+
+def not_an_event_sense(trigger: Token) -> bool:
+    """The trigger in a sense that is no event at all, so that nothing it names is an event's place: "prices shot
+    up", "shot a film", "killed the bill". A shooting goes no way "up"."""
+    lemma = trigger.lemma_.lower()
+    children = list(trigger.children)
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma == "shoot":
+        if any(c.dep_ == "prt" and c.lower_ == "up" for c in children) and not objects:
+            return True
+        return any(c.lemma_.lower() in FILM_NOUNS for c in objects)
+    if lemma == "kill":
+        return any(c.lemma_.lower() in MOTION_NOUNS for c in objects)
+    return False
+
+
+def _at_after(c: _Candidate, trigger: Token) -> bool:
+    """A place a preposition of position puts the trigger at, after it ("captured her title in Rome"): not one
+    the subject is in ("popularity in Japan was demonstrated"), nor a goal ("traveled to La Paz")."""
+    return c.tokens.start > trigger.i and c.word not in ("", "to", "into", "from")
+
+
+def takes_no_ground(trigger: Token) -> bool:
+    """The trigger in a sense that takes no ground: a recording that "captured" a scene, a winner who "captured
+    her 41st title", a crowd that "demonstrated its support" (a protest has no object). It may still happen at a
+    place ("captured her title in Rome", "demonstrated their support in Khan Yunis"), so only a place a locative
+    preposition puts it at counts, never a name it takes or one named near it."""
+    lemma = trigger.lemma_.lower()
+    children = list(trigger.children)
+    if lemma == "capture":
+        subjects = [c for c in children if c.dep_ == "nsubj"]
+        subjects += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if trigger.dep_ == "acl":
+            subjects.append(trigger.head)  # "footage captured seconds after the attacks": the footage captured it
+        recorders = {w.lemma_.lower() for c in subjects for w in (c, *c.children) if w.dep_ != "relcl"}
+        taken = [c for c in children if c.dep_ in ("dobj", "npadvmod", "nsubjpass")]
+        return bool(recorders & RECORDING_NOUNS) or any(c.lemma_.lower() in PRIZE_NOUNS for c in taken)
+    if lemma == "demonstrate":
+        return any(c.dep_ in ("dobj", "nsubjpass", "ccomp") for c in children)
+    return False
 
 
 def rule_key(c: _Candidate, trigger: Token) -> tuple[int, bool, int, int, int]:
@@ -204,6 +277,10 @@ def place_candidates(
             vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="actor"))
             continue
         head = _head_of_phrase(tokens.root)
+        if _owns_site(tokens.root) or _hyphen_modifier(tokens):
+            # "Australia's embassy in Jakarta", "Haniya's office": the owner, not where the building is
+            vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="owner"))
+            continue
         if place is not None and place.feature == "country" and _owner(tokens.root):
             # "a US convoy", "the Iraq war": the country owns the thing, it is not where it is
             vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="owner"))
@@ -354,6 +431,33 @@ def _owner(token: Token) -> bool:
     """A country name modifying a noun that is not a place ("US convoy", "U.S. troops")."""
     head = token.head
     return token.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.lemma_.lower() not in PLACE_NOUNS
+
+
+# Buildings and belongings a possessor owns rather than contains: "Spain's embassy in Havana", "Deri's home".
+OWNED_SITE_NOUNS = frozenset(
+    {
+        "embassy", "consulate", "office", "home", "house", "residence", "headquarters", "convoy", "car", "vehicle",
+        "motorcade", "mission", "compound", "ship", "plane", "jet", "aircraft", "villa", "palace", "farm",
+    }
+)  # fmt: skip
+
+
+def _owns_site(token: Token) -> bool:
+    """A name possessing a building or a vehicle ("Spain's embassy", "Chalabi's convoy") names its owner: the
+    building's place is given by its own phrase ("in central Havana"), if at all."""
+    head = _head_of_phrase(token)
+    return head.dep_ == "poss" and head.head.lemma_.lower() in OWNED_SITE_NOUNS
+
+
+def _hyphen_modifier(tokens: SpacySpan) -> bool:
+    """A name hyphened to a participle modifies a noun ("Syria-linked clashes", "US-led operations", "Turkey-backed
+    rebels", "the Kinshasa-appointed governor"): who leads or backs it, not where it is."""
+    doc = tokens.doc
+    end = tokens.end
+    if end + 1 >= tokens.sent.end or doc[end].text != "-":
+        return False
+    word = doc[end + 1]
+    return word.is_lower and word.tag_ in ("VBN", "VBD", "JJ") and word.dep_ in ("amod", "compound", "acl")
 
 
 def _place_phrases(sentence: SpacySpan, index: MentionLookup) -> list[tuple[PlaceMention, SpacySpan]]:
@@ -525,6 +629,14 @@ def _name_run(token: Token) -> SpacySpan:
 
 def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _Attachment | None:
     """How a place phrase hangs from the trigger, or None when it does not say where the event was."""
+    if head.dep_ == "npadvmod" and head.pos_ == "PROPN" and _after_comma(head) and head.left_edge.i >= 2:
+        # "in Congo's capital, Kinshasa", the name an apposition the parse hung on the verb: it hangs as the noun
+        # it names does, unless that noun is a bearing's reference ("north of the capital, Lusaka")
+        described = _head_of_phrase(head.doc[head.left_edge.i - 2])
+        if described.i == head.i or described.dep_ == "npadvmod":
+            return None
+        found = _attachment(described, trigger, passive_object)
+        return found if found is not None and found.word not in DIRECTION_WORDS else None
     prep = _governing_prep(head)
     word = prep.lower_ if prep is not None else ""
     path = _path_up(head, trigger)
@@ -541,8 +653,18 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
                     detour = True  # "killed fighting in the town of Qusayr": where the victims were then
                 else:
                     blocked = True
+            if step.dep_ == "pcomp" and step.pos_ == "VERB" and not _circumstance(step, trigger):
+                blocked = True  # "refrained from granting an exit to civilians in Idlib": that clause's place
+            if step.dep_ == "advcl" and _contrasted(step):
+                return None  # "killed in Baquba, while three were kidnapped in Muqdadiyah": another event's place
+            if step.dep_ == "advcl" and _purpose(step):
+                blocked = True  # "protested against the plan to export gas to Mexico": where the aim would be
             if step.dep_ == "conj" and step.pos_ == "VERB" and _own_subject(step):
                 blocked = True  # "..., and soldiers went into the town of Jenin": another clause, another event
+            elif step.dep_ == "conj" and step.pos_ == "VERB" and not _gapped(step) and step.i - step.head.i > 2:
+                # "captured in Panama and extradited to the United States": the next act's place, after the
+                # trigger's own; not "shot and killed near Kissufim", one act named twice
+                detour = True
             if step.dep_ == "poss" and step.head.lemma_.lower() in OWNED_EVENT_NOUNS:
                 blocked = True
             if step.dep_ in ("prep", "agent") or step.pos_ == "ADP":
@@ -559,7 +681,7 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
             if step.dep_ not in TRANSPARENT_DEPS and step.lower_ != "of" and not _named_by_of(step):
                 cost += 1
         top = path[-1] if path else head
-        if not blocked and top.dep_ == "npadvmod" and top.pos_ == "PROPN":
+        if not blocked and top.dep_ == "npadvmod" and top.pos_ == "PROPN" and not _after_comma(top):
             return _Attachment(0, cost, word, True)  # "captured off Mogadishu", parsed as a bare modifier
         if not blocked and (locative or _object_of(top, trigger, passive_object)):
             return _Attachment(1 if detour else 0, cost, word, locative)
@@ -572,6 +694,35 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
     if _inside_other_clause(head, trigger):
         return None
     return _Attachment(2, 0, word, True)
+
+
+# Subordinators that set a clause beside the trigger's as another happening, not as its circumstance ("when
+# militants hit the villages" says where the killing was; "while three were kidnapped in X" does not).
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "whilst"})
+
+
+def _contrasted(clause: Token) -> bool:
+    """An adverbial clause introduced by ", while" or "although" with a subject of its own: another event. A
+    pronoun subject is the trigger's own participant ("shot him while he was riding in Trincomalee"): where it was."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS), None)
+    if mark is None or not _own_subject(clause):
+        return False
+    if mark.lower_ in ("while", "whilst") and (mark.i == 0 or mark.nbor(-1).text != ","):
+        return False  # "detonated while a patrol was passing near the park": at the same time, so the same place
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in clause.children)
+
+
+def _purpose(clause: Token) -> bool:
+    """An infinitive clause of purpose on the trigger ("marched to demand ... in Geneva", "protested the plan to
+    export gas to Mexico"): what it names is aimed at, not done, so its places are not the event's."""
+    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _after_comma(token: Token) -> bool:
+    """A bare name right after a comma is an apposition the parse hung on the verb ("in Congo's capital,
+    Kinshasa"), not a place the verb is at as a bare modifier ("captured off Mogadishu")."""
+    name = token.left_edge
+    return name.i > name.sent.start and name.nbor(-1).text == ","
 
 
 def _circumstance(clause: Token, trigger: Token) -> bool:
