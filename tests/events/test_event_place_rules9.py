@@ -7,20 +7,7 @@ Hand-written sentences through the real pipeline (real spaCy model, real gazette
 from __future__ import annotations
 
 import pytest
-
-from lanner.events.roles import Roles
-from lanner.events.stage import _event_place, _MentionIndex
-from lanner.records import Article
-
-
-def rule_place(pipeline, text: str, word: str) -> str | None:
-    """The rule asked as `lanner eval event-location` asks it, with `word` as the trigger."""
-    analysis = pipeline(Article(text=text))
-    doc = analysis.doc
-    trigger = next(t for t in doc if t.lower_ == word)
-    index = _MentionIndex(analysis, doc, pipeline.stage("events").knowledge_base)
-    place = _event_place(trigger.sent, trigger, Roles((), ()), index)
-    return place.mention.text if place is not None and place.mention is not None else None
+from eventtools import rule_place
 
 
 @pytest.mark.parametrize(
