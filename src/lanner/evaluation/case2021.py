@@ -6,7 +6,8 @@ the 829 snippets whose gold is one of the 25 ACLED sub-event types; the 5 "unsee
 disasters, diplomacy, attribution) are left out, as the task defines.
 
 Prediction: the snippet's label is the ACLED sub-event type of Lanner's surest event that has one, asserted
-events first (a snippet that only reports a threatened or planned event still names its type), mapped onto
+events first (a snippet that only reports a threatened or planned event still names its type), a fallback type
+(a weaponless fight or attack, an arrest) only when no more specific event is named (`snippet_label`), mapped onto
 the task's codes (`ACLED_TO_CODE`). A snippet with no such event gets the label NO_EVENT, which is never
 right: it lowers recall and weighted F1 like any wrong label.
 
@@ -77,14 +78,39 @@ def load_gold(eval_dir: Path) -> list[tuple[str, str, str]]:
         return [(row["id"], row["EventSnippet"], row["SubType"].strip()) for row in rows]
 
 
+# A fight or attack whose words name no weapon, and an arrest, are fallbacks: when the snippet also names
+# what ACLED codes in their place (the weapon used, weapons seized, sexual violence, the demonstration the
+# force met), that is its main event (ACLED's codebook codes an arrest made while seizing weapons as
+# Disrupted weapons use, and force met by demonstrators as the protest or riot).
+FALLBACK_TYPES: frozenset[str] = frozenset({"Armed clash", "Attack", "Arrests"})
+SPECIFIC_EVENT_TYPES: frozenset[str] = frozenset({"Explosions/Remote violence", "Protests", "Riots"})
+SPECIFIC_SUB_TYPES: frozenset[str] = frozenset({"Disrupted weapons use", "Sexual violence"})
+
+
+def is_fallback(event: Event) -> bool:
+    """Whether the event's type is a fallback a specific event of the snippet should outrank."""
+    if event.acled_sub_event_type == "Arrests":
+        return True
+    return event.acled_sub_event_type in FALLBACK_TYPES and event.mode is None
+
+
+def is_specific(event: Event) -> bool:
+    """Whether the event names what ACLED codes in place of a fallback (`is_fallback`)."""
+    return event.acled_event_type in SPECIFIC_EVENT_TYPES or event.acled_sub_event_type in SPECIFIC_SUB_TYPES
+
+
 def snippet_label(analysis: Analysis) -> str:
-    """The task code of the snippet's surest typed event, asserted events first; NO_EVENT when none."""
+    """The task code of the snippet's main typed event: asserted first, then a fallback (`is_fallback`) only
+    when no specific event (`is_specific`) is named, then the surest; NO_EVENT when none."""
     typed = [e for e in analysis.events if e.acled_sub_event_type in ACLED_TO_CODE]
     if not typed:
         return NO_EVENT
 
-    def rank(event: Event) -> tuple[bool, float, int]:
-        return (event.factuality == "asserted", event.confidence, -event.trigger.start)
+    specific = any(is_specific(e) for e in typed)
+
+    def rank(event: Event) -> tuple[bool, bool, float, int]:
+        demoted = specific and is_fallback(event)
+        return (event.factuality == "asserted", not demoted, event.confidence, -event.trigger.start)
 
     return ACLED_TO_CODE[str(max(typed, key=rank).acled_sub_event_type)]
 
