@@ -45,3 +45,19 @@ def test_fallback_and_specific_predicates(pipeline) -> None:
     assert not is_specific(by_type["Arrests"])
     assert is_specific(by_type["Grenade"])
     assert not is_fallback(by_type["Grenade"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coastal Forces were formed in the navy of the republic, the ministry said.",
+        "New groups of troops have been formed in three northern regions.",
+    ],
+)
+def test_a_force_formed_is_a_change_to_the_group(pipeline, text: str) -> None:
+    assert snippet_label(pipeline(Article(text=text))) == "CHANGE_TO_GROUP_ACT"
+
+
+def test_a_government_formed_is_not_a_force(pipeline) -> None:
+    events = pipeline(Article(text="The rebels formed a new government in the north.")).events
+    assert not [e for e in events if e.type == "MOBILIZE"]

@@ -426,6 +426,12 @@ ORDER_SENSE = TriggerSense(type="REQUEST", mode=None, weight=0.8)
 BUILDUP_VERBS = frozenset({"strengthen", "bolster", "boost", "increase", "beef", "augment", "expand", "double"})
 FORCE_NOUNS = frozenset({"force", "troop", "presence", "garrison", "military", "contingent", "deployment"})
 BUILDUP_SENSE = TriggerSense(type="MOBILIZE", mode="troops", weight=0.8)
+# "Land forces were formed", "set up a new brigade": a new armed force is a change to the group (ACLED:
+# Change to group/activity), read only when the formed thing is a force, not a government or committee.
+FORM_VERBS = frozenset({"form", "create"})
+FORMED_FORCE_NOUNS = frozenset(
+    {"force", "troop", "brigade", "battalion", "regiment", "militia", "army", "unit", "forces", "troops"}
+)  # plurals too: "Land Forces" is a proper noun the model does not lemmatise
 # "sent troops to the border", "dispatched warships": moving forces is MOBILIZE (CAMEO 15), not AID.
 SEND_VERBS = frozenset({"send", "dispatch", "deploy", "rush", "fly", "move", "redeploy", "despatch"})
 UNIT_NOUNS = frozenset(
@@ -1180,6 +1186,11 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
     if lemma in ORDER_VERBS and any(child.dep_ == "xcomp" for child in token.children):
         return ORDER_SENSE  # "ordered former president Menem to appear"
     if lemma in BUILDUP_VERBS and nouns & FORCE_NOUNS:
+        return BUILDUP_SENSE
+    if (
+        lemma in FORM_VERBS
+        and {g.lemma_.lower() for child in objects for g in phrase_tokens(child)} & FORMED_FORCE_NOUNS
+    ):
         return BUILDUP_SENSE
     if lemma in USE_VERBS and _chemical_object(objects):
         return (
