@@ -61,3 +61,16 @@ def test_a_force_formed_is_a_change_to_the_group(pipeline, text: str) -> None:
 def test_a_government_formed_is_not_a_force(pipeline) -> None:
     events = pipeline(Article(text="The rebels formed a new government in the north.")).events
     assert not [e for e in events if e.type == "MOBILIZE"]
+
+
+def test_territory_taken_by_the_government_as_actor_is_regained() -> None:
+    from lanner.events.plover import acled_category
+
+    kinds = frozenset({"government"})
+    assert acled_category("ASSAULT", None, kinds, frozenset(), territory=True) == (
+        "Battles",
+        "Government regains territory",
+    )
+    assert acled_category("ASSAULT", None, frozenset({"armed_group"}), frozenset(), territory=True)[1] == (
+        "Non-state actor overtakes territory"
+    )

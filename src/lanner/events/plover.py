@@ -59,6 +59,8 @@ _REMOTE_BY_MODE = {
     "unconventional": "Chemical weapon",
 }
 _ARMED_KINDS = frozenset({"armed_group", "state_forces"})
+# Who retaking ground makes it the government's: its forces, or the government named as the actor.
+_STATE_KINDS = frozenset({"state_forces", "government"})
 # Actor subkinds (carried in the kinds sets next to the kind) that make an ASSAULT a riot rather than a fight.
 _CROWD_SUBKINDS = frozenset({"protesters", "rioters"})
 # ACLED distinctions PLOVER's modes do not draw, read by the events stage from the event's words:
@@ -85,7 +87,7 @@ def acled_category(
         if territory:  # ground taken is the event, whatever weapon took it or was destroyed on the way
             if cue == "unopposed":
                 return "Strategic developments", "Non-violent transfer of territory"
-            if "state_forces" in source_kinds:
+            if source_kinds & _STATE_KINDS:  # "forces loyal to the government" name the government itself
                 return "Battles", "Government regains territory"
             return "Battles", "Non-state actor overtakes territory"
         if cue == "grenade" and mode in (None, "explosives", "firearms"):
