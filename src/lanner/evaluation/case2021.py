@@ -166,8 +166,8 @@ def evaluate_case2021(pipeline: Pipeline, eval_dir: Path, split: str) -> EvalRep
     for label, score in per_class_f1(pairs, {g for g, _ in pairs}).items():
         figures[f"f1_{label}"] = round(score, 4)
     notes = [
-        "subtask 1 (25 ACLED sub-event types); label = surest event's ACLED sub-event type, asserted first; "
-        "NO_EVENT when no event has one (always wrong)",
+        "subtask 1 (25 ACLED sub-event types); label = surest event's ACLED sub-event type, asserted first, a "
+        "weaponless fight or an arrest only when no more specific event is named; NO_EVENT when none (always wrong)",
         "split: file rows 0, 3, 6, ... are dev, the rest test",
         "published systems were trained on ACLED data; Lanner's rules were not trained on this set",
     ]
