@@ -447,6 +447,17 @@ def _attacking_clause_agents(verb: Token) -> list[Token]:
     return found
 
 
+def _means_noun(token: Token) -> bool:
+    """Whether a word names an attack by its means. A headline's capitals ("70 Killed in Syrian and Russian
+    Airstrikes") make the tagger read a proper noun, whose lemma keeps its plural: still the attack noun."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN":
+        return lemma in MEANS_NOUNS
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return False
+    return lemma in MEANS_NOUNS or (lemma.endswith("s") and lemma[:-1] in MEANS_NOUNS)
+
+
 def _means_agents(heads: list[Token]) -> list[Token]:
     """Who wields the attack named as a verb's subject or means: "regime shelling", "Russian air strikes",
     "strikes by the coalition", "air strikes carried out by Syrian or Russian warplanes", "an attack believed to
@@ -457,7 +468,7 @@ def _means_agents(heads: list[Token]) -> list[Token]:
         if lemma in CLASH_NOUNS:
             found += _prep_objects(head, frozenset({"with", "against"}))
             continue
-        if head.pos_ != "NOUN" or lemma not in MEANS_NOUNS:
+        if not _means_noun(head):
             following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
             if head.dep_ == "pobj" and following is not None and following.lemma_.lower() in MEANS_NOUNS:
                 found.append(head)  # "killed in regime shelling", parsed as "killed in regime" + a clause
