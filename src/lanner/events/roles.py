@@ -155,7 +155,7 @@ def phrase_tokens(head: Token, *, of_complements: bool = True) -> Iterable[Token
         token = stack.pop()
         yield token
         for child in token.children:
-            if child.dep_ in PHRASE_DEPS:
+            if child.dep_ in PHRASE_DEPS and not _place_of_blast(child, token):
                 stack.append(child)
             elif of_complements and child.dep_ == "prep" and child.lower_ == "of":
                 stack.extend(grand for grand in child.children if grand.dep_ == "pobj")
@@ -541,8 +541,25 @@ def purpose_targets(trigger: Token, lookup: ActorLookup) -> list[str]:
     return []
 
 
+# Nouns for a bomb going off: a place name before them says where, not who set it ("Syria car bomb").
+BLAST_NOUNS = frozenset({"bomb", "bombing", "blast", "explosion", "bomber"})
+
+
+def _place_of_blast(modifier: Token, noun: Token) -> bool:
+    """ "12 dead in Syria car bomb", "Iraq bombings": a place name compounded with a bomb noun (or with the word
+    the bomb noun heads: "Syria car bomb") says where it went off; bombs are seldom a state's weapon, and a
+    demonym ("Syrian bombing") or possessive ("Syria's bombing") keeps its reading."""
+    if modifier.dep_ != "compound" or modifier.pos_ != "PROPN" or modifier.ent_type_ not in ("GPE", "LOC"):
+        return False
+    return noun.lemma_.lower() in BLAST_NOUNS
+
+
 def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
-    source_heads = [child for child in noun.children if child.dep_ in ("poss", "compound", "amod", "nmod")]
+    source_heads = [
+        child
+        for child in noun.children
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and not _place_of_blast(child, noun)
+    ]
     source_heads += _prep_objects(noun, frozenset({"by", "from"}))
     # "barrel bomb attacks carried out by the Syrian air force"
     source_heads += [agent for child in noun.children if child.dep_ == "acl" for agent in _agents(child)]
