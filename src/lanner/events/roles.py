@@ -155,7 +155,7 @@ def phrase_tokens(head: Token, *, of_complements: bool = True) -> Iterable[Token
         token = stack.pop()
         yield token
         for child in token.children:
-            if child.dep_ in PHRASE_DEPS:
+            if child.dep_ in PHRASE_DEPS and not _place_of_blast(child, token):
                 stack.append(child)
             elif of_complements and child.dep_ == "prep" and child.lower_ == "of":
                 stack.extend(grand for grand in child.children if grand.dep_ == "pobj")
@@ -447,6 +447,17 @@ def _attacking_clause_agents(verb: Token) -> list[Token]:
     return found
 
 
+def _means_noun(token: Token) -> bool:
+    """Whether a word names an attack by its means. A headline's capitals ("70 Killed in Syrian and Russian
+    Airstrikes") make the tagger read a proper noun, whose lemma keeps its plural: still the attack noun."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN":
+        return lemma in MEANS_NOUNS
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return False
+    return lemma in MEANS_NOUNS or (lemma.endswith("s") and lemma[:-1] in MEANS_NOUNS)
+
+
 def _means_agents(heads: list[Token]) -> list[Token]:
     """Who wields the attack named as a verb's subject or means: "regime shelling", "Russian air strikes",
     "strikes by the coalition", "air strikes carried out by Syrian or Russian warplanes", "an attack believed to
@@ -457,7 +468,7 @@ def _means_agents(heads: list[Token]) -> list[Token]:
         if lemma in CLASH_NOUNS:
             found += _prep_objects(head, frozenset({"with", "against"}))
             continue
-        if head.pos_ != "NOUN" or lemma not in MEANS_NOUNS:
+        if not _means_noun(head):
             following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
             if head.dep_ == "pobj" and following is not None and following.lemma_.lower() in MEANS_NOUNS:
                 found.append(head)  # "killed in regime shelling", parsed as "killed in regime" + a clause
@@ -530,8 +541,25 @@ def purpose_targets(trigger: Token, lookup: ActorLookup) -> list[str]:
     return []
 
 
+# Nouns for a bomb going off: a place name before them says where, not who set it ("Syria car bomb").
+BLAST_NOUNS = frozenset({"bomb", "bombing", "blast", "explosion", "bomber"})
+
+
+def _place_of_blast(modifier: Token, noun: Token) -> bool:
+    """ "12 dead in Syria car bomb", "Iraq bombings": a place name compounded with a bomb noun (or with the word
+    the bomb noun heads: "Syria car bomb") says where it went off; bombs are seldom a state's weapon, and a
+    demonym ("Syrian bombing") or possessive ("Syria's bombing") keeps its reading."""
+    if modifier.dep_ != "compound" or modifier.pos_ != "PROPN" or modifier.ent_type_ not in ("GPE", "LOC"):
+        return False
+    return noun.lemma_.lower() in BLAST_NOUNS
+
+
 def noun_roles(noun: Token, lookup: ActorLookup) -> Roles:
-    source_heads = [child for child in noun.children if child.dep_ in ("poss", "compound", "amod", "nmod")]
+    source_heads = [
+        child
+        for child in noun.children
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and not _place_of_blast(child, noun)
+    ]
     source_heads += _prep_objects(noun, frozenset({"by", "from"}))
     # "barrel bomb attacks carried out by the Syrian air force"
     source_heads += [agent for child in noun.children if child.dep_ == "acl" for agent in _agents(child)]
