@@ -798,10 +798,16 @@ def attack_attributions(doc: Doc, lookup: ActorLookup, asserted: Callable[[Token
     the bombing", "the attack was claimed by IS", "activists blamed the regime for the attack", "the regime was
     behind the attack". FA-KES articles often name the attacker only there, sentences after the lede that
     reports the attack without one. Only named actors, in asserted sentences ("denied being behind it" is none)."""
+    from spacy.attrs import LEMMA, LOWER
+
+    from lanner.nlp.text import fixed_word_ids
+
     found: list[Claim] = []
-    for token in doc:
-        if token.lemma_.lower() not in _BLAME_WORDS and token.lower_ not in _BLAME_WORDS:
-            continue
+    words = doc.to_array([LEMMA, LOWER]).tolist()  # by id, as `responsibility_claims`: no Token for every word
+    strings = doc.vocab.strings
+    lemmas = {lemma for lemma, _ in words if strings[lemma].lower() in _BLAME_WORDS}
+    lowers = fixed_word_ids(_BLAME_WORDS)
+    for token in (doc[i] for i, (lemma, lower) in enumerate(words) if lemma in lemmas or lower in lowers):
         heads, referent = _blamed(token)
         if referent is None or not heads:
             continue
