@@ -82,7 +82,7 @@ def load_gold(eval_dir: Path) -> list[tuple[str, str, str]]:
 # what ACLED codes in their place (the weapon used, weapons seized, sexual violence, the demonstration the
 # force met), that is its main event (ACLED's codebook codes an arrest made while seizing weapons as
 # Disrupted weapons use, and force met by demonstrators as the protest or riot).
-FALLBACK_TYPES: frozenset[str] = frozenset({"Armed clash", "Attack", "Arrests"})
+WEAPONLESS_FALLBACKS: frozenset[str] = frozenset({"Armed clash", "Attack"})  # fallbacks only when no weapon is named
 SPECIFIC_EVENT_TYPES: frozenset[str] = frozenset({"Explosions/Remote violence", "Protests", "Riots"})
 SPECIFIC_SUB_TYPES: frozenset[str] = frozenset({"Disrupted weapons use", "Sexual violence"})
 
@@ -91,7 +91,7 @@ def is_fallback(event: Event) -> bool:
     """Whether the event's type is a fallback a specific event of the snippet should outrank."""
     if event.acled_sub_event_type == "Arrests":
         return True
-    return event.acled_sub_event_type in FALLBACK_TYPES and event.mode is None
+    return event.acled_sub_event_type in WEAPONLESS_FALLBACKS and event.mode is None
 
 
 def is_specific(event: Event) -> bool:
