@@ -86,3 +86,24 @@ def stored_documents(path: Path) -> int:
 
 def worker_pids(client: Any) -> dict[str, int]:
     return client.run(os.getpid)
+
+
+def restore_workers(client: Any, count: int, timeout: float = 120) -> None:
+    """Wait until the test cluster runs `count` workers again after one was killed. A nanny restarts its worker,
+    but Dask has a race in which the restarted worker closes for good and takes its nanny with it (dask/distributed
+    issue 7312); then a fresh worker replaces the closed one, so later cycles still kill among two workers."""
+    from distributed.core import Status
+    from distributed.exceptions import WorkerStartTimeoutError
+
+    try:
+        client.wait_for_workers(count, timeout=timeout / 2)
+        return
+    except WorkerStartTimeoutError:
+        pass
+    cluster = client.cluster
+    for name, nanny in list(cluster.workers.items()):
+        if nanny.status in (Status.closed, Status.closing, Status.failed):
+            del cluster.workers[name]
+            cluster.worker_spec.pop(name, None)
+    cluster.scale(count)
+    client.wait_for_workers(count, timeout=timeout / 2)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from scaletools import CORPUS_SIZE, assert_sound, db_content, stored_documents, worker_pids
+from scaletools import CORPUS_SIZE, assert_sound, db_content, restore_workers, stored_documents, worker_pids
 
 pytestmark = pytest.mark.scale
 
@@ -93,7 +93,7 @@ def test_sigkill_at_random_points_then_rerun_loses_and_duplicates_nothing(
         assert rerun.wait(timeout=300) == 0, (where, rerun.stderr.read() if rerun.stderr else "")
         assert_sound(db)
         assert db_content(db) == reference, where  # no article lost, no event duplicated
-        warm_cluster.wait_for_workers(2, timeout=120)
+        restore_workers(warm_cluster, 2)
     assert len(kills) >= KILLS, f"only {len(kills)} kills landed (seed {seed}): {kills}"
     print(f"seed {seed}:", *kills, sep="\n  ")  # shown with -s, and on failure
     # every client found the pipelines already loaded: none registered the plugin (and reloaded them) again
