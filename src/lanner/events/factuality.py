@@ -152,6 +152,9 @@ OCCURRENCE_VERBS = frozenset(
         "materialize",
     }
 )
+# Verbs whose object is the very act they perform ("regularly plant roadside bombs", "staged protests",
+# "did not fire rockets"): their negation, mode and habit are the event's, as with light verbs.
+PERFORMING_VERBS = frozenset({"plant", "detonate", "lay", "stage", "mount", "conduct", "fire", "hurl", "throw", "drop"})
 # Verbs that, governing an event clause, make it unasserted.
 DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "dispute", "rebut", "debunk"})
 FAILURE_VERBS = frozenset(
@@ -261,6 +264,7 @@ INTENT_VERBS = frozenset(
         "need",
         "swear",
         "appeal",
+        "vote",
     }
 )
 INTENT_NOUNS = frozenset(
@@ -369,6 +373,9 @@ SCHEDULE_VERBS = frozenset({"expect", "schedule", "slate", "timetable"})
 INABILITY_ADJ = frozenset({"unable", "powerless"})
 # Passive verbs of belief that raise the subject of an unproven event ("is believed to have killed").
 BELIEF_VERBS = frozenset({"believe", "think", "presume", "suppose", "rumour", "rumor", "suspect"})
+# Verbs of saying whose passive with an infinitive passes on hearsay ("the rebels are said to have executed
+# prisoners", "is reported to have fled"): nobody named vouches for it, unlike "police said the rebels executed".
+HEARSAY_VERBS = frozenset({"say", "report", "allege", "claim", "rumour", "rumor"})
 HYPOTHETICAL_ADJ = frozenset(
     {
         "possible",
@@ -445,6 +452,19 @@ UNIVERSAL_WORDS = frozenset({"anyone", "anybody", "everyone", "everybody", "whoe
 UNIVERSAL_DETS = frozenset({"any", "every"})  # "shoot at any car that moves"
 # Edges past which cues belong to another event: a noun's relative clause or a subject's verb
 # ("villages that ISIS attacked could be rebuilt", "the attack could have been prevented").
+# Every verb lemma a cue lexicon holds, to mend lemmas the lemmatiser cut short (`_cue_lemma`).
+_CUE_VERB_LEMMAS = (
+    FEAR_VERBS
+    | INTENT_VERBS
+    | DENIAL_VERBS
+    | FAILURE_VERBS
+    | BELIEF_VERBS
+    | HEARSAY_VERBS
+    | PREVENTION_VERBS
+    | SCHEDULE_VERBS
+    | ESCAPE_VERBS
+    | POSTPONE_VERBS
+)
 STOP_DEPS = frozenset({"relcl", "acl", "appos", "nsubj", "nsubjpass", "csubj", "attr", "npadvmod"})
 # Edges into reported speech: a cue above one is about the report ("did not confirm that ...").
 REPORT_DEPS = frozenset({"ccomp", "parataxis"})
@@ -705,9 +725,19 @@ def _has_subject(token: Token) -> bool:
     return any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in token.children)
 
 
+def _cue_lemma(token: Token) -> str:
+    """The token's lemma, mended where the lemmatiser drops a verb's final "e" ("hopes" → "hop"): the cue
+    lexicons hold the real lemma, and "hop", "plan" or "scar" would otherwise hide "hope", "plane", "scare"."""
+    lemma = token.lemma_.lower()
+    mended = lemma + "e"
+    if token.pos_ in ("VERB", "AUX") and token.lower_.startswith(mended) and mended in _CUE_VERB_LEMMAS:
+        return mended
+    return lemma
+
+
 def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
     """A cue from a predicate that governs the event clause: deny, fail, fear, plan, possible, set to."""
-    lemma = head.lemma_.lower()
+    lemma = _cue_lemma(head)
     if lemma == "go" and head.tag_ == "VBG" and token.dep_ == "xcomp":
         return "future", head.text  # "were going to attack"
     if head.pos_ in ("VERB", "AUX") and _particle(head) == ("gear", "up"):
@@ -764,6 +794,8 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
             return "generic", head.text  # "police are known to beat suspects"
         if lemma in BELIEF_VERBS and passive:
             return "hypothetical", head.text  # "the group is believed to have killed dozens"
+        if lemma in HEARSAY_VERBS and passive and _infinitive(token):
+            return "hypothetical", head.text  # "the rebels are said to have executed prisoners"
         if lemma in HABIT_VERBS or (lemma == "use" and head.tag_ == "VBD" and not _has_object(head)):
             return "generic", head.text  # "insurgents tend to strike", "militias used to attack"
         if lemma in ("have", "be") and any(child.dep_ == "advmod" and child.lower_ == "yet" for child in head.children):
@@ -791,6 +823,8 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
             return "future", head.text
     if lemma == "without" and head.dep_ == "prep" and token.dep_ in ("pcomp", "pobj"):
         return "negated", head.text  # "left the town without firing a shot"
+    if head.pos_ == "NOUN" and lemma in PLAN_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return "negated", head.text  # "had no plans to bomb the city", "has no intention of attacking"
     if head.pos_ == "NOUN" and lemma in HABIT_NOUNS and token.lower_ == "of":
         return "generic", head.text  # "a history of kidnapping aid workers"
     if head.pos_ == "NOUN" and lemma in IMMINENCE_NOUNS and token.lower_ == "of":
@@ -898,7 +932,7 @@ def _presupposed(token: Token, head: Token, below: Token) -> bool:
         return False  # a clause, not a noun: "vowed to avenge him by attacking", "accused of attacking"
     if head.pos_ in ("VERB", "AUX"):
         lemma = head.lemma_.lower()
-        return lemma not in LIGHT_VERBS and lemma not in OCCURRENCE_VERBS  # "could come under attack"
+        return lemma not in LIGHT_VERBS | OCCURRENCE_VERBS | PERFORMING_VERBS  # "could come under attack"
     return False
 
 
@@ -912,7 +946,9 @@ def _predicate_cue(noun: Token) -> tuple[Factuality, str] | None:
             return "negated", head.text  # "the planned assault was cancelled", "the strike was called off"
         if lemma in POSTPONE_VERBS or lemma in ("plan", "schedule", "slate"):
             return "future", head.text  # "the offensive was postponed", "the rally is planned for Friday"
-    if noun.dep_ == "nsubj" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in noun.children):
+    if noun.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in noun.children
+    ):
         modal = next((c for c in head.children if c.dep_ == "aux" and c.lower_ in ("would", "could", "might")), None)
         if modal is not None and not any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children):
             return "hypothetical", modal.text  # "an attack on the dam would cause a catastrophe", "any strike would"
@@ -977,7 +1013,7 @@ def _outer_cue(token: Token) -> tuple[Factuality, str] | None:
     a feared or conditional plan is not yet announced as going to happen. So does a verb that undoes
     the plan ("police foiled a plan to bomb the church"): the event did not happen."""
     for _ in range(12):
-        head = token.head
+        head = _head(token)
         if head.i == token.i or (token.dep_ in STOP_DEPS and not _complement_of_noun(token)):
             return None
         governor = _governor_cue(head, token)
@@ -988,6 +1024,25 @@ def _outer_cue(token: Token) -> tuple[Factuality, str] | None:
             return cue
         token = head
     return None
+
+
+def _head(token: Token) -> Token:
+    """The token's head, with one parser slip mended: a to-clause right after a plan noun that is a verb's
+    object hangs on the verb ("police foiled a plot to assassinate the governor") but says what the plan is."""
+    head = token.head
+    if token.dep_ != "advcl" or head.pos_ not in ("VERB", "AUX") or not _infinitive(token):
+        return head
+    plan = next(
+        (
+            child
+            for child in head.children
+            if child.dep_ == "dobj"
+            and child.lemma_.lower() in PLAN_NOUNS
+            and child.right_edge.i + 1 == token.left_edge.i
+        ),
+        None,
+    )
+    return plan if plan is not None else head
 
 
 def _complement_of_noun(token: Token) -> bool:
@@ -1025,7 +1080,7 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
             modifier = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in NOUN_MODIFIER_CUES), None)
             if modifier is not None:  # "possible clashes", "an imminent attack"
                 return NOUN_MODIFIER_CUES[modifier.lower_], modifier.text
-        head = token.head
+        head = _head(token)
         subject = token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN")
         if token.i == trigger.i and (subject or (token.dep_ == "csubj" and token.tag_ == "VBG")):
             predicate = _predicate_cue(token)  # "attacks are common", "shelling has become routine"
@@ -1077,6 +1132,8 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
         below, token = token, head
     if _imperative(trigger):
         return "future", trigger.text  # "Attack the convoys, the commander told his men"
+    if trigger.pos_ == "NOUN" and any(child.dep_ == "det" and child.lower_ == "any" for child in trigger.children):
+        return "hypothetical", "any"  # "any attack on the base will be met with force": no attack in particular
     if _ends_in_question(trigger.sent) and not _wh_question(trigger):
         return "hypothetical", "?"
     return "asserted", None
