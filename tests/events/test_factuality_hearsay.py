@@ -1,7 +1,7 @@
 """Factuality of constructions added in the eighth round: hearsay passives ("are said to have"), an event
-with "any", a plan that is foiled or denied ("foiled a plot to", "had no plans to"), a modal on a passive clause
-that rates an event, verbs that perform their object ("plant bombs"), "voted to" and a lemma the lemmatiser
-cut short ("hopes" → "hop"); and the lookalikes that still assert.
+with "any", a plan that is foiled or denied ("foiled a plot to", "had no plans to"), a report not verified, a
+modal on a passive clause that rates an event, verbs that perform their object ("plant bombs"), "voted to" and a
+lemma the lemmatiser cut short ("hopes" → "hop"); and the lookalikes that still assert.
 
 Sentences written for these tests (not taken from the case set), run through the trained spaCy model.
 """
@@ -23,6 +23,7 @@ NOT_ASSERTED = [
     ("The insurgents did not detonate the bombs, police said.", "bombs", "negated"),
     ("Lawmakers voted to deploy troops to the border region.", "deploy", "future"),
     ("The militia hopes to seize the airport before the rains.", "seize", "hypothetical"),
+    ("Reports of clashes near the dam could not be independently verified.", "clashes", "hypothetical"),
 ]
 
 STILL_ASSERTED = [
@@ -31,6 +32,7 @@ STILL_ASSERTED = [
     ("Troops launched the long-planned offensive at dawn.", "offensive"),
     ("The army sent reinforcements to retake the town.", "retake"),
     ("The raid was reported by state television.", "raid"),
+    ("Reports of clashes near the dam were confirmed by the army.", "clashes"),
 ]
 
 

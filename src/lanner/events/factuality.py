@@ -323,6 +323,8 @@ REPORT_NOUNS = frozenset({"report", "account", "story", "news", "rumour", "rumor
 FALSITY_ADJ = frozenset(
     {"false", "untrue", "baseless", "unfounded", "groundless", "fabricated", "fake", "bogus", "incorrect", "wrong"}
 )
+# Verbs of checking a report: not done ("could not be verified"), the report stays unproven.
+VERIFY_VERBS = frozenset({"verify", "confirm", "corroborate", "substantiate"})
 # Adjectives on an attempt or plan that say it came to nothing ("a failed attempt to storm the prison").
 FAILED_ADJ = frozenset({"failed", "unsuccessful", "abortive", "botched", "foiled", "thwarted", "aborted"})
 # Nouns of someone's part in an event ("denied responsibility for the bombing"): the event itself is given.
@@ -998,6 +1000,8 @@ def _undone(verb: Token) -> bool:
 def _judged_report(noun: Token) -> tuple[Factuality, str] | None:
     """A report or claim that its own clause calls false or unverified ("claims that ... are baseless")."""
     clause = noun.head
+    if noun.dep_ == "nsubjpass" and clause.lemma_.lower() in VERIFY_VERBS and _undone(clause):
+        return "hypothetical", clause.text  # "reports of fighting could not be independently verified"
     copula = next((c for c in clause.children if c.dep_ == "xcomp" and c.lemma_.lower() == "be"), None)
     for child in [*clause.children, *(copula.children if copula is not None else ())]:  # "turned out to be false"
         if child.dep_ in ("acomp", "oprd") and child.lower_ in FALSITY_ADJ:
