@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from lanner.events.factuality import factuality_of
 from lanner.events.fatalities import fatalities_in
 from lanner.events.lexicon import TriggerLexicon, TriggerSense
-from lanner.events.place import event_place
+from lanner.events.place import event_place, not_an_event_sense, takes_no_ground
 from lanner.events.plover import ACLED_TYPES, acled_category
 from lanner.events.roles import (
     CLASH_NOUNS,
@@ -896,6 +896,8 @@ class EventStage:
             return None
         if token.pos_ == "VERB":
             lemma = self.lexicon.verb_lemma(token.lower_, lemma)  # "raped" is lemmatised "rap"
+        if token.pos_ == "VERB" and (not_an_event_sense(token) or (lemma == "capture" and takes_no_ground(token))):
+            return None  # "prices shot up", "killed the bill", "footage captured the blast", "captured the title"
         if token.pos_ == "VERB":
             special = _special_sense(token, lemma, index)
             if special is not None:
