@@ -49,6 +49,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lanner.actors.lexicon import HYPHEN_BLOCKERS
 from lanner.evaluation.base import EvalReport, in_split, require_file
 from lanner.evaluation.case2021 import per_class_f1
 from lanner.geo.resolve import haversine_km
@@ -255,12 +256,21 @@ def predicted_governorate(analysis: Analysis) -> str | None:
     report one incident, and their headline and lede name where it happened; later paragraphs add context
     elsewhere ("Elsewhere in Syria ...", the day's other attacks), so neither the most frequent governorate
     nor the place of a later event with a named perpetrator does as well (measured on dev)."""
+    text = analysis.article.text
     for mention in analysis.places:
-        if mention.place is not None:  # embedded names count too: "a source at Aleppo Police Command"
+        if mention.place is not None and not _hyphen_modifier(text, mention.end):
+            # embedded names count too: "a source at Aleppo Police Command"
             key = _place_governorate(mention.place)
             if key:
                 return key
     return None
+
+
+def _hyphen_modifier(text: str, end: int) -> bool:
+    """Is the place name the first half of a compound modifier ("Damascus-backed militia", "an Aleppo-based
+    activist")? It then describes who backs or where someone lives, not where the incident was."""
+    match = re.match(r"-([a-z]+)\b", text[end : end + 16])
+    return match is not None and match.group(1) in HYPHEN_BLOCKERS
 
 
 def perpetrator_class(actor_ids: tuple[str, ...], pipeline: Pipeline) -> str:
