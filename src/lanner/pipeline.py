@@ -43,8 +43,10 @@ def _bare_possessive_forms(language: Language, knowledge_base: ActorKnowledgeBas
     known = {name.lower() for name in country_names(knowledge_base.countries)}
     known.update(alias.lower() for actor in knowledge_base.actors() for alias in (actor.name, *actor.aliases))
 
+    is_place = gazetteer_places(gazetteer)  # a notable place: a hamlet called "Assads" does not count
+
     def is_known_name(form: str) -> bool:
-        return form.lower() in known or bool(gazetteer.lookup(form, loose=False))
+        return form.lower() in known or is_place(form)
 
     return bare_possessives(possessor_names(knowledge_base), EnglishWords.from_language(language), is_known_name)
 
