@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from lanner.evaluation.fakes import headed_text, predicted_governorate
+from lanner.evaluation.fakes import headed_text, perpetrator_class, predicted_governorate
 from lanner.records import Article, Event
 
 PUBLISHED = date(2016, 5, 3)
@@ -49,3 +49,10 @@ def test_headline_goes_above_a_content_stored_without_it() -> None:
 def test_a_place_that_only_modifies_is_not_where(pipeline) -> None:
     text = "Jets struck the Damascus-backed militia's base in the Golan Heights on Sunday, killing three fighters."
     assert predicted_governorate(pipeline(Article(text=text, published=PUBLISHED))) == "quneitra"
+
+
+def test_the_governments_foreign_allies_are_its_side(pipeline) -> None:
+    text = "Hezbollah and Kataib Hezbollah fighters killed 23 militants near Aleppo, a monitor in Syria said."
+    killed = next(e for e in assaults(pipeline, text) if e.trigger.text == "killed")
+    assert perpetrator_class(killed.source, pipeline) == "government"
+    assert perpetrator_class(("IR.state_forces",), pipeline) == "government"

@@ -19,7 +19,8 @@ background count, "the conflict has killed more than 280000 people", which has n
   as "damascus" because the gold has no separate label for it and files its towns under Damascus.
 * Perpetrator class: the main event's first source actor with a class (`perpetrator_class`: the actor, then its
   parents; state actors by country; Syrian groups the knowledge base calls rebel groups → opposition, its
-  pro-government militias → government; any "rebels" → opposition); "unknown" when there is none. Macro-F1 over
+  pro-government militias, and the government's foreign allies (Iran, Hezbollah, Iraq's PMF) → government; any
+  "rebels" → opposition); "unknown" when there is none. Macro-F1 over
   the 7 gold classes, plus accuracy.
 * Cause of death: from the main event's ACLED sub-event type, mode and trigger (`cause_of_death`): air,
   drone, shelling and missile strikes → shelling (VDC files aerial bombardment as shelling); explosives and
@@ -124,8 +125,14 @@ _ACTOR_CLASSES: dict[str, str] = {
     "syrian_national_army": "opposition",
     "SY.rebels": "opposition",
     "generic.rebels": "opposition",
+    # The government's foreign allies in the war, which VDC files with it: Lebanon's Hezbollah, Iraq's PMF
+    # militias (through their parent: Harakat al-Nujaba, Kata'ib Hezbollah) and the brigades Iran's Quds Force
+    # raised (Fatemiyoun, Zainebiyoun); Iran's own forces are classed by country below.
+    "hezbollah": "government",
+    "pmf": "government",
+    "quds_force": "government",
 }
-_GOVERNMENT_COUNTRIES = frozenset({"SY", "RU"})
+_GOVERNMENT_COUNTRIES = frozenset({"SY", "RU", "IR"})
 _COALITION_COUNTRIES = frozenset({"US", "GB", "FR", "AU", "CA", "NL", "BE", "DK", "JO", "SA", "AE", "BH", "QA"})
 _SHELLING = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 _EXPLOSION = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
