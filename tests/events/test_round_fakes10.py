@@ -56,3 +56,10 @@ def test_the_governments_foreign_allies_are_its_side(pipeline) -> None:
     killed = next(e for e in assaults(pipeline, text) if e.trigger.text == "killed")
     assert perpetrator_class(killed.source, pipeline) == "government"
     assert perpetrator_class(("IR.state_forces",), pipeline) == "government"
+
+
+def test_headline_participle_with_an_agent_is_passive(pipeline) -> None:
+    text = "Syrian airbase struck by US missiles, officials said."
+    struck = next(e for e in assaults(pipeline, text) if e.trigger.text == "struck")
+    assert any(actor.startswith("US.") for actor in struck.source)
+    assert not any(actor.startswith("SY.") for actor in struck.source)
