@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from lanner.evaluation.fakes import headed_text, perpetrator_class, predicted_governorate
-from lanner.records import Article, Event
+from lanner.records import Analysis, Article, Event, PlaceMention
 
 PUBLISHED = date(2016, 5, 3)
 
@@ -63,3 +63,10 @@ def test_headline_participle_with_an_agent_is_passive(pipeline) -> None:
     struck = next(e for e in assaults(pipeline, text) if e.trigger.text == "struck")
     assert any(actor.startswith("US.") for actor in struck.source)
     assert not any(actor.startswith("SY.") for actor in struck.source)
+
+
+def test_an_unknown_town_followed_by_its_governorate_without_a_comma() -> None:
+    text = "Gas was dropped on Kafr Zeitoun Hama province on Monday."
+    start = text.index("Kafr")
+    mention = PlaceMention(start=start, end=start + 17, text="Kafr Zeitoun Hama", place=None, confidence=0.5)
+    assert predicted_governorate(Analysis(article=Article(text=text), places=[mention])) == "hama"

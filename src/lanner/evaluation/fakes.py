@@ -265,9 +265,22 @@ def predicted_governorate(analysis: Analysis) -> str | None:
     nor the place of a later event with a named perpetrator does as well (measured on dev)."""
     text = analysis.article.text
     for mention in analysis.places:
-        if mention.place is not None and not _hyphen_modifier(text, mention.end):
-            # embedded names count too: "a source at Aleppo Police Command"
-            key = _place_governorate(mention.place)
+        if _hyphen_modifier(text, mention.end):
+            continue
+        # embedded names count too: "a source at Aleppo Police Command"
+        key = _place_governorate(mention.place) if mention.place is not None else _trailing_governorate(mention.text)
+        if key:
+            return key
+    return None
+
+
+def _trailing_governorate(name: str) -> str | None:
+    """The governorate an unresolved name ends with: "Saraqeb Idlib" is "Saraqeb, Idlib" with its comma lost
+    (this corpus's texts have none), a town and then its governorate."""
+    words = name.split()
+    for size in (2, 1):
+        if len(words) > size:
+            key = governorate_key(" ".join(words[-size:]))
             if key:
                 return key
     return None
