@@ -268,19 +268,20 @@ def predicted_governorate(analysis: Analysis) -> str | None:
         if _hyphen_modifier(text, mention.end):
             continue
         # embedded names count too: "a source at Aleppo Police Command"
-        key = _place_governorate(mention.place) if mention.place is not None else _trailing_governorate(mention.text)
+        key = _place_governorate(mention.place) if mention.place is not None else _listed_governorate(mention.text)
         if key:
             return key
     return None
 
 
-def _trailing_governorate(name: str) -> str | None:
-    """The governorate an unresolved name ends with: "Saraqeb Idlib" is "Saraqeb, Idlib" with its comma lost
-    (this corpus's texts have none), a town and then its governorate."""
+def _listed_governorate(name: str) -> str | None:
+    """The first governorate an unresolved name lists: "Saraqeb Idlib" is "Saraqeb, Idlib" and "Hama Damascus"
+    is "Hama, Damascus" with their commas lost (this corpus's texts have none), so the recogniser took each run
+    of places for one unknown name."""
     words = name.split()
-    for size in (2, 1):
-        if len(words) > size:
-            key = governorate_key(" ".join(words[-size:]))
+    for start in range(len(words)):
+        for size in (2, 1):
+            key = governorate_key(" ".join(words[start : start + size])) if start + size <= len(words) else None
             if key:
                 return key
     return None
