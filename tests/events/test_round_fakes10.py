@@ -70,3 +70,11 @@ def test_an_unknown_town_followed_by_its_governorate_without_a_comma() -> None:
     start = text.index("Kafr")
     mention = PlaceMention(start=start, end=start + 17, text="Kafr Zeitoun Hama", place=None, confidence=0.5)
     assert predicted_governorate(Analysis(article=Article(text=text), places=[mention])) == "hama"
+
+
+def test_a_photo_caption_does_not_say_where(pipeline) -> None:
+    text = (
+        "A boy walks past rubble in the city of Hasakeh on Monday (AFP photo). "
+        "Air strikes killed 13 civilians in the northern province of Aleppo on Wednesday, a monitor said."
+    )
+    assert predicted_governorate(pipeline(Article(text=text, published=PUBLISHED))) == "aleppo"

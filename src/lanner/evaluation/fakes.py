@@ -142,6 +142,7 @@ LEDE_SENTENCES = 4  # the headline and first paragraph (chosen on dev: 2 → 0.7
 _OUTLET_SUFFIX = re.compile(
     r"\s+(?:\||-)\s+(?:Jordan Times|Daily Sabah|Sputnik International|Region - World - Ahram Online)\s*$"
 )
+_PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w.]*\s+)?(?:photo|file photo|picture)\)", re.IGNORECASE)
 HEADLINE_PREFIX = 30  # letters of the headline that must open the content for it to count as already there
 HEADLINE_SEARCH = 200  # characters of the content searched for them (a dateline may come first)
 CAUSES: dict[str, str] = {
@@ -264,14 +265,23 @@ def predicted_governorate(analysis: Analysis) -> str | None:
     elsewhere ("Elsewhere in Syria ...", the day's other attacks), so neither the most frequent governorate
     nor the place of a later event with a named perpetrator does as well (measured on dev)."""
     text = analysis.article.text
+    captions = _photo_captions(analysis)
     for mention in analysis.places:
-        if _hyphen_modifier(text, mention.end):
+        if _hyphen_modifier(text, mention.end) or any(start <= mention.start < end for start, end in captions):
             continue
         # embedded names count too: "a source at Aleppo Police Command"
         key = _place_governorate(mention.place) if mention.place is not None else _listed_governorate(mention.text)
         if key:
             return key
     return None
+
+
+def _photo_captions(analysis: Analysis) -> list[tuple[int, int]]:
+    """Sentences that caption a picture ("... runs near destroyed buildings in Hasakeh on Monday (AFP photo)"):
+    the photo may show another place than the incident the article reports."""
+    if analysis.doc is None:
+        return []
+    return [(sent.start_char, sent.end_char) for sent in analysis.doc.sents if _PHOTO_CREDIT.search(sent.text)]
 
 
 def _listed_governorate(name: str) -> str | None:
