@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from lanner.config import Config
 from lanner.errors import Code, DataError
 from lanner.nlp import NlpStage, Truecaser, gazetteer_places, load_language, restore_original_text
+from lanner.nlp.possessives import add_bare_possessives, bare_possessives, possessor_names
+from lanner.nlp.truecase import EnglishWords, country_names
 from lanner.records import Analysis, Article
 from lanner.stage import Stage
 
@@ -34,6 +36,19 @@ def check_stages(stages: Sequence[Stage]) -> None:
                 f"stage {stage.name!r} needs {', '.join(missing)}, which no earlier stage adds",
             )
         available.update(stage.adds)
+
+
+def _bare_possessive_forms(language: Language, knowledge_base: ActorKnowledgeBase, gazetteer: Gazetteer) -> list[str]:
+    """The glued possessives ("Russias") of the knowledge base's names that are no word or name of their own."""
+    known = {name.lower() for name in country_names(knowledge_base.countries)}
+    known.update(alias.lower() for actor in knowledge_base.actors() for alias in (actor.name, *actor.aliases))
+
+    is_place = gazetteer_places(gazetteer)  # a notable place: a hamlet called "Assads" does not count
+
+    def is_known_name(form: str) -> bool:
+        return form.lower() in known or is_place(form)
+
+    return bare_possessives(possessor_names(knowledge_base), EnglishWords.from_language(language), is_known_name)
 
 
 class Pipeline:
@@ -70,6 +85,8 @@ class Pipeline:
         # Text in capitals is parsed truecased; the names to restore come from the knowledge base and gazetteer.
         names = [name for actor in knowledge_base.named_actors() for name in (actor.name, *actor.aliases)]
         truecaser = Truecaser.build(language, names, gazetteer_places(gazetteer), knowledge_base.countries)
+        # Before the actor stage tokenises its aliases: "Assads forces" must split as the text will.
+        add_bare_possessives(language, _bare_possessive_forms(language, knowledge_base, gazetteer))
         nlp = NlpStage(language, batch_size=batch_size, truecaser=truecaser)
         return cls(
             [

@@ -37,6 +37,7 @@ from lanner.actors.lexicon import (
     SALIENCE_TOKENS,
 )
 from lanner.errors import Code, DataError
+from lanner.nlp.possessives import BARE_POSSESSIVE_NORM
 from lanner.nlp.text import fixed_word_ids, parsed_text
 from lanner.records import Actor, ActorMention, Analysis
 
@@ -91,6 +92,7 @@ ATTACKER_MODIFIER_WORDS = frozenset(ATTACKER_MODIFIERS)
 REGIME_WORD = frozenset({"regime"})
 _ARABIC_ARTICLE = re.compile(r"\b([Aa]l|[Ee]l)-(?=\w)")
 _POSSESSIVE = frozenset({"'s", "’s", "'"})
+_GLUED_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)['’]s\b")  # "Assad's forces" → "Assads forces"
 _COORDINATORS = frozenset({"and", "or", ",", "&"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _MAX_ROLE = max(len(k) for k in (*ROLE_NOUNS, *ACTION_NOUNS))
@@ -99,11 +101,13 @@ _MAX_MEMBER = max(len(k) for k in MEMBER_NOUNS)
 
 
 def alias_variants(alias: str) -> list[str]:
-    """Spelling variants news uses for one alias: curly apostrophes, "al Qaeda" for "al-Qaeda", "Shabaab"."""
+    """Spelling variants news uses for one alias: curly apostrophes, no apostrophe ("Assads forces"), "al Qaeda"
+    for "al-Qaeda", "Shabaab"."""
     variants = [alias]
     for source, target in (("'", "’"), ("’", "'")):
         if source in alias:
             variants.append(alias.replace(source, target))
+    variants.extend(_GLUED_POSSESSIVE.sub(r"\1s", v) for v in list(variants) if _GLUED_POSSESSIVE.search(v))
     for variant in list(variants):
         if _ARABIC_ARTICLE.search(variant):
             variants.append(_ARABIC_ARTICLE.sub(r"\1 ", variant))
@@ -579,11 +583,16 @@ def _generic_head(doc: Doc, s: int, e: int) -> bool:
 
 def _extend_with_member_noun(doc: Doc, e: int) -> int:
     """ "IS" + "fighters" → one mention "IS fighters"; also across a possessive ("Hezbollah's leader")."""
-    start = e + 1 if e < len(doc) and doc[e].text in _POSSESSIVE else e
+    start = e + 1 if e < len(doc) and _is_possessive(doc[e]) else e
     for length in range(_MAX_MEMBER, 0, -1):
         if start + length <= len(doc) and _lower_tuple(doc, start, length) in MEMBER_NOUNS:
             return start + length
     return e
+
+
+def _is_possessive(token: Token) -> bool:
+    """ "'s", or the "s" the tokenizer split from a name written without its apostrophe ("Russias")."""
+    return token.text in _POSSESSIVE or token.norm_ == BARE_POSSESSIVE_NORM
 
 
 def _hyphen_modifier(doc: Doc, e: int) -> bool:
@@ -608,7 +617,7 @@ def _role_after(doc: Doc, s: int, e: int, is_name: bool, has_pos: bool) -> tuple
     if e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ == "led":
         start = e + 2  # "Vietnamese-led forces", "US-led troops": forces that state commands
     elif is_name:
-        if e < len(doc) and doc[e].text in _POSSESSIVE:
+        if e < len(doc) and _is_possessive(doc[e]):
             start = e + 1
         elif _preceded_by_locative(doc, s):
             return None  # "fighting in Syria troops ...": a place, not a modifier

@@ -19,7 +19,8 @@ background count, "the conflict has killed more than 280000 people", which has n
   as "damascus" because the gold has no separate label for it and files its towns under Damascus.
 * Perpetrator class: the main event's first source actor with a class (`perpetrator_class`: the actor, then its
   parents; state actors by country; Syrian groups the knowledge base calls rebel groups → opposition, its
-  pro-government militias → government; any "rebels" → opposition); "unknown" when there is none. Macro-F1 over
+  pro-government militias, and the government's foreign allies (Iran, Hezbollah, Iraq's PMF) → government; any
+  "rebels" → opposition); "unknown" when there is none. Macro-F1 over
   the 7 gold classes, plus accuracy.
 * Cause of death: from the main event's ACLED sub-event type, mode and trigger (`cause_of_death`): air,
   drone, shelling and missile strikes → shelling (VDC files aerial bombardment as shelling); explosives and
@@ -29,6 +30,12 @@ background count, "the conflict has killed more than 280000 people", which has n
   (`article_cause`).
 * Civilian casualties: the largest fatality count among asserted events whose targets include civilians;
   0 when none. Exact match and within-10% rate against `nb_civilians`, and mean absolute error.
+
+Who and where are read from the article under its headline (`headed_text`): 292 of the 804 contents were stored
+without it, and the headline is the article's summary of its incident, often the only sentence naming the attacker
+("Regime airstrikes kill 61 civilians in ..."); on dev this raised perpetrator macro-F1 0.729 → 0.756 and
+governorate accuracy 0.907 → 0.910. Cause of death and civilian toll stay on the content alone, where their rules
+were chosen (the headline's weaponless "Kills" and ambiguous "bombing" cost two causes on dev).
 
 On the dev split the notes carry an error analysis per field (commonest confusions with article titles).
 """
@@ -43,6 +50,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lanner.actors.lexicon import HYPHEN_BLOCKERS
 from lanner.evaluation.base import EvalReport, in_split, require_file
 from lanner.evaluation.case2021 import per_class_f1
 from lanner.geo.resolve import haversine_km
@@ -117,14 +125,26 @@ _ACTOR_CLASSES: dict[str, str] = {
     "syrian_national_army": "opposition",
     "SY.rebels": "opposition",
     "generic.rebels": "opposition",
+    # The government's foreign allies in the war, which VDC files with it: Lebanon's Hezbollah, Iraq's PMF
+    # militias (through their parent: Harakat al-Nujaba, Kata'ib Hezbollah) and the brigades Iran's Quds Force
+    # raised (Fatemiyoun, Zainebiyoun); Iran's own forces are classed by country below.
+    "hezbollah": "government",
+    "pmf": "government",
+    "quds_force": "government",
 }
-_GOVERNMENT_COUNTRIES = frozenset({"SY", "RU"})
+_GOVERNMENT_COUNTRIES = frozenset({"SY", "RU", "IR"})
 _COALITION_COUNTRIES = frozenset({"US", "GB", "FR", "AU", "CA", "NL", "BE", "DK", "JO", "SA", "AE", "BH", "QA"})
 _SHELLING = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 _EXPLOSION = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 _EXECUTION = re.compile(r"execut|behead|decapitat|hang", re.IGNORECASE)
 SPECIFIC_CAUSES = frozenset({"shelling", "explosion", "chemical", "execution"})  # a weapon named, not a fallback
 LEDE_SENTENCES = 4  # the headline and first paragraph (chosen on dev: 2 → 0.74, 4 → 0.76, whole article 0.76)
+_OUTLET_SUFFIX = re.compile(
+    r"\s+(?:\||-)\s+(?:Jordan Times|Daily Sabah|Sputnik International|Region - World - Ahram Online)\s*$"
+)
+_PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w.]*\s+)?(?:photo|file photo|picture)\)", re.IGNORECASE)
+HEADLINE_PREFIX = 30  # letters of the headline that must open the content for it to count as already there
+HEADLINE_SEARCH = 200  # characters of the content searched for them (a dateline may come first)
 CAUSES: dict[str, str] = {
     "shelling": "shelling",
     "explosion": "explosion",
@@ -152,6 +172,26 @@ def load_gold(eval_dir: Path) -> list[dict[str, str]]:
     """All articles in file order. The file is cp1252 with a few bytes cp1252 leaves undefined."""
     raw = require_file(eval_dir / FOLDER / "fakes.csv").read_bytes()
     return list(csv.DictReader(io.StringIO(raw.decode("cp1252", errors="replace"))))
+
+
+def headline(title: str) -> str:
+    """The article's headline without the outlet's name after it ("... | Jordan Times", "... - Daily Sabah")."""
+    return _OUTLET_SUFFIX.sub("", title).strip()
+
+
+def headed_text(row: dict[str, str]) -> str:
+    """The article's content under its headline, when the content does not already open with it: a third of
+    the articles were stored without their headline, which is the article's own summary of its incident and
+    often the only sentence that names who attacked and where ("Regime airstrikes kill 61 civilians in ...")."""
+    content = row["article_content"]
+    title = headline(row["article_title"])
+    if not title or _letters(title)[:HEADLINE_PREFIX] in _letters(content[: len(title) + HEADLINE_SEARCH]):
+        return content
+    return f"{title}\n\n{content}"
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
 
 
 def _published(value: str) -> date | None:
@@ -224,12 +264,44 @@ def predicted_governorate(analysis: Analysis) -> str | None:
     report one incident, and their headline and lede name where it happened; later paragraphs add context
     elsewhere ("Elsewhere in Syria ...", the day's other attacks), so neither the most frequent governorate
     nor the place of a later event with a named perpetrator does as well (measured on dev)."""
+    text = analysis.article.text
+    captions = _photo_captions(analysis)
     for mention in analysis.places:
-        if mention.place is not None:  # embedded names count too: "a source at Aleppo Police Command"
-            key = _place_governorate(mention.place)
+        if _hyphen_modifier(text, mention.end) or any(start <= mention.start < end for start, end in captions):
+            continue
+        # embedded names count too: "a source at Aleppo Police Command"
+        key = _place_governorate(mention.place) if mention.place is not None else _listed_governorate(mention.text)
+        if key:
+            return key
+    return None
+
+
+def _photo_captions(analysis: Analysis) -> list[tuple[int, int]]:
+    """Sentences that caption a picture ("... runs near destroyed buildings in Hasakeh on Monday (AFP photo)"):
+    the photo may show another place than the incident the article reports."""
+    if analysis.doc is None:
+        return []
+    return [(sent.start_char, sent.end_char) for sent in analysis.doc.sents if _PHOTO_CREDIT.search(sent.text)]
+
+
+def _listed_governorate(name: str) -> str | None:
+    """The first governorate an unresolved name lists: "Saraqeb Idlib" is "Saraqeb, Idlib" and "Hama Damascus"
+    is "Hama, Damascus" with their commas lost (this corpus's texts have none), so the recogniser took each run
+    of places for one unknown name."""
+    words = name.split()
+    for start in range(len(words)):
+        for size in (2, 1):
+            key = governorate_key(" ".join(words[start : start + size])) if start + size <= len(words) else None
             if key:
                 return key
     return None
+
+
+def _hyphen_modifier(text: str, end: int) -> bool:
+    """Is the place name the first half of a compound modifier ("Damascus-backed militia", "an Aleppo-based
+    activist")? It then describes who backs or where someone lives, not where the incident was."""
+    match = re.match(r"-([a-z]+)\b", text[end : end + 16])
+    return match is not None and match.group(1) in HYPHEN_BLOCKERS
 
 
 def perpetrator_class(actor_ids: tuple[str, ...], pipeline: Pipeline) -> str:
@@ -331,28 +403,30 @@ def _confusion_notes(field: str, pairs: list[tuple[str, str]], titles: list[str]
 def evaluate_fakes(pipeline: Pipeline, eval_dir: Path, split: str) -> EvalReport:
     """Run every article of the split and score governorate, perpetrator, cause and civilian toll."""
     rows = [row for i, row in enumerate(load_gold(eval_dir)) if in_split(i, split)]
-    articles = (
-        Article(
-            text=row["article_content"],
-            title=row["article_title"],
-            published=_published(row["date"]),
-            source=row["source"],
-            origin=f"fakes unit {row['unit_id']}",
-        )
-        for row in rows
-    )
+
+    def article(row: dict[str, str], text: str) -> Article:
+        return Article(text=text, title=row["article_title"], published=_published(row["date"]),
+                       source=row["source"], origin=f"fakes unit {row['unit_id']}")  # fmt: skip
+
+    articles = (article(row, row["article_content"]) for row in rows)
     place_pairs: list[tuple[str, str]] = []
     actor_pairs: list[tuple[str, str]] = []
     cause_pairs: list[tuple[str, str]] = []
     civilian_pairs: list[tuple[int, int]] = []
-    for row, analysis in zip(rows, pipeline.pipe(articles), strict=True):
+    headed_texts = {i: text for i, row in enumerate(rows) if (text := headed_text(row)) != row["article_content"]}
+    headed = dict(zip(headed_texts, pipeline.pipe(article(rows[i], t) for i, t in headed_texts.items()), strict=True))
+    for i, (row, analysis) in enumerate(zip(rows, pipeline.pipe(articles), strict=True)):
         event = main_event(analysis)
+        # Who and where: read with the headline on top (see `headed_text`); how and how many: from the content,
+        # whose lede the cause-of-death rule was chosen on.
+        with_headline = headed.get(i, analysis)
+        headline_event = main_event(with_headline)
         place_pairs.append(
-            (governorate_key(row["location"]) or row["location"], predicted_governorate(analysis) or "none")
+            (governorate_key(row["location"]) or row["location"], predicted_governorate(with_headline) or "none")
         )
         actor_pairs.append(
-            (PERPETRATOR_CLASSES.get(row["actor"].strip(), "unknown"), perpetrator_class(event.source, pipeline)
-             if event else "unknown")
+            (PERPETRATOR_CLASSES.get(row["actor"].strip(), "unknown"),
+             perpetrator_class(headline_event.source, pipeline) if headline_event else "unknown")
         )  # fmt: skip
         cause_pairs.append((CAUSES.get(row["cause_of_death"].strip(), "unknown"), article_cause(analysis, event)))
         civilian_pairs.append((int(row["nb_civilians"] or 0), civilian_deaths(analysis, pipeline)))
@@ -378,6 +452,7 @@ def evaluate_fakes(pipeline: Pipeline, eval_dir: Path, split: str) -> EvalReport
         "main event: the lede's first asserted ASSAULT with a source, else a later one with the same weapon, else"
         " the lede's first ASSAULT (see main_event)",
         "governorate: the first Syrian place below country level named; Rif Dimashq counts as damascus (the gold's)",
+        "governorate and perpetrator are read with the headline above the content when the content lacks it",
         "cause of death: the main event's weapon, else the first weapon named in its sentence or the lede",
         "split: articles 0, 3, 6, ... are dev, the rest test; no published extraction scores on FA-KES",
     ]

@@ -332,7 +332,7 @@ def verb_roles(verb: Token, lookup: ActorLookup, *, grievance: bool = False) -> 
     passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
     if passive and verb.lemma_.lower() in STANCE_PARTICIPLES and not _agents(verb):
         passive = False  # "Israel is opposed to French mediation": a stance its subject takes, not a passive
-    headline_passive = not passive and _headline_passive(verb)
+    headline_passive = not passive and (_headline_passive(verb) or _agent_participle(verb))
     if passive or headline_passive:
         source_heads = _agents(verb)
         target_heads = [child for child in verb.children if child.dep_ in ("nsubjpass", "nsubj")]
@@ -410,6 +410,18 @@ def _shifted_objects(verb: Token) -> list[Token]:
         for appos in obj.children
         if appos.dep_ == "appos" and appos.i > obj.i
     ]
+
+
+def _agent_participle(verb: Token) -> bool:
+    """ "Syrian airbase struck by US missiles": a headline's participle with a by-agent and no object is a
+    passive without its auxiliary, though the parser calls its noun the subject; only a passive has an agent."""
+    children = list(verb.children)
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ != "acl"  # "fighters killed by ...": the noun it modifies is the victim (see `verb_roles`)
+        and any(child.dep_ == "agent" for child in children)
+        and not any(child.dep_ in ("dobj", "aux") for child in children)
+    )
 
 
 def _headline_passive(verb: Token) -> bool:

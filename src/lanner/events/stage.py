@@ -28,6 +28,7 @@ from lanner.events.roles import (
     responsibility_claims,
     verb_roles,
 )
+from lanner.geo.recognize import FEATURE_WORDS
 from lanner.records import (
     Actor,
     Analysis,
@@ -668,10 +669,13 @@ class _MentionIndex:
         for mention in analysis.actors:
             for i in _token_range(doc, mention.start, mention.end):
                 self.actors_at.setdefault(i, []).append(mention.actor.actor_id)
+        self.place_words: set[int] = set()  # every word of a place name, also inside another name
         for mention in analysis.places:
+            words = _token_range(doc, mention.start, mention.end)
+            self.place_words.update(words)
             if mention.reference != "name":  # "Iraqi forces" names an actor, not where it acted
                 continue
-            for i in _token_range(doc, mention.start, mention.end):
+            for i in words:
                 self.places_at[i] = mention
         for mention in analysis.dates:
             for i in _token_range(doc, mention.start, mention.end):
@@ -770,7 +774,10 @@ class _MentionIndex:
             place
             and place.place
             and place.place.country
-            and (place.place.feature == "country" or self._capital_as_actor(token, place.place))
+            and (
+                (place.place.feature == "country" and not self._owns_place(token))
+                or self._capital_as_actor(token, place.place)
+            )
         ):
             actor = self.knowledge_base.state_actor(place.place.country, "government")
             if actor:
@@ -798,6 +805,22 @@ class _MentionIndex:
         role = "state_forces" if title in MILITARY_TITLES else "government"
         actor = self.knowledge_base.state_actor(code, role) if code else None
         return [actor.actor_id] if actor else []
+
+    def _owns_place(self, token: Token) -> bool:
+        """ "an attack on Syria's Ghouta region", "in Syria's Idlib", "Syria's second city": a country that owns
+        a place names where, not a government that acts or suffers."""
+        head = token.head
+        if token.dep_ != "poss" or head.i == token.i:
+            return False
+        if head.lemma_.lower() in FEATURE_WORDS:
+            return True
+        modifiers = [head]  # the place may be the owned phrase's head or a compound inside it ("Idlib city")
+        while modifiers:
+            current = modifiers.pop()
+            if current.i in self.place_words and current.i != token.i:
+                return True
+            modifiers.extend(child for child in current.children if child.dep_ == "compound")
+        return False
 
     def _capital_as_actor(self, token: Token, place: Place) -> bool:
         """ "Berlin rejected", "Tehran's response", "calls by Moscow": a capital that acts stands for its

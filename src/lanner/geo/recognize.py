@@ -111,12 +111,12 @@ def _trim(span: Span) -> tuple[int, int, str | None]:
     hint: str | None = None
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'"} or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].norm_ in {"'s", "’s", "'"} or doc[end - 1].is_punct):
         end -= 1
     if end - start > 1 and doc[end - 1].lower_ in FEATURE_WORDS:
         hint = FEATURE_WORDS[doc[end - 1].lower_]
         end -= 1
-        if end - start > 1 and doc[end - 1].lower_ == "'s":
+        if end - start > 1 and doc[end - 1].norm_ == "'s":
             end -= 1
     elif end - start > 2 and doc[start].lower_ in FEATURE_WORDS and doc[start + 1].lower_ == "of":
         hint = FEATURE_WORDS[doc[start].lower_]
