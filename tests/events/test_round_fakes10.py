@@ -27,6 +27,14 @@ def test_glued_possessive_of_a_country_names_its_forces(pipeline) -> None:
     assert any(actor.startswith("RU.") for actor in struck.source)
 
 
+def test_a_place_named_in_the_plural_is_no_possessive(pipeline) -> None:
+    analysis = pipeline(
+        Article(text="Talks between the two Koreas opened at the Americas summit.", published=PUBLISHED)
+    )
+    words = [token.text for token in analysis.doc]
+    assert "Koreas" in words and "Americas" in words
+
+
 def test_glued_possessive_of_a_leader_matches_the_alias(pipeline) -> None:
     text = "Assads forces shelled the town of Douma on Friday, killing nine civilians, a monitor in Syria said."
     shelled = next(e for e in assaults(pipeline, text) if e.trigger.text == "shelled")

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 MIN_NAME_LENGTH = 4  # "IS" + "s", "US" + "s": too short to tell from an acronym's plural
 BARE_POSSESSIVE_NORM = "'s"
+# Places and states named in the plural: "the Americas", "the two Koreas", "both Sudans" are no possessives.
+PLURAL_PLACE_NAMES = frozenset({"Americas", "Koreas", "Congos", "Sudans", "Yemens", "Germanys", "Chinas", "Vietnams"})
 
 
 def possessor_names(knowledge_base: ActorKnowledgeBase) -> list[str]:
@@ -45,6 +47,8 @@ def bare_possessives(names: Iterable[str], english: EnglishWords, is_known_name:
     for name in names:
         form = name + "s"
         if len(name) < MIN_NAME_LENGTH or not name.isalpha() or not name[0].isupper() or name.endswith("s"):
+            continue
+        if form in PLURAL_PLACE_NAMES:
             continue
         if english.is_common(name.lower()) or _listed(english, form.lower()) or is_known_name(form):
             continue
