@@ -65,9 +65,10 @@ _STATE_KINDS = frozenset({"state_forces", "government"})
 _CROWD_SUBKINDS = frozenset({"protesters", "rioters"})
 # ACLED distinctions PLOVER's modes do not draw, read by the events stage from the event's words:
 # "grenade" (the weapon; the PLOVER mode stays explosives), "weapons_seized" (arms caches seized or bombs
-# defused), "base" (a base or post set up), "mob" (a mob or villagers, not demonstrators), "lethal"
+# defused), "base" (a base or post set up), "mob" (a mob, or villagers doing violence), "lethal"
 # (deadly or live-fire force), "intervention" (a protest the authorities broke up, arrested or tear-gassed),
-# "unopposed" (territory taken without a fight), "riot" (demonstrators who threw stones or clashed).
+# "unopposed" (territory taken without a fight, or left by a withdrawal to someone who takes it), "riot"
+# (demonstrators who threw stones or clashed).
 CUES = frozenset({"grenade", "weapons_seized", "base", "mob", "lethal", "intervention", "unopposed", "riot"})
 
 
@@ -148,7 +149,7 @@ def acled_category(
     if event_type == "CONSULT" and mode not in ("visit", "phone"):
         return "Strategic developments", "Agreement"  # ACLED counts peace talks; state visits are not coded
     if event_type == "RETREAT":
-        if mode == "withdraw":
+        if mode == "withdraw" and cue == "unopposed":  # ground another actor takes without a fight
             return "Strategic developments", "Non-violent transfer of territory"
         if mode in ("release", "disarm", "ceasefire"):
             return "Strategic developments", "Agreement"  # ACLED: prisoner releases and surrenders are agreements

@@ -285,7 +285,10 @@ LETHAL_FORCE_WORDS = frozenset(
 PROTEST_WORDS = frozenset(
     {"protest", "demonstration", "rally", "march", "sit-in", "protester", "demonstrator", "vigil"}
 )
-MOB_WORDS = frozenset({"mob", "vigilante", "vigilantism", "lynch", "villager"})
+MOB_WORDS = frozenset({"mob", "vigilante", "vigilantism", "lynch"})
+# Who is a mob only as the one doing the violence: "an angry crowd beat a thief" (not "police fired on the crowd",
+# "militants killed five villagers").
+MOB_SUBJECT_WORDS = frozenset({"crowd", "villager", "mob"})
 # ACLED's excessive force: "lethal violence or violence resulting in serious injuries".
 LETHAL_WORDS = frozenset(
     {
@@ -1413,6 +1416,23 @@ def _named_armed_source(source: tuple[str, ...], knowledge_base: ActorKnowledgeB
 WITHDRAWAL_WORDS = frozenset({"withdraw", "withdrawal", "withdrew", "withdrawn", "evacuate", "evacuation", "pullout"})
 
 
+# Words saying someone else takes the ground a withdrawal leaves: "in the face of an advance by federal forces",
+# "leaving it in the hands of opposition fighters", "handed over the town". Without them a pullout is the
+# group's own move (ACLED: change to group/activity), not a transfer of territory.
+TAKEOVER_WORDS = TERRITORY_VERBS | frozenset(
+    {"enter", "advance", "hand", "handover", "takeover", "cede", "relinquish", "surrender", "replace"}
+)
+
+
+def _taken_over(sentence: SpacySpan, index: _MentionIndex) -> bool:
+    """Does the sentence of a withdrawal, or the next one, say someone takes the ground ("Troops withdrew from
+    the town. Rebels entered it hours later")?"""
+    if _any_lemma(sentence, TAKEOVER_WORDS, index):
+        return True
+    doc = sentence.doc
+    return sentence.end < len(doc) and _any_lemma(doc[sentence.end].sent, TAKEOVER_WORDS, index)
+
+
 def _after_withdrawal(sentence: SpacySpan) -> bool:
     """ "regained Marka after government forces withdrew", "following the withdrawal of the army"."""
     return any(
@@ -1648,6 +1668,18 @@ OPEN_PLEDGES = frozenset({"vow", "seek"})
 LIGHT_VERB_TRIGGERS = frozenset({"offer", "give", "grant", "provide", "send", "deliver", "extend", "express", "sign"})
 
 
+def _mob_subject(group: list[_Trigger]) -> bool:
+    """Is a trigger's subject (or passive agent) a crowd or villagers: the mob that did the violence?"""
+    for trigger in group:
+        for child in trigger.token.children:
+            heads = [child] if child.dep_ == "nsubj" else []
+            if child.dep_ == "agent":
+                heads = [g for g in child.children if g.dep_ == "pobj"]
+            if any(head.lemma_.lower() in MOB_SUBJECT_WORDS for head in heads):
+                return True
+    return False
+
+
 def _any_lemma(sentence: SpacySpan, words: frozenset[str], index: _MentionIndex) -> bool:
     return not words.isdisjoint(index.words_of(sentence))
 
@@ -1682,7 +1714,9 @@ def _acled_cue(
     words = index.words_of(sentence)
     if territory and (("without" in words and _unopposed(sentence)) or _after_withdrawal(sentence)):
         return "unopposed"  # "entered the town without a fight": ACLED's non-violent transfer of territory
-    if event_type in ("ASSAULT", "PROTEST") and _any_lemma(sentence, MOB_WORDS, index):
+    if event_type == "RETREAT" and group[0].sense.mode == "withdraw" and _taken_over(sentence, index):
+        return "unopposed"  # "withdrew, allowing Daesh to seize it": ground handed to another (non-violent transfer)
+    if event_type in ("ASSAULT", "PROTEST") and (_any_lemma(sentence, MOB_WORDS, index) or _mob_subject(group)):
         return "mob"
     if event_type == "COERCE" and group[0].sense.mode == "arrest" and _any_lemma(sentence, PROTEST_WORDS, index):
         # ACLED codes arrests at a demonstration as the demonstration: violent, or with intervention

@@ -1,0 +1,43 @@
+"""Round case10: ACLED distinctions and news phrasings the CASE 2021 snippets showed Lanner missing. A crowd or
+villagers are a mob only when they do the violence; a pullout with no one taking the ground is a change to the
+group's activity, not a transfer of territory. Sentences written for these tests, through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from lanner.evaluation.case2021 import snippet_label
+from lanner.records import Article
+
+
+def label(pipeline, text: str) -> str:
+    return snippet_label(pipeline(Article(text=text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Insurgents shot dead four villagers on the road to the market.", "ATTACK"),
+        ("An angry crowd beat a suspected cattle thief to death in the village square.", "MOB_VIOL"),
+    ],
+)
+def test_villagers_and_crowds_are_a_mob_only_as_attackers(pipeline, text: str, expected: str) -> None:
+    assert label(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("British troops withdrew from their camp outside the provincial capital on Friday.", "CHANGE_TO_GROUP_ACT"),
+        (
+            "Army units withdrew from the hilltop town, leaving it in the hands of the local militia.",
+            "NON_VIOL_TERRIT_TRANSFER",
+        ),
+        (
+            "Police pulled out of the district on Tuesday. Armed youths entered it the next morning.",
+            "NON_VIOL_TERRIT_TRANSFER",
+        ),
+    ],
+)
+def test_a_withdrawal_transfers_territory_only_to_someone_who_takes_it(pipeline, text: str, expected: str) -> None:
+    assert label(pipeline, text) == expected
