@@ -41,3 +41,20 @@ def test_villagers_and_crowds_are_a_mob_only_as_attackers(pipeline, text: str, e
 )
 def test_a_withdrawal_transfers_territory_only_to_someone_who_takes_it(pipeline, text: str, expected: str) -> None:
     assert label(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Unidentified men set a primary school ablaze overnight in the eastern district.", "PROPERTY_DISTRUCT"),
+        ("Attackers set fire to two warehouses belonging to the ruling party.", "PROPERTY_DISTRUCT"),
+        ("Border guards exchanged fire with smugglers near the river crossing.", "ARMED_CLASH"),
+        ("A shopkeeper was hacked to death by suspected separatists on Monday.", "ATTACK"),
+        ("The opposition spokesman was taken into custody at the airport on Thursday.", "ARREST"),
+        ("Gunmen snatched three Turkish engineers from a road construction site.", "ABDUCT_DISSAP"),
+        ("Pirates are holding the crew of the tanker hostage off the coast.", "ABDUCT_DISSAP"),
+        ("The military said its forces neutralized eight terrorists near the border.", "ARMED_CLASH"),
+    ],
+)
+def test_news_idioms_name_their_event(pipeline, text: str, expected: str) -> None:
+    assert label(pipeline, text) == expected

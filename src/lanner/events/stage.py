@@ -527,6 +527,24 @@ PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "blue", "helmet",
 PEACEKEEPING_SENSE = TriggerSense(type="AID", mode=None, weight=0.9)
 TRUCE_BREACH_SENSE = TriggerSense(type="ASSAULT", mode=None, weight=0.9)
 HOSTAGE_SENSE = TriggerSense(type="ASSAULT", mode="abduct", weight=1.0)
+# "set fire to a school", "set the houses ablaze", "set the office on fire": arson (ACLED: property destruction
+# unless a crowd did it), not the gunfire "fire" names elsewhere.
+ARSON_SENSE = TriggerSense(type="ASSAULT", mode="destroy", weight=0.9)
+BLAZE_WORDS = frozenset({"ablaze", "alight", "afire", "fire", "flame", "flames"})
+# "exchanged fire with the rebels", "traded gunfire": two sides shooting at each other, a clash.
+EXCHANGE_VERBS = frozenset({"exchange", "trade"})
+SHOOTING_NOUNS = frozenset({"fire", "gunfire", "shot", "shots", "bullet"})
+EXCHANGE_FIRE_SENSE = TriggerSense(type="ASSAULT", mode=None, weight=0.8)
+# "hacked to death", "stoned to death", "burned to death": killing with a blade, stones or fire.
+TO_DEATH_VERBS = frozenset({"hack", "stone", "burn", "club", "bludgeon", "batter", "chop", "crush", "hammer"})
+TO_DEATH_SENSE = TriggerSense(type="ASSAULT", mode="primitive", weight=1.0)
+# "taken into custody", "placed in detention": an arrest.
+CUSTODY_VERBS = frozenset({"take", "place", "put", "remand", "hold", "keep"})
+CUSTODY_NOUNS = frozenset({"custody", "detention"})
+CUSTODY_SENSE = TriggerSense(type="COERCE", mode="arrest", weight=0.9)
+# "gunmen seized a local chief", "snatched two girls": people seized by someone other than the state are abducted.
+SNATCH_VERBS = frozenset({"seize", "snatch", "grab"})
+SNATCH_SENSE = TriggerSense(type="ASSAULT", mode="abduct", weight=0.9)
 # The parts of speech a trigger can have, and the nouns `_sense` reads by rule besides the lexicon's.
 TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 RULE_NOUNS = frozenset({"law", "fire", "strike"})
@@ -1014,7 +1032,11 @@ class EventStage:
             and not roles.target
             and not cumulative
             and not _battle(head.token, roles.source, self.knowledge_base)
-            and (_unnamed_victims(group) or _civilian_place_attacked(group, index))
+            and (
+                _unnamed_victims(group)
+                or _civilian_place_attacked(group, index)
+                or any(t.sense is TO_DEATH_SENSE for t in group)  # "a councillor was hacked to death": no fight
+            )
         ):
             # "bomb blast kills six", "four women were killed", "gunmen attacked the village"; not the dead of a
             # battle ("X and Y clashed, killing several people"), whom either side may have killed
@@ -1221,12 +1243,31 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
     named = nouns | {c.lemma_.lower() for child in objects for c in child.children if c.dep_ == "compound"}
     if lemma in ("violate", "breach", "break") and named & TRUCE_NOUNS:
         return TRUCE_BREACH_SENSE  # CAMEO 196 "violate ceasefire" is fighting
-    if lemma in ("take", "hold", "seize") and any(
-        child.lemma_.lower() in ("hostage", "captive")
-        and child.dep_ in ("oprd", "dobj", "attr", "xcomp", "advcl", "ccomp")
-        for child in token.children
+    if lemma in ("take", "hold", "seize", "keep") and any(
+        word.lemma_.lower() in ("hostage", "captive")
+        and word.dep_
+        in ("oprd", "dobj", "attr", "xcomp", "advcl", "ccomp", "npadvmod", "advmod", "conj", "amod", "pobj")
+        for word in (*token.children, *(g for obj in objects for g in obj.subtree))
     ):
-        return HOSTAGE_SENSE  # "took 30 people hostage"
+        return HOSTAGE_SENSE  # "took 30 people hostage"; "held the crew of the ship hostage", parsed in the object
+    preps = {(c.lower_, g.lemma_.lower()) for c in token.children if c.dep_ == "prep" for g in c.children}
+    if lemma == "set" and (
+        "fire" in nouns
+        or any(
+            c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "amod") and c.lower_ in BLAZE_WORDS
+            for c in (*token.children, *(g for obj in objects for g in obj.children))
+        )
+        or ("on", "fire") in preps
+    ):
+        return ARSON_SENSE  # "set fire to the school", "set the houses ablaze", "set a car on fire"
+    if lemma in EXCHANGE_VERBS and nouns & SHOOTING_NOUNS:
+        return EXCHANGE_FIRE_SENSE  # "exchanged fire with the rebels"
+    if lemma in TO_DEATH_VERBS and ("to", "death") in preps:
+        return TO_DEATH_SENSE  # "hacked to death", "stoned to death"
+    if lemma in CUSTODY_VERBS and any((prep, noun) in preps for prep in ("into", "in") for noun in CUSTODY_NOUNS):
+        return CUSTODY_SENSE  # "was taken into custody", "placed in detention"
+    if lemma in SNATCH_VERBS and _people_seized(token, objects, index):
+        return SNATCH_SENSE  # "armed men seized a local chief"
     if lemma in STOP_VERBS and nouns & PROTEST_NOUNS:
         return STOP_PROTEST_SENSE  # "police prevented the demonstration", "banned the rally"
     if lemma == "open" and "fire" in nouns:
@@ -1259,6 +1300,53 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
 
 
 ARMED_KINDS = frozenset({"state_forces", "armed_group"})
+# Whom a seizing takes when it takes people: a person named, an actor that is not a state, or people by role.
+SEIZED_PEOPLE_NOUNS = VICTIM_NOUNS | frozenset(
+    {
+        "chief",
+        "official",
+        "leader",
+        "activist",
+        "journalist",
+        "priest",
+        "pastor",
+        "missionary",
+        "engineer",
+        "teacher",
+        "doctor",
+        "nurse",
+        "businessman",
+        "trader",
+        "tourist",
+        "foreigner",
+        "driver",
+        "national",
+        "schoolgirl",
+        "pupil",
+        "crew",
+        "sailor",
+        "contractor",
+        "hostage",
+    }
+)
+
+
+def _people_seized(verb: Token, objects: list[Token], index: _MentionIndex) -> bool:
+    """Are people what the verb seizes, by someone other than a state's forces ("gunmen seized two aid workers";
+    not "police seized the suspect", an arrest, nor "seized weapons" or "seized the town")?"""
+    if _state_forces_subject([_Trigger(verb, SNATCH_SENSE)]):
+        return False
+    for obj in objects:
+        if obj.lemma_.lower() in WEAPON_NOUNS | TERRITORY_NOUNS or obj.i in index.places_at:
+            return False
+        if obj.ent_type_ == "PERSON" or obj.lemma_.lower() in SEIZED_PEOPLE_NOUNS:
+            return True
+        kb = index.knowledge_base
+        if any(kb.get(a) is not None and kb.get(a).kind == "civilians" for a in index.actors_at.get(obj.i, [])):
+            return True
+    return False
+
+
 # Words that name a state's forces when no actor is resolved ("the army units", "government troops").
 STATE_FORCE_WORDS = frozenset(
     {
