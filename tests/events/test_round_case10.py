@@ -58,3 +58,26 @@ def test_a_withdrawal_transfers_territory_only_to_someone_who_takes_it(pipeline,
 )
 def test_news_idioms_name_their_event(pipeline, text: str, expected: str) -> None:
     assert label(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ACLED's disrupted weapons use includes "the interception of explosives in the air"
+        ("Saudi air defences intercepted a ballistic missile over Jazan on Friday.", "DISR_WEAP"),
+        ("The army shot down three drones carrying explosives near the air base.", "DISR_WEAP"),
+        # storming is an attack; ground taken needs a word of taking
+        ("Gunmen stormed a church in the village and killed nine worshippers.", "ATTACK"),
+        (
+            "Al-Shabaab fighters captured the district centre after government troops fled.",
+            "NON_STATE_ACTOR_OVERTAKES_TER",
+        ),
+        # police force on a crowd, and a demonstration, in South Asian news wording
+        ("Police baton-charged students marching towards the assembly building.", "PROTEST_WITH_INTER"),
+        ("Thousands of farmers formed a human chain along the national highway on Sunday.", "PEACE_PROTEST"),
+        # a state bombs from the air
+        ("Turkey bombed Kurdish militant hideouts in the mountains on Wednesday.", "AIR_STRIKE"),
+    ],
+)
+def test_acled_types_of_interceptions_storming_charges_and_state_bombing(pipeline, text: str, expected: str) -> None:
+    assert label(pipeline, text) == expected

@@ -57,7 +57,6 @@ TERRITORY_VERBS = frozenset(
         "take",
         "recapture",
         "retake",
-        "storm",
         "regain",
         "gain",
         "reclaim",
@@ -69,6 +68,7 @@ TERRITORY_VERBS = frozenset(
     }
 )
 # What a territory verb takes when no place name is its object: "recaptured the village of X", "took control of".
+# Not "storm": "gunmen stormed a village and killed 15" is an attack; ground taken needs a word of taking.
 TERRITORY_NOUNS = frozenset(
     {
         "territory",
@@ -121,6 +121,12 @@ TERRITORY_NOUNS = frozenset(
         "front",
         "junction",
         "garrison",
+        "centre",  # "captured the district centre"
+        "center",
+        "capital",
+        "barracks",
+        "headquarters",
+        "fort",
     }
 )
 TERRITORY_SENSE = TriggerSense(type="ASSAULT", mode=None, weight=0.9)
@@ -179,9 +185,15 @@ WEAPON_NOUNS = frozenset(
         "tnt",
         "arsenal",
         "ammo",
+        "missile",  # "intercepted a ballistic missile", "shot down two drones": ACLED's disrupted weapons use
+        "drone",
+        "projectile",
+        "warhead",
     }
 )
 DISRUPT_SENSE = TriggerSense(type="COERCE", mode="seize", weight=0.9)
+# Weapons in flight an air defence brings down (a warplane shot down is an attack on its crew).
+INTERCEPTED_WEAPONS = frozenset({"missile", "drone", "rocket", "projectile", "warhead"})
 # Words in a sentence that make its ASSAULT a chemical attack, whatever else the sentence names.
 CHEMICAL_WORDS = frozenset(
     {
@@ -547,7 +559,12 @@ SNATCH_VERBS = frozenset({"seize", "snatch", "grab"})
 SNATCH_SENSE = TriggerSense(type="ASSAULT", mode="abduct", weight=0.9)
 # The parts of speech a trigger can have, and the nouns `_sense` reads by rule besides the lexicon's.
 TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
-RULE_NOUNS = frozenset({"law", "fire", "strike"})
+RULE_NOUNS = frozenset({"law", "fire", "strike", "chain"})
+# "police baton-charged the crowd", "a lathi charge": police force on a crowd (South Asian news), not an accusation.
+BATON_WORDS = frozenset({"baton", "lathi", "cane"})
+BATON_CHARGE_SENSE = TriggerSense(type="ASSAULT", mode="crowd-control", weight=1.0)
+# "formed a human chain": a demonstration.
+HUMAN_CHAIN_SENSE = TriggerSense(type="PROTEST", mode="demo", weight=0.9)
 DRILL_NOUNS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame", "war-game"})
 JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "multinational", "trilateral"})
 EXERCISE_SENSE = TriggerSense(type="COOPERATE", mode=None, weight=0.8)
@@ -921,6 +938,8 @@ class EventStage:
             special = _special_sense(token, lemma, index)
             if special is not None:
                 return special
+        if lemma == "charge" and any(c.lower_ in BATON_WORDS for c in token.children):
+            return BATON_CHARGE_SENSE  # "baton-charged the protesters", "a lathi charge"
         if (
             token.dep_ == "compound"
             and token.head.pos_ in ("NOUN", "PROPN")
@@ -965,6 +984,8 @@ class EventStage:
                 return EXERCISE_SENSE if _has_modifier(token, JOINT_WORDS) else DRILL_SENSE
             if lemma == "law" and _has_modifier(token, {"martial"}):
                 return MARTIAL_LAW_SENSE
+            if lemma == "chain":
+                return HUMAN_CHAIN_SENSE if _has_modifier(token, {"human"}) else None
             if lemma == "fire" and (
                 (token.dep_ == "pobj" and token.head.lower_ == "under") or _object_of(token, FIRE_VERBS)
             ):
@@ -1074,6 +1095,15 @@ class EventStage:
             and not _peaceful(head.token)
         ):
             mode = "riot"  # "violent protests", "protesters clashed with police", "threw stones"
+        if (
+            mode == "explosives"
+            and source_kinds & {"state_forces", "government"}
+            and "police" not in source_kinds
+            and _plain_bombing(group)
+        ):
+            mode = (
+                "aerial"  # "Israel bombed a missile base", "the coalition bombed a wedding": a state bombs from the air
+            )
         cue = _acled_cue(sentence, group, event_type, fatalities, index)
         if cue == "mob" and _named_armed_source(roles.source, self.knowledge_base):
             cue = None  # "Boko Haram attacked three villages, according to vigilantes": the group's attack, no mob
@@ -1282,8 +1312,10 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
         return ACCESS_SENSE  # "allowed UN inspectors into the site"
     if lemma in HOST_VERBS and any(child.i in index.actors_at for child in objects):
         return HOST_SENSE  # "received the Chinese envoy": a visit hosted (not "received aid")
-    if lemma in DISRUPT_VERBS:
+    if lemma in DISRUPT_VERBS or (lemma == "shoot" and any(c.lower_ == "down" for c in token.children)):
         phrase = nouns | {g.lemma_.lower() for child in objects for g in phrase_tokens(child)}
+        if lemma == "shoot":
+            phrase = nouns & INTERCEPTED_WEAPONS  # "shot down a drone"; a jet shot down is an attack on it
         if phrase & WEAPON_NOUNS and not any(child.i in index.actors_at for child in objects):
             return DISRUPT_SENSE  # "seized a cache of firearms", "defused two IEDs"
     if lemma == "take" and "place" in nouns:
@@ -1380,6 +1412,21 @@ def _state_forces_subject(group: list[_Trigger]) -> bool:
                 if words & STATE_FORCE_WORDS:
                     return True
     return False
+
+
+# Words that put a bomb on the ground: a bomb planted, not dropped.
+GROUND_BOMB_WORDS = frozenset({"car", "roadside", "ied", "mine", "landmine", "plant", "suicide", "parcel"})
+
+
+def _plain_bombing(group: list[_Trigger]) -> bool:
+    """Is the event "bombed" or "a bombing" with no word that puts the bomb on the ground ("car bomb")?"""
+    for trigger in group:
+        token = trigger.token
+        if token.lemma_.lower() not in ("bomb", "bombing"):
+            return False
+        if any(t.lemma_.lower() in GROUND_BOMB_WORDS for t in token.subtree):
+            return False
+    return True
 
 
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
