@@ -81,3 +81,51 @@ def test_news_idioms_name_their_event(pipeline, text: str, expected: str) -> Non
 )
 def test_acled_types_of_interceptions_storming_charges_and_state_bombing(pipeline, text: str, expected: str) -> None:
     assert label(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A bomb hidden in a rubbish bin went off outside the courthouse.", "REM_EXPLOS"),
+        ("Rebels launched two missiles at the oil terminal overnight.", "ART_MISS_ATTACK"),
+        ("Extremists beheaded a local teacher in front of his family.", "ATTACK"),
+        ("Dozens of doctors staged a sit-in at the health ministry.", "PEACE_PROTEST"),
+        ("Jets flew forty sorties over the northern mountains on Monday.", "AIR_STRIKE"),
+        ("Residents fell ill after exposure to poisonous gas released over the town.", "CHEM_WEAP"),
+        ("Attackers burned down a mosque in the town on Friday.", "PROPERTY_DISTRUCT"),
+        # the people harmed, not the property, type an attack that does both
+        ("Gunmen killed a trader and burned his shop in the night.", "ATTACK"),
+    ],
+)
+def test_blasts_launches_sit_ins_gas_and_arson(pipeline, text: str, expected: str) -> None:
+    assert label(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Soldiers drove the rebels out of two villages near the lake.", "GOV_REGAINS_TERIT"),
+        ("The jihadists were pushed back from their positions near the dam.", "GOV_REGAINS_TERIT"),
+        ("Government forces recovered the district from the rebels on Saturday.", "GOV_REGAINS_TERIT"),
+        # ground taken outranks the fight that took it
+        (
+            "Troops recaptured the town of Kilo on Tuesday. Dozens of rebels were killed in the fighting.",
+            "GOV_REGAINS_TERIT",
+        ),
+        # overrunning a checkpoint is a fight, not control of a place
+        ("The militants overran two army checkpoints, killing six soldiers.", "ARMED_CLASH"),
+    ],
+)
+def test_ground_taken(pipeline, text: str, expected: str) -> None:
+    assert label(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three insurgents were killed while planting a roadside bomb on the highway.",
+        "Police carried out a controlled explosion of a suspect device at the station.",
+    ],
+)
+def test_bombs_that_go_off_in_their_makers_hands_or_by_bomb_squads_are_disrupted(pipeline, text: str) -> None:
+    assert label(pipeline, text) == "DISR_WEAP"

@@ -84,7 +84,14 @@ def load_gold(eval_dir: Path) -> list[tuple[str, str, str]]:
 # Disrupted weapons use, and force met by demonstrators as the protest or riot).
 WEAPONLESS_FALLBACKS: frozenset[str] = frozenset({"Armed clash", "Attack"})  # fallbacks only when no weapon is named
 SPECIFIC_EVENT_TYPES: frozenset[str] = frozenset({"Explosions/Remote violence", "Protests", "Riots"})
-SPECIFIC_SUB_TYPES: frozenset[str] = frozenset({"Disrupted weapons use", "Sexual violence"})
+SPECIFIC_SUB_TYPES: frozenset[str] = frozenset(
+    {
+        "Disrupted weapons use",
+        "Sexual violence",
+        "Government regains territory",  # ACLED codes a battle that changes who holds the ground as the change
+        "Non-state actor overtakes territory",
+    }
+)
 
 
 def is_fallback(event: Event) -> bool:
@@ -99,6 +106,20 @@ def is_specific(event: Event) -> bool:
     return event.acled_event_type in SPECIFIC_EVENT_TYPES or event.acled_sub_event_type in SPECIFIC_SUB_TYPES
 
 
+# ACLED codes property destroyed in the course of other violence (houses burned in an attack, shops looted in a
+# riot) as that violence; looting or destruction is the event only on its own.
+VIOLENT_EVENT_TYPES: frozenset[str] = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
+)
+
+
+def is_incidental(event: Event, typed: list[Event]) -> bool:
+    """Whether the event is property destruction that other violence in the snippet accompanies."""
+    return event.acled_sub_event_type == "Looting/property destruction" and any(
+        e.acled_event_type in VIOLENT_EVENT_TYPES and e.factuality == "asserted" for e in typed
+    )
+
+
 def snippet_label(analysis: Analysis) -> str:
     """The task code of the snippet's main typed event: asserted first, then a fallback (`is_fallback`) only
     when no specific event (`is_specific`) is named, then the surest; NO_EVENT when none."""
@@ -109,7 +130,7 @@ def snippet_label(analysis: Analysis) -> str:
     specific = any(is_specific(e) for e in typed)
 
     def rank(event: Event) -> tuple[bool, bool, float, int]:
-        demoted = specific and is_fallback(event)
+        demoted = (specific and is_fallback(event)) or is_incidental(event, typed)
         return (event.factuality == "asserted", not demoted, event.confidence, -event.trigger.start)
 
     return ACLED_TO_CODE[str(max(typed, key=rank).acled_sub_event_type)]

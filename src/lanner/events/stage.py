@@ -60,6 +60,7 @@ TERRITORY_VERBS = frozenset(
         "regain",
         "gain",
         "reclaim",
+        "recover",  # "recovered the town from Boko Haram"; weapons recovered are seized (DISRUPT_VERBS)
         "wrest",
         "liberate",
         "free",
@@ -68,7 +69,8 @@ TERRITORY_VERBS = frozenset(
     }
 )
 # What a territory verb takes when no place name is its object: "recaptured the village of X", "took control of".
-# Not "storm": "gunmen stormed a village and killed 15" is an attack; ground taken needs a word of taking.
+# Not "storm": "gunmen stormed a village and killed 15" is an attack; ground taken needs a word of taking. Not a
+# checkpoint: overrunning one is a fight over a post (ACLED: armed clash), not control of a place.
 TERRITORY_NOUNS = frozenset(
     {
         "territory",
@@ -103,7 +105,6 @@ TERRITORY_NOUNS = frozenset(
         "island",
         "valley",
         "mountain",
-        "checkpoint",
         "bridge",
         "dam",
         "highway",
@@ -353,6 +354,21 @@ VICTIM_NOUNS = frozenset(
         "worker",
         "inhabitant",
         "citizen",
+        "teacher",
+        "doctor",
+        "nurse",
+        "trader",
+        "businessman",
+        "shopkeeper",
+        "engineer",
+        "driver",
+        "tourist",
+        "priest",
+        "pastor",
+        "activist",
+        "journalist",
+        "schoolgirl",
+        "pupil",
     }
 )
 CIVILIANS_ID = "generic.civilians"
@@ -543,6 +559,17 @@ HOSTAGE_SENSE = TriggerSense(type="ASSAULT", mode="abduct", weight=1.0)
 # unless a crowd did it), not the gunfire "fire" names elsewhere.
 ARSON_SENSE = TriggerSense(type="ASSAULT", mode="destroy", weight=0.9)
 BLAZE_WORDS = frozenset({"ablaze", "alight", "afire", "fire", "flame", "flames"})
+# "launched a missile at the city", "fired two rockets": the weapon, the object, names the mode.
+LAUNCH_VERBS = frozenset({"launch", "fire", "lob"})
+LAUNCHED_WEAPONS = frozenset({"missile", "rocket", "mortar", "shell", "projectile", "grenade", "drone"})
+LAUNCH_SENSE = TriggerSense(type="ASSAULT", mode=None, weight=0.9)
+# "a bomb went off": an explosive's subject, not an object, says what exploded.
+BLAST_SUBJECTS = frozenset({"bomb", "device", "explosive", "ied", "mine", "landmine", "grenade", "charge", "shell"})
+BLAST_SENSE = TriggerSense(type="ASSAULT", mode="explosives", weight=0.9)
+# What is burned when a burning is arson, not an attack on people.
+BUILDINGS = frozenset(
+    {"house", "home", "church", "mosque", "school", "office", "shop", "market", "building", "vehicle", "car", "hut"}
+)
 # "exchanged fire with the rebels", "traded gunfire": two sides shooting at each other, a clash.
 EXCHANGE_VERBS = frozenset({"exchange", "trade"})
 SHOOTING_NOUNS = frozenset({"fire", "gunfire", "shot", "shots", "bullet"})
@@ -559,7 +586,7 @@ SNATCH_VERBS = frozenset({"seize", "snatch", "grab"})
 SNATCH_SENSE = TriggerSense(type="ASSAULT", mode="abduct", weight=0.9)
 # The parts of speech a trigger can have, and the nouns `_sense` reads by rule besides the lexicon's.
 TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
-RULE_NOUNS = frozenset({"law", "fire", "strike", "chain"})
+RULE_NOUNS = frozenset({"law", "fire", "strike", "chain", "in", "gas", "agent"})
 # "police baton-charged the crowd", "a lathi charge": police force on a crowd (South Asian news), not an accusation.
 BATON_WORDS = frozenset({"baton", "lathi", "cane"})
 BATON_CHARGE_SENSE = TriggerSense(type="ASSAULT", mode="crowd-control", weight=1.0)
@@ -986,6 +1013,10 @@ class EventStage:
                 return MARTIAL_LAW_SENSE
             if lemma == "chain":
                 return HUMAN_CHAIN_SENSE if _has_modifier(token, {"human"}) else None
+            if lemma in ("gas", "agent"):  # "exposed to poisonous gas", "a nerve agent" (not tear gas)
+                return CHEMICAL_USE_SENSE if _has_modifier(token, CHEMICAL_WORDS) else None
+            if lemma == "in":  # "staged a sit-in", which the tokenizer splits into "sit - in"
+                return self.lexicon.nouns.get("sit-in") if _has_modifier(token, {"sit"}) else None
             if lemma == "fire" and (
                 (token.dep_ == "pobj" and token.head.lower_ == "under") or _object_of(token, FIRE_VERBS)
             ):
@@ -1068,6 +1099,8 @@ class EventStage:
         source_kinds, target_kinds = kinds(roles.source), kinds(roles.target)
         if territory and not source_kinds & ARMED_KINDS and _state_forces_subject(group):
             source_kinds |= {"state_forces"}  # "the army units took control of the village": no named actor
+        if territory and not roles.source and "armed_group" in target_kinds and "state_forces" not in target_kinds:
+            source_kinds |= {"state_forces"}  # "the terrorists were driven out of the town": by the state's forces
         if (
             event_type == "PROTEST"
             and mode == "obstruct"
@@ -1204,7 +1237,10 @@ class EventStage:
                         mode = self._modifier_mode(token)
                         if mode:
                             return mode
+        harmed = any(trigger.token.lemma_.lower() in HARM_VERBS for trigger in group)
         for trigger in group:
+            if trigger.sense.mode == "destroy" and harmed:
+                continue  # "killed a farmer and burned his house": the people harmed, not the house, type it
             if trigger.sense.mode:
                 return trigger.sense.mode
         return None
@@ -1232,6 +1268,9 @@ def _asserted(verb: Token) -> bool:
 
 def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSense | None:
     """Verbs whose event type depends on their object: territory taken, a base set up, weapons seized."""
+    if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
+        subjects = {c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"}
+        return BLAST_SENSE if subjects & BLAST_SUBJECTS else None  # "an explosive device went off"
     objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
     if not objects:
         return None
@@ -1290,6 +1329,10 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
         or ("on", "fire") in preps
     ):
         return ARSON_SENSE  # "set fire to the school", "set the houses ablaze", "set a car on fire"
+    if lemma in LAUNCH_VERBS and nouns & LAUNCHED_WEAPONS:
+        return LAUNCH_SENSE  # "launched a missile at the city": the weapon (its object) gives the mode
+    if lemma == "burn" and (any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children) or nouns & BUILDINGS):
+        return ARSON_SENSE  # "burned down a church", "burned the houses of the villagers"
     if lemma in EXCHANGE_VERBS and nouns & SHOOTING_NOUNS:
         return EXCHANGE_FIRE_SENSE  # "exchanged fire with the rebels"
     if lemma in TO_DEATH_VERBS and ("to", "death") in preps:
@@ -1321,6 +1364,8 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
     if lemma == "take" and "place" in nouns:
         return None  # "the clashes took place near the airport": an idiom, not ground taken
     taken = nouns & TERRITORY_NOUNS or any(child.i in index.places_at for child in objects)
+    if lemma in EXPULSION_VERBS and _out_of_territory(token, index):
+        return TERRITORY_SENSE  # "drove the militants out of three villages": the ground is taken from them
     if lemma in TERRITORY_VERBS and taken and (lemma != "gain" or nouns & {"control", "ground"}):
         return TERRITORY_SENSE  # "seized Mosul", "regained territory": taking ground is ASSAULT, not COERCE
     if lemma in ("enter", "occupy") and taken and _unopposed(token.sent):
@@ -1332,34 +1377,26 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
 
 
 ARMED_KINDS = frozenset({"state_forces", "armed_group"})
+# "drove the militants out of the town", "flushed them out of the area", "were pushed back from their strongholds".
+EXPULSION_VERBS = frozenset({"drive", "push", "flush", "chase", "oust", "expel", "evict", "dislodge", "force"})
+
+
+def _out_of_territory(verb: Token, index: _MentionIndex) -> bool:
+    """Does the verb move someone out of ground ("out of three villages", "back from their strongholds")?"""
+    particles = [c for c in verb.children if c.lower_ in ("out", "back")]
+    if not particles:
+        return False
+    for child in (*verb.children, *(g for p in particles for g in p.children)):
+        if child.dep_ == "prep" and child.lower_ in ("from", "of", "out"):
+            grounds = [g for g in child.subtree if g.dep_ == "pobj"]
+            if any(g.lemma_.lower() in TERRITORY_NOUNS or g.i in index.places_at for g in grounds):
+                return True
+    return False
+
+
 # Whom a seizing takes when it takes people: a person named, an actor that is not a state, or people by role.
 SEIZED_PEOPLE_NOUNS = VICTIM_NOUNS | frozenset(
-    {
-        "chief",
-        "official",
-        "leader",
-        "activist",
-        "journalist",
-        "priest",
-        "pastor",
-        "missionary",
-        "engineer",
-        "teacher",
-        "doctor",
-        "nurse",
-        "businessman",
-        "trader",
-        "tourist",
-        "foreigner",
-        "driver",
-        "national",
-        "schoolgirl",
-        "pupil",
-        "crew",
-        "sailor",
-        "contractor",
-        "hostage",
-    }
+    {"chief", "official", "leader", "missionary", "foreigner", "national", "crew", "sailor", "contractor", "hostage"}
 )
 
 
@@ -1507,7 +1544,26 @@ def _labour_strike(token: Token) -> bool:
     )
 
 
-HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim", "massacre", "slaughter", "murder", "shoot"})
+HARM_VERBS = frozenset(
+    {
+        "kill",
+        "injure",
+        "wound",
+        "hurt",
+        "maim",
+        "massacre",
+        "slaughter",
+        "murder",
+        "shoot",
+        "behead",
+        "execute",
+        "assassinate",
+        "stab",
+        "hack",
+        "stone",
+        "torture",
+    }
+)
 
 
 # Places whose attack harms the people in them: ACLED codes an attack on a village or a market as one on civilians.
@@ -1803,6 +1859,34 @@ OPEN_PLEDGES = frozenset({"vow", "seek"})
 LIGHT_VERB_TRIGGERS = frozenset({"offer", "give", "grant", "provide", "send", "deliver", "extend", "express", "sign"})
 
 
+BLAST_NOUNS = frozenset({"explosion", "detonation", "blast"})
+BLAST_VERBS = frozenset({"explode", "detonate", "go", "blow"})
+# Handling a bomb: one that goes off "while planting it" killed its makers, not their target.
+BOMB_HANDLING_VERBS = frozenset({"plant", "make", "assemble", "handle", "prepare", "build", "fix", "manufacture"})
+
+
+def _disarmed_blast(sentence: SpacySpan, index: _MentionIndex) -> bool:
+    """Is the sentence's blast one ACLED counts as disrupted weapons use: "a controlled explosion", "safely
+    detonated", a bomb that "went off prematurely" or "while they were planting it"?"""
+    if not index.words_of(sentence) & {"controlled", "safely", "prematurely", "premature", "accidentally", "while"}:
+        return False
+    for token in sentence:
+        word = token.lower_
+        if word == "controlled" and token.head.lemma_.lower() in BLAST_NOUNS:
+            return True
+        if word in ("safely", "prematurely", "accidentally") and token.head.lemma_.lower() in BLAST_VERBS:
+            return True
+        if word == "premature" and token.head.lemma_.lower() in BLAST_NOUNS:
+            return True
+        if (
+            word == "while"
+            and token.head.lemma_.lower() in BOMB_HANDLING_VERBS
+            and token.head.head.lemma_.lower() in BLAST_VERBS | {"kill"}
+        ):
+            return True
+    return False
+
+
 def _mob_subject(group: list[_Trigger]) -> bool:
     """Is a trigger's subject (or passive agent) a crowd or villagers: the mob that did the violence?"""
     for trigger in group:
@@ -1837,6 +1921,8 @@ def _acled_cue(
     """The ACLED distinction the event's words draw beyond its PLOVER type and mode (see plover.CUES)."""
     if group[0].sense is DISRUPT_SENSE:
         return "weapons_seized"
+    if event_type == "ASSAULT" and _disarmed_blast(sentence, index):
+        return "weapons_seized"  # ACLED: a controlled detonation, or a bomb going off in its makers' hands
     if group[0].sense is BASE_SENSE:
         return "base"
     if event_type == "ASSAULT" and "grenade" in index.words_of(sentence):
