@@ -129,3 +129,22 @@ def test_ground_taken(pipeline, text: str, expected: str) -> None:
 )
 def test_bombs_that_go_off_in_their_makers_hands_or_by_bomb_squads_are_disrupted(pipeline, text: str) -> None:
     assert label(pipeline, text) == "DISR_WEAP"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a blast that refers back to grenades thrown is the grenades'
+        (
+            "Two men hurled grenades at a police post on Friday night. The explosions wounded four officers.",
+            "GRENADE",
+        ),
+        # petrol bombs are firebombs: demonstrators throwing them riot
+        ("Demonstrators threw petrol bombs at riot police near the parliament.", "VIOL_DEMONSTR"),
+        # a village chief or an official killed is a civilian attacked, not one side of a fight
+        ("Gunmen killed a village elder outside his house on Sunday.", "ATTACK"),
+        ("Three reporters were held by police for questioning over a report on corruption.", "ARREST"),
+    ],
+)
+def test_grenade_blasts_firebombs_officials_and_questioning(pipeline, text: str, expected: str) -> None:
+    assert label(pipeline, text) == expected

@@ -369,6 +369,16 @@ VICTIM_NOUNS = frozenset(
         "journalist",
         "schoolgirl",
         "pupil",
+        "chief",
+        "elder",
+        "imam",
+        "cleric",
+        "lawyer",
+        "judge",
+        "councillor",
+        "mayor",
+        "politician",
+        "official",
     }
 )
 CIVILIANS_ID = "generic.civilians"
@@ -1337,7 +1347,10 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
         return EXCHANGE_FIRE_SENSE  # "exchanged fire with the rebels"
     if lemma in TO_DEATH_VERBS and ("to", "death") in preps:
         return TO_DEATH_SENSE  # "hacked to death", "stoned to death"
-    if lemma in CUSTODY_VERBS and any((prep, noun) in preps for prep in ("into", "in") for noun in CUSTODY_NOUNS):
+    if lemma in CUSTODY_VERBS and (
+        any((prep, noun) in preps for prep in ("into", "in") for noun in CUSTODY_NOUNS)
+        or ("for", "question") in preps  # "held for questioning"
+    ):
         return CUSTODY_SENSE  # "was taken into custody", "placed in detention"
     if lemma in SNATCH_VERBS and _people_seized(token, objects, index):
         return SNATCH_SENSE  # "armed men seized a local chief"
@@ -1396,7 +1409,7 @@ def _out_of_territory(verb: Token, index: _MentionIndex) -> bool:
 
 # Whom a seizing takes when it takes people: a person named, an actor that is not a state, or people by role.
 SEIZED_PEOPLE_NOUNS = VICTIM_NOUNS | frozenset(
-    {"chief", "official", "leader", "missionary", "foreigner", "national", "crew", "sailor", "contractor", "hostage"}
+    {"leader", "missionary", "foreigner", "national", "crew", "sailor", "contractor", "hostage"}
 )
 
 
@@ -1959,6 +1972,8 @@ ATTACK_ANAPHOR_NOUNS = frozenset(
 # ACLED sub-event types named by the weapon, and the ones a weapon named elsewhere makes more specific.
 WEAPON_SUB_TYPES = frozenset(ACLED_TYPES["Explosions/Remote violence"])
 UNSPECIFIC_SUB_TYPES = frozenset({"Armed clash", "Attack"})
+# Explosives of a kind ACLED names apart: a blast an attack with one of them set off is of that kind.
+EXPLOSIVE_KINDS = frozenset({"Grenade", "Suicide bomb", "Chemical weapon"})
 
 
 def _refers_back(group: list[_Trigger]) -> bool:
@@ -1991,11 +2006,14 @@ def _share_weapons(events: list[Event], attacks: list[tuple[Event, bool, bool]])
             chains.append([event])
     updates: dict[str, Event] = {}
     for chain in chains:
-        typed = next((e for e in chain if e.acled_sub_event_type in WEAPON_SUB_TYPES), None)
+        refined = next((e for e in chain if e.acled_sub_event_type in EXPLOSIVE_KINDS), None)
+        typed = refined or next((e for e in chain if e.acled_sub_event_type in WEAPON_SUB_TYPES), None)
         if typed is None or len(chain) < 2:
             continue
         for event in chain:
-            if event.acled_sub_event_type in UNSPECIFIC_SUB_TYPES:
+            # "hurled two grenades at soldiers. The explosions killed five": the blast is the grenades'
+            generic_blast = refined is not None and event.acled_sub_event_type == "Remote explosive/landmine/IED"
+            if event.acled_sub_event_type in UNSPECIFIC_SUB_TYPES or generic_blast:
                 updates[event.id] = replace(
                     event,
                     mode=typed.mode,
