@@ -148,3 +148,19 @@ def test_bombs_that_go_off_in_their_makers_hands_or_by_bomb_squads_are_disrupted
 )
 def test_grenade_blasts_firebombs_officials_and_questioning(pipeline, text: str, expected: str) -> None:
     assert label(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the weapon is named by the light verb's subject, or by the noun a participle describes
+        ("The air force conducted strikes on rebel positions in the hills.", "AIR_STRIKE"),
+        ("Mortar shells fired by the militia landed near a hospital.", "ART_MISS_ATTACK"),
+        # prisoners exchanged: an agreement (PLOVER RETREAT 'release')
+        ("The two armies exchanged prisoners at the border crossing on Sunday.", "AGREEMENT"),
+        ("Officials oversaw a prisoner exchange between the rebels and the government.", "AGREEMENT"),
+        ("Doctors said the victims suffered from exposure to chlorine.", "CHEM_WEAP"),
+    ],
+)
+def test_light_verbs_participles_prisoner_swaps_and_exposure(pipeline, text: str, expected: str) -> None:
+    assert label(pipeline, text) == expected

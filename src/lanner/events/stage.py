@@ -596,7 +596,10 @@ SNATCH_VERBS = frozenset({"seize", "snatch", "grab"})
 SNATCH_SENSE = TriggerSense(type="ASSAULT", mode="abduct", weight=0.9)
 # The parts of speech a trigger can have, and the nouns `_sense` reads by rule besides the lexicon's.
 TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
-RULE_NOUNS = frozenset({"law", "fire", "strike", "chain", "in", "gas", "agent"})
+RULE_NOUNS = frozenset({"law", "fire", "strike", "chain", "in", "gas", "agent", "exposure", "exchange"})
+# "exchanged prisoners", "a prisoner exchange": PLOVER RETREAT 'release' (ACLED: an agreement).
+PRISONER_NOUNS = frozenset({"prisoner", "detainee", "captive", "hostage", "pow", "body", "remains"})
+PRISONER_SWAP_SENSE = TriggerSense(type="RETREAT", mode="release", weight=0.9)
 # "police baton-charged the crowd", "a lathi charge": police force on a crowd (South Asian news), not an accusation.
 BATON_WORDS = frozenset({"baton", "lathi", "cane"})
 BATON_CHARGE_SENSE = TriggerSense(type="ASSAULT", mode="crowd-control", weight=1.0)
@@ -1025,6 +1028,11 @@ class EventStage:
                 return HUMAN_CHAIN_SENSE if _has_modifier(token, {"human"}) else None
             if lemma in ("gas", "agent"):  # "exposed to poisonous gas", "a nerve agent" (not tear gas)
                 return CHEMICAL_USE_SENSE if _has_modifier(token, CHEMICAL_WORDS) else None
+            if lemma == "exposure":  # "symptoms consistent with exposure to sarin"
+                exposed_to = {g.lemma_.lower() for c in token.children if c.lower_ == "to" for g in c.subtree}
+                return CHEMICAL_USE_SENSE if exposed_to & CHEMICAL_WORDS else None
+            if lemma == "exchange":  # "a prisoner exchange", "the exchange process of prisoners of war"
+                return PRISONER_SWAP_SENSE if _prisoners_exchanged(token) else None
             if lemma == "in":  # "staged a sit-in", which the tokenizer splits into "sit - in"
                 return self.lexicon.nouns.get("sit-in") if _has_modifier(token, {"sit"}) else None
             if lemma == "fire" and (
@@ -1233,7 +1241,15 @@ class EventStage:
                         return mode
             for trigger in group:  # "helicopters dropped barrel bombs, killing 12": the weapon is in the main clause
                 head = trigger.token.head
-                if trigger.token.dep_ not in ("advcl", "xcomp", "conj") or head.pos_ != "VERB":
+                if trigger.token.dep_ == "acl" and head.pos_ == "NOUN":  # "shells fired by the rebels"
+                    mode = self._modifier_mode(head)
+                    if mode:
+                        return mode
+                # "the air force conducted strikes": the light verb's subject names the weapon
+                light_verb_object = trigger.token.dep_ == "dobj" and trigger.token.pos_ == "NOUN"
+                if (trigger.token.dep_ not in ("advcl", "xcomp", "conj") and not light_verb_object) or (
+                    head.pos_ != "VERB"
+                ):
                     continue
                 for child in head.children:
                     if child.i == trigger.token.i or child.dep_ not in ("nsubj", "dobj", "nsubjpass", "prep"):
@@ -1343,6 +1359,8 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
         return LAUNCH_SENSE  # "launched a missile at the city": the weapon (its object) gives the mode
     if lemma == "burn" and (any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children) or nouns & BUILDINGS):
         return ARSON_SENSE  # "burned down a church", "burned the houses of the villagers"
+    if lemma in EXCHANGE_VERBS and nouns & PRISONER_NOUNS:
+        return PRISONER_SWAP_SENSE  # "the two sides exchanged prisoners"
     if lemma in EXCHANGE_VERBS and nouns & SHOOTING_NOUNS:
         return EXCHANGE_FIRE_SENSE  # "exchanged fire with the rebels"
     if lemma in TO_DEATH_VERBS and ("to", "death") in preps:
@@ -1898,6 +1916,15 @@ def _disarmed_blast(sentence: SpacySpan, index: _MentionIndex) -> bool:
         ):
             return True
     return False
+
+
+def _prisoners_exchanged(noun: Token) -> bool:
+    """Is an "exchange" one of prisoners: "prisoner exchange", "exchange of detainees", or, as a modifier of
+    "process" or "deal", "the exchange process of prisoners of war"?"""
+    words = {t.lemma_.lower() for t in noun.subtree}
+    if noun.dep_ == "compound":
+        words |= {t.lemma_.lower() for t in noun.head.subtree}
+    return bool(words & PRISONER_NOUNS)
 
 
 def _mob_subject(group: list[_Trigger]) -> bool:
