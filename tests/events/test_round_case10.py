@@ -164,3 +164,14 @@ def test_grenade_blasts_firebombs_officials_and_questioning(pipeline, text: str,
 )
 def test_light_verbs_participles_prisoner_swaps_and_exposure(pipeline, text: str, expected: str) -> None:
     assert label(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Armed men stole livestock from herders in the district on Tuesday.", "PROPERTY_DISTRUCT"),
+        ("A court remanded the two activists for fifteen days.", "ARREST"),
+    ],
+)
+def test_theft_by_force_and_remand(pipeline, text: str, expected: str) -> None:
+    assert label(pipeline, text) == expected
