@@ -175,3 +175,8 @@ def test_light_verbs_participles_prisoner_swaps_and_exposure(pipeline, text: str
 )
 def test_theft_by_force_and_remand(pipeline, text: str, expected: str) -> None:
     assert label(pipeline, text) == expected
+
+
+def test_people_terrorized_by_shooting_are_its_victims(pipeline) -> None:
+    text = "Bandits rode into the settlement at dawn and opened fire, terrorizing the inhabitants."
+    assert label(pipeline, text) == "ATTACK"

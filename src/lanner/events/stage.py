@@ -1676,10 +1676,14 @@ def _chemical_object(objects: list[Token]) -> bool:
     return False
 
 
+# Verbs whose objects are an attack's victims though not wounded: "opened fire, scattering terrified residents".
+TERRORIZE_VERBS = frozenset({"scatter", "terrorize", "terrorise", "displace", "panic", "frighten", "rob"})
+
+
 def _unnamed_victims(group: list[_Trigger]) -> bool:
     """Does the event harm people the text names only as people, or only by number ("killing 10")?"""
     for token in _event_tokens(group):
-        if token.dep_ not in ("dobj", "nsubjpass") or token.head.lemma_.lower() not in HARM_VERBS:
+        if token.dep_ not in ("dobj", "nsubjpass") or token.head.lemma_.lower() not in HARM_VERBS | TERRORIZE_VERBS:
             continue
         if token.lemma_.lower() in VICTIM_NOUNS or token.lower_ in VICTIM_NOUNS:
             return True
