@@ -180,3 +180,15 @@ def test_theft_by_force_and_remand(pipeline, text: str, expected: str) -> None:
 def test_people_terrorized_by_shooting_are_its_victims(pipeline) -> None:
     text = "Bandits rode into the settlement at dawn and opened fire, terrorizing the inhabitants."
     assert label(pipeline, text) == "ATTACK"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police seized a van loaded with rifles and ammunition on the highway.",
+        "Soldiers uncovered a cave used by the rebels to stockpile weapons.",
+        "Intelligence officers foiled a bomb attack on the central station.",
+    ],
+)
+def test_weapons_found_in_what_holds_them_and_bombings_foiled_are_disrupted(pipeline, text: str) -> None:
+    assert label(pipeline, text) == "DISR_WEAP"

@@ -193,6 +193,12 @@ WEAPON_NOUNS = frozenset(
     }
 )
 DISRUPT_SENSE = TriggerSense(type="COERCE", mode="seize", weight=0.9)
+FOIL_VERBS = frozenset({"thwart", "foil", "avert", "frustrate"})
+# Participles that say what a thing seized or found holds: "a truck loaded with ammunition", "a tunnel used to
+# store weapons", "a bag containing explosives".
+CARGO_PARTICIPLES = frozenset(
+    {"load", "use", "contain", "carry", "fill", "pack", "store", "hide", "stock", "stuff", "laden", "rig"}
+)
 # Weapons in flight an air defence brings down (a warplane shot down is an attack on its crew).
 INTERCEPTED_WEAPONS = frozenset({"missile", "drone", "rocket", "projectile", "warhead"})
 # Words in a sentence that make its ASSAULT a chemical attack, whatever else the sentence names.
@@ -1386,8 +1392,13 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
         return ACCESS_SENSE  # "allowed UN inspectors into the site"
     if lemma in HOST_VERBS and any(child.i in index.actors_at for child in objects):
         return HOST_SENSE  # "received the Chinese envoy": a visit hosted (not "received aid")
+    if lemma in FOIL_VERBS and {g.lemma_.lower() for child in objects for g in child.subtree} & (
+        WEAPON_NOUNS | BLAST_NOUNS | {"bombing"}
+    ):
+        return DISRUPT_SENSE  # "thwarted a car bomb attack": a bombing prevented (ACLED: disrupted weapons use)
     if lemma in DISRUPT_VERBS or (lemma == "shoot" and any(c.lower_ == "down" for c in token.children)):
         phrase = nouns | {g.lemma_.lower() for child in objects for g in phrase_tokens(child)}
+        phrase |= _cargo(objects)
         if lemma == "shoot":
             phrase = nouns & INTERCEPTED_WEAPONS  # "shot down a drone"; a jet shot down is an attack on it
         if phrase & WEAPON_NOUNS and not any(child.i in index.actors_at for child in objects):
@@ -1920,6 +1931,16 @@ def _disarmed_blast(sentence: SpacySpan, index: _MentionIndex) -> bool:
         ):
             return True
     return False
+
+
+def _cargo(objects: list[Token]) -> set[str]:
+    """The words of what a seized or found thing holds or is used for ("a truck loaded with ammunition")."""
+    words: set[str] = set()
+    for obj in objects:
+        for child in obj.children:
+            if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in CARGO_PARTICIPLES:
+                words |= {g.lemma_.lower() for g in child.subtree}
+    return words
 
 
 def _prisoners_exchanged(noun: Token) -> bool:
