@@ -192,3 +192,11 @@ def test_people_terrorized_by_shooting_are_its_victims(pipeline) -> None:
 )
 def test_weapons_found_in_what_holds_them_and_bombings_foiled_are_disrupted(pipeline, text: str) -> None:
     assert label(pipeline, text) == "DISR_WEAP"
+
+
+def test_a_grenade_named_in_the_next_sentence_types_the_blast(pipeline) -> None:
+    text = (
+        "A blast tore through a tea shop on Friday, wounding four men. "
+        "Witnesses said a man on a bicycle threw a grenade."
+    )
+    assert label(pipeline, text) == "GRENADE"

@@ -1657,13 +1657,26 @@ TAKEOVER_WORDS = TERRITORY_VERBS | frozenset(
 )
 
 
+def _with_next(sentence: SpacySpan) -> list[SpacySpan]:
+    """The sentence and the one after it, which often says how the event it reports came about."""
+    doc = sentence.doc
+    return [sentence, doc[sentence.end].sent] if sentence.end < len(doc) else [sentence]
+
+
 def _taken_over(sentence: SpacySpan, index: _MentionIndex) -> bool:
     """Does the sentence of a withdrawal, or the next one, say someone takes the ground ("Troops withdrew from
     the town. Rebels entered it hours later")?"""
-    if _any_lemma(sentence, TAKEOVER_WORDS, index):
-        return True
-    doc = sentence.doc
-    return sentence.end < len(doc) and _any_lemma(doc[sentence.end].sent, TAKEOVER_WORDS, index)
+    return any(_any_lemma(s, TAKEOVER_WORDS, index) for s in _with_next(sentence))
+
+
+def _names_grenade(sentence: SpacySpan, index: _MentionIndex) -> bool:
+    """Does the sentence name a grenade that is a weapon (not a stun or tear-gas grenade)?"""
+    if "grenade" not in index.words_of(sentence):
+        return False
+    return any(
+        token.lemma_.lower() == "grenade" and not any(child.lower_ in NON_LETHAL_GRENADE for child in token.children)
+        for token in sentence
+    )
 
 
 def _after_withdrawal(sentence: SpacySpan) -> bool:
@@ -1990,12 +2003,8 @@ def _acled_cue(
         return "weapons_seized"  # ACLED: a controlled detonation, or a bomb going off in its makers' hands
     if group[0].sense is BASE_SENSE:
         return "base"
-    if event_type == "ASSAULT" and "grenade" in index.words_of(sentence):
-        for token in sentence:
-            if token.lemma_.lower() == "grenade" and not any(
-                child.lower_ in NON_LETHAL_GRENADE for child in token.children
-            ):
-                return "grenade"
+    if event_type == "ASSAULT" and any(_names_grenade(s, index) for s in _with_next(sentence)):
+        return "grenade"  # "an explosion at the market ... Police said the attackers used a hand grenade"
     territory = any(t.sense is TERRITORY_SENSE for t in group)
     words = index.words_of(sentence)
     if territory and (("without" in words and _unopposed(sentence)) or _after_withdrawal(sentence)):
