@@ -195,3 +195,7 @@ def test_a_grenade_named_in_the_next_sentence_types_the_blast(pipeline) -> None:
 def test_burning_down_is_arson_but_people_harmed_type_an_attack_that_does_both(pipeline) -> None:
     assert label(pipeline, "Attackers burned down a mosque in the town on Friday.") == "PROPERTY_DISTRUCT"
     assert label(pipeline, "Gunmen killed a trader and burned his shop in the night.") == "ATTACK"
+
+
+def test_demonstrators_gathering_is_a_demonstration(pipeline) -> None:
+    assert label(pipeline, "Activists gathered outside the justice ministry on Monday morning.") == "PEACE_PROTEST"

@@ -579,6 +579,10 @@ BLAZE_WORDS = frozenset({"ablaze", "alight", "afire", "fire", "flame", "flames"}
 LAUNCH_VERBS = frozenset({"launch", "fire", "lob"})
 LAUNCHED_WEAPONS = frozenset({"missile", "rocket", "mortar", "shell", "projectile", "grenade", "drone"})
 LAUNCH_SENSE = TriggerSense(type="ASSAULT", mode=None, weight=0.9)
+# "demonstrators gathered in the square": who gathers makes a gathering a demonstration.
+GATHER_VERBS = frozenset({"gather", "assemble", "converge", "congregate", "mass"})
+DEMONSTRATOR_NOUNS = frozenset({"protester", "protestor", "demonstrator", "activist", "marcher", "picketer"})
+GATHER_SENSE = TriggerSense(type="PROTEST", mode="demo", weight=0.8)
 # "a bomb went off": an explosive's subject, not an object, says what exploded.
 BLAST_SUBJECTS = frozenset({"bomb", "device", "explosive", "ied", "mine", "landmine", "grenade", "charge", "shell"})
 BLAST_SENSE = TriggerSense(type="ASSAULT", mode="explosives", weight=0.9)
@@ -1300,6 +1304,10 @@ def _asserted(verb: Token) -> bool:
 
 def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSense | None:
     """Verbs whose event type depends on their object: territory taken, a base set up, weapons seized."""
+    if lemma in GATHER_VERBS and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in DEMONSTRATOR_NOUNS for c in token.children
+    ):
+        return GATHER_SENSE  # "activists gathered in front of parliament": a demonstration
     if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
         subjects = {c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"}
         return BLAST_SENSE if subjects & BLAST_SUBJECTS else None  # "an explosive device went off"
