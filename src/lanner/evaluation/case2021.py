@@ -7,7 +7,8 @@ disasters, diplomacy, attribution) are left out, as the task defines.
 
 Prediction: the snippet's label is the ACLED sub-event type of Lanner's surest event that has one, asserted
 events first (a snippet that only reports a threatened or planned event still names its type), a fallback type
-(a weaponless fight or attack, an arrest) only when no more specific event is named (`snippet_label`), mapped onto
+(a weaponless fight or attack, an arrest) only when no more specific event (a weapon, ground taken, a protest) is
+named, and property destruction only when no other violence is (`snippet_label`), mapped onto
 the task's codes (`ACLED_TO_CODE`). A snippet with no such event gets the label NO_EVENT, which is never
 right: it lowers recall and weighted F1 like any wrong label.
 
@@ -80,11 +81,18 @@ def load_gold(eval_dir: Path) -> list[tuple[str, str, str]]:
 
 # A fight or attack whose words name no weapon, and an arrest, are fallbacks: when the snippet also names
 # what ACLED codes in their place (the weapon used, weapons seized, sexual violence, the demonstration the
-# force met), that is its main event (ACLED's codebook codes an arrest made while seizing weapons as
-# Disrupted weapons use, and force met by demonstrators as the protest or riot).
+# force met, the ground the fight took), that is its main event (ACLED's codebook codes an arrest made while
+# seizing weapons as Disrupted weapons use, and force met by demonstrators as the protest or riot).
 WEAPONLESS_FALLBACKS: frozenset[str] = frozenset({"Armed clash", "Attack"})  # fallbacks only when no weapon is named
 SPECIFIC_EVENT_TYPES: frozenset[str] = frozenset({"Explosions/Remote violence", "Protests", "Riots"})
-SPECIFIC_SUB_TYPES: frozenset[str] = frozenset({"Disrupted weapons use", "Sexual violence"})
+SPECIFIC_SUB_TYPES: frozenset[str] = frozenset(
+    {
+        "Disrupted weapons use",
+        "Sexual violence",
+        "Government regains territory",  # ACLED codes a battle that changes who holds the ground as the change
+        "Non-state actor overtakes territory",
+    }
+)
 
 
 def is_fallback(event: Event) -> bool:
@@ -99,9 +107,24 @@ def is_specific(event: Event) -> bool:
     return event.acled_event_type in SPECIFIC_EVENT_TYPES or event.acled_sub_event_type in SPECIFIC_SUB_TYPES
 
 
+# ACLED codes property destroyed in the course of other violence (houses burned in an attack, shops looted in a
+# riot) as that violence; looting or destruction is the event only on its own.
+VIOLENT_EVENT_TYPES: frozenset[str] = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
+)
+
+
+def is_incidental(event: Event, typed: list[Event]) -> bool:
+    """Whether the event is property destruction that other violence in the snippet accompanies."""
+    return event.acled_sub_event_type == "Looting/property destruction" and any(
+        e.acled_event_type in VIOLENT_EVENT_TYPES and e.factuality == "asserted" for e in typed
+    )
+
+
 def snippet_label(analysis: Analysis) -> str:
     """The task code of the snippet's main typed event: asserted first, then a fallback (`is_fallback`) only
-    when no specific event (`is_specific`) is named, then the surest; NO_EVENT when none."""
+    when no specific event (`is_specific`) is named and property destruction only when no other violence is
+    (`is_incidental`), then the surest; NO_EVENT when none."""
     typed = [e for e in analysis.events if e.acled_sub_event_type in ACLED_TO_CODE]
     if not typed:
         return NO_EVENT
@@ -109,7 +132,7 @@ def snippet_label(analysis: Analysis) -> str:
     specific = any(is_specific(e) for e in typed)
 
     def rank(event: Event) -> tuple[bool, bool, float, int]:
-        demoted = specific and is_fallback(event)
+        demoted = (specific and is_fallback(event)) or is_incidental(event, typed)
         return (event.factuality == "asserted", not demoted, event.confidence, -event.trigger.start)
 
     return ACLED_TO_CODE[str(max(typed, key=rank).acled_sub_event_type)]

@@ -64,10 +64,11 @@ _STATE_KINDS = frozenset({"state_forces", "government"})
 # Actor subkinds (carried in the kinds sets next to the kind) that make an ASSAULT a riot rather than a fight.
 _CROWD_SUBKINDS = frozenset({"protesters", "rioters"})
 # ACLED distinctions PLOVER's modes do not draw, read by the events stage from the event's words:
-# "grenade" (the weapon; the PLOVER mode stays explosives), "weapons_seized" (arms caches seized or bombs
-# defused), "base" (a base or post set up), "mob" (a mob or villagers, not demonstrators), "lethal"
-# (deadly or live-fire force), "intervention" (a protest the authorities broke up, arrested or tear-gassed),
-# "unopposed" (territory taken without a fight), "riot" (demonstrators who threw stones or clashed).
+# "grenade" (the weapon; the PLOVER mode stays explosives), "weapons_seized" (arms caches seized, bombs
+# defused or detonated by bomb squads or in their makers' hands), "base" (a base or post set up), "mob" (a mob,
+# or villagers doing violence), "lethal" (deadly or live-fire force), "intervention" (a protest the authorities
+# broke up, arrested or tear-gassed), "unopposed" (territory taken without a fight, or left by a withdrawal to
+# someone who takes it), "riot" (demonstrators who threw stones or clashed).
 CUES = frozenset({"grenade", "weapons_seized", "base", "mob", "lethal", "intervention", "unopposed", "riot"})
 
 
@@ -84,6 +85,8 @@ def acled_category(
 
     Kinds sets may hold actor subkinds too ("protesters", "rioters"); `cue` is one of `CUES`."""
     if event_type == "ASSAULT":
+        if cue == "weapons_seized":  # a controlled detonation, a bomb going off in its makers' hands
+            return "Strategic developments", "Disrupted weapons use"
         if territory:  # ground taken is the event, whatever weapon took it or was destroyed on the way
             if cue == "unopposed":
                 return "Strategic developments", "Non-violent transfer of territory"
@@ -148,7 +151,7 @@ def acled_category(
     if event_type == "CONSULT" and mode not in ("visit", "phone"):
         return "Strategic developments", "Agreement"  # ACLED counts peace talks; state visits are not coded
     if event_type == "RETREAT":
-        if mode == "withdraw":
+        if mode == "withdraw" and cue == "unopposed":  # ground another actor takes without a fight
             return "Strategic developments", "Non-violent transfer of territory"
         if mode in ("release", "disarm", "ceasefire"):
             return "Strategic developments", "Agreement"  # ACLED: prisoner releases and surrenders are agreements

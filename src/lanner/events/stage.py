@@ -58,10 +58,10 @@ TERRITORY_VERBS = frozenset(
         "take",
         "recapture",
         "retake",
-        "storm",
         "regain",
         "gain",
         "reclaim",
+        "recover",  # "recovered the town from Boko Haram"; weapons recovered are seized (DISRUPT_VERBS)
         "wrest",
         "liberate",
         "free",
@@ -70,6 +70,8 @@ TERRITORY_VERBS = frozenset(
     }
 )
 # What a territory verb takes when no place name is its object: "recaptured the village of X", "took control of".
+# Not "storm": "gunmen stormed a village and killed 15" is an attack; ground taken needs a word of taking. Not a
+# checkpoint: overrunning one is a fight over a post (ACLED: armed clash), not control of a place.
 TERRITORY_NOUNS = frozenset(
     {
         "territory",
@@ -104,7 +106,6 @@ TERRITORY_NOUNS = frozenset(
         "island",
         "valley",
         "mountain",
-        "checkpoint",
         "bridge",
         "dam",
         "highway",
@@ -122,6 +123,12 @@ TERRITORY_NOUNS = frozenset(
         "front",
         "junction",
         "garrison",
+        "centre",  # "captured the district centre"
+        "center",
+        "capital",
+        "barracks",
+        "headquarters",
+        "fort",
     }
 )
 TERRITORY_SENSE = TriggerSense(type="ASSAULT", mode=None, weight=0.9)
@@ -180,9 +187,21 @@ WEAPON_NOUNS = frozenset(
         "tnt",
         "arsenal",
         "ammo",
+        "missile",  # "intercepted a ballistic missile", "shot down two drones": ACLED's disrupted weapons use
+        "drone",
+        "projectile",
+        "warhead",
     }
 )
 DISRUPT_SENSE = TriggerSense(type="COERCE", mode="seize", weight=0.9)
+FOIL_VERBS = frozenset({"thwart", "foil", "avert", "frustrate"})
+# Participles that say what a thing seized or found holds: "a truck loaded with ammunition", "a tunnel used to
+# store weapons", "a bag containing explosives".
+CARGO_PARTICIPLES = frozenset(
+    {"load", "use", "contain", "carry", "fill", "pack", "store", "hide", "stock", "stuff", "laden", "rig"}
+)
+# Weapons in flight an air defence brings down (a warplane shot down is an attack on its crew).
+INTERCEPTED_WEAPONS = frozenset({"missile", "drone", "rocket", "projectile", "warhead"})
 # Words in a sentence that make its ASSAULT a chemical attack, whatever else the sentence names.
 CHEMICAL_WORDS = frozenset(
     {
@@ -286,7 +305,10 @@ LETHAL_FORCE_WORDS = frozenset(
 PROTEST_WORDS = frozenset(
     {"protest", "demonstration", "rally", "march", "sit-in", "protester", "demonstrator", "vigil"}
 )
-MOB_WORDS = frozenset({"mob", "vigilante", "vigilantism", "lynch", "villager"})
+MOB_WORDS = frozenset({"mob", "vigilante", "vigilantism", "lynch"})
+# Who is a mob only as the one doing the violence: "an angry crowd beat a thief" (not "police fired on the crowd",
+# "militants killed five villagers").
+MOB_SUBJECT_WORDS = frozenset({"crowd", "villager", "mob"})
 # ACLED's excessive force: "lethal violence or violence resulting in serious injuries".
 LETHAL_WORDS = frozenset(
     {
@@ -339,6 +361,31 @@ VICTIM_NOUNS = frozenset(
         "worker",
         "inhabitant",
         "citizen",
+        "teacher",
+        "doctor",
+        "nurse",
+        "trader",
+        "businessman",
+        "shopkeeper",
+        "engineer",
+        "driver",
+        "tourist",
+        "priest",
+        "pastor",
+        "activist",
+        "journalist",
+        "schoolgirl",
+        "pupil",
+        "chief",
+        "elder",
+        "imam",
+        "cleric",
+        "lawyer",
+        "judge",
+        "councillor",
+        "mayor",
+        "politician",
+        "official",
     }
 )
 CIVILIANS_ID = "generic.civilians"
@@ -525,9 +572,50 @@ PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "blue", "helmet",
 PEACEKEEPING_SENSE = TriggerSense(type="AID", mode=None, weight=0.9)
 TRUCE_BREACH_SENSE = TriggerSense(type="ASSAULT", mode=None, weight=0.9)
 HOSTAGE_SENSE = TriggerSense(type="ASSAULT", mode="abduct", weight=1.0)
+# "set fire to a school", "set the houses ablaze", "set the office on fire": arson (ACLED: property destruction
+# unless a crowd did it), not the gunfire "fire" names elsewhere.
+ARSON_SENSE = TriggerSense(type="ASSAULT", mode="destroy", weight=0.9)
+BLAZE_WORDS = frozenset({"ablaze", "alight", "afire", "fire", "flame", "flames"})
+# "launched a missile at the city", "fired two rockets": the weapon, the object, names the mode.
+LAUNCH_VERBS = frozenset({"launch", "fire", "lob"})
+LAUNCHED_WEAPONS = frozenset({"missile", "rocket", "mortar", "shell", "projectile", "grenade", "drone"})
+LAUNCH_SENSE = TriggerSense(type="ASSAULT", mode=None, weight=0.9)
+# "demonstrators gathered in the square": who gathers makes a gathering a demonstration.
+GATHER_VERBS = frozenset({"gather", "assemble", "converge", "congregate", "mass"})
+DEMONSTRATOR_NOUNS = frozenset({"protester", "protestor", "demonstrator", "activist", "marcher", "picketer"})
+GATHER_SENSE = TriggerSense(type="PROTEST", mode="demo", weight=0.8)
+# "a bomb went off": an explosive's subject, not an object, says what exploded.
+BLAST_SUBJECTS = frozenset({"bomb", "device", "explosive", "ied", "mine", "landmine", "grenade", "charge", "shell"})
+BLAST_SENSE = TriggerSense(type="ASSAULT", mode="explosives", weight=0.9)
+# What is burned when a burning is arson, not an attack on people.
+BUILDINGS = frozenset(
+    {"house", "home", "church", "mosque", "school", "office", "shop", "market", "building", "vehicle", "car", "hut"}
+)
+# "exchanged fire with the rebels", "traded gunfire": two sides shooting at each other, a clash.
+EXCHANGE_VERBS = frozenset({"exchange", "trade"})
+SHOOTING_NOUNS = frozenset({"fire", "gunfire", "shot", "shots", "bullet"})
+EXCHANGE_FIRE_SENSE = TriggerSense(type="ASSAULT", mode=None, weight=0.8)
+# "hacked to death", "stoned to death", "burned to death": killing with a blade, stones or fire.
+TO_DEATH_VERBS = frozenset({"hack", "stone", "burn", "club", "bludgeon", "batter", "chop", "crush", "hammer"})
+TO_DEATH_SENSE = TriggerSense(type="ASSAULT", mode="primitive", weight=1.0)
+# "taken into custody", "placed in detention": an arrest.
+CUSTODY_VERBS = frozenset({"take", "place", "put", "remand", "hold", "keep"})
+CUSTODY_NOUNS = frozenset({"custody", "detention"})
+CUSTODY_SENSE = TriggerSense(type="COERCE", mode="arrest", weight=0.9)
+# "gunmen seized a local chief", "snatched two girls": people seized by someone other than the state are abducted.
+SNATCH_VERBS = frozenset({"seize", "snatch", "grab"})
+SNATCH_SENSE = TriggerSense(type="ASSAULT", mode="abduct", weight=0.9)
 # The parts of speech a trigger can have, and the nouns `_sense` reads by rule besides the lexicon's.
 TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
-RULE_NOUNS = frozenset({"law", "fire", "strike"})
+RULE_NOUNS = frozenset({"law", "fire", "strike", "chain", "in", "gas", "agent", "exposure", "exchange"})
+# "exchanged prisoners", "a prisoner exchange": PLOVER RETREAT 'release' (ACLED: an agreement).
+PRISONER_NOUNS = frozenset({"prisoner", "detainee", "captive", "hostage", "pow", "body", "remains"})
+PRISONER_SWAP_SENSE = TriggerSense(type="RETREAT", mode="release", weight=0.9)
+# "police baton-charged the crowd", "a lathi charge": police force on a crowd (South Asian news), not an accusation.
+BATON_WORDS = frozenset({"baton", "lathi", "cane"})
+BATON_CHARGE_SENSE = TriggerSense(type="ASSAULT", mode="crowd-control", weight=1.0)
+# "formed a human chain": a demonstration.
+HUMAN_CHAIN_SENSE = TriggerSense(type="PROTEST", mode="demo", weight=0.9)
 DRILL_NOUNS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame", "war-game"})
 JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "multinational", "trilateral"})
 EXERCISE_SENSE = TriggerSense(type="COOPERATE", mode=None, weight=0.8)
@@ -925,6 +1013,8 @@ class EventStage:
             special = _special_sense(token, lemma, index)
             if special is not None:
                 return special
+        if lemma == "charge" and any(c.lower_ in BATON_WORDS for c in token.children):
+            return BATON_CHARGE_SENSE  # "baton-charged the protesters", "a lathi charge"
         if (
             token.dep_ == "compound"
             and token.head.pos_ in ("NOUN", "PROPN")
@@ -969,6 +1059,17 @@ class EventStage:
                 return EXERCISE_SENSE if _has_modifier(token, JOINT_WORDS) else DRILL_SENSE
             if lemma == "law" and _has_modifier(token, {"martial"}):
                 return MARTIAL_LAW_SENSE
+            if lemma == "chain":
+                return HUMAN_CHAIN_SENSE if _has_modifier(token, {"human"}) else None
+            if lemma in ("gas", "agent"):  # "exposed to poisonous gas", "a nerve agent" (not tear gas)
+                return CHEMICAL_USE_SENSE if _has_modifier(token, CHEMICAL_WORDS) else None
+            if lemma == "exposure":  # "symptoms consistent with exposure to sarin"
+                exposed_to = {g.lemma_.lower() for c in token.children if c.lower_ == "to" for g in c.subtree}
+                return CHEMICAL_USE_SENSE if exposed_to & CHEMICAL_WORDS else None
+            if lemma == "exchange":  # "a prisoner exchange", "the exchange process of prisoners of war"
+                return PRISONER_SWAP_SENSE if _prisoners_exchanged(token) else None
+            if lemma == "in":  # "staged a sit-in", which the tokenizer splits into "sit - in"
+                return self.lexicon.nouns.get("sit-in") if _has_modifier(token, {"sit"}) else None
             if lemma == "fire" and (
                 (token.dep_ == "pobj" and token.head.lower_ == "under") or _object_of(token, FIRE_VERBS)
             ):
@@ -1036,7 +1137,11 @@ class EventStage:
             and not roles.target
             and not cumulative
             and not _battle(head.token, roles.source, self.knowledge_base)
-            and (_unnamed_victims(group) or _civilian_place_attacked(group, index))
+            and (
+                _unnamed_victims(group)
+                or _civilian_place_attacked(group, index)
+                or any(t.sense is TO_DEATH_SENSE for t in group)  # "a councillor was hacked to death": no fight
+            )
         ):
             # "bomb blast kills six", "four women were killed", "gunmen attacked the village"; not the dead of a
             # battle ("X and Y clashed, killing several people"), whom either side may have killed
@@ -1047,6 +1152,8 @@ class EventStage:
         source_kinds, target_kinds = kinds(roles.source), kinds(roles.target)
         if territory and not source_kinds & ARMED_KINDS and _state_forces_subject(group):
             source_kinds |= {"state_forces"}  # "the army units took control of the village": no named actor
+        if territory and not roles.source and "armed_group" in target_kinds and "state_forces" not in target_kinds:
+            source_kinds |= {"state_forces"}  # "the terrorists were driven out of the town": by the state's forces
         if (
             event_type == "PROTEST"
             and mode == "obstruct"
@@ -1074,6 +1181,15 @@ class EventStage:
             and not _peaceful(head.token)
         ):
             mode = "riot"  # "violent protests", "protesters clashed with police", "threw stones"
+        if (
+            mode == "explosives"
+            and source_kinds & {"state_forces", "government"}
+            and "police" not in source_kinds
+            and _plain_bombing(group)
+        ):
+            mode = (
+                "aerial"  # "Israel bombed a missile base", "the coalition bombed a wedding": a state bombs from the air
+            )
         cue = _acled_cue(sentence, group, event_type, fatalities, index)
         if cue == "mob" and _named_armed_source(roles.source, self.knowledge_base):
             cue = None  # "Boko Haram attacked three villages, according to vigilantes": the group's attack, no mob
@@ -1160,7 +1276,15 @@ class EventStage:
                         return mode
             for trigger in group:  # "helicopters dropped barrel bombs, killing 12": the weapon is in the main clause
                 head = trigger.token.head
-                if trigger.token.dep_ not in ("advcl", "xcomp", "conj") or head.pos_ != "VERB":
+                if trigger.token.dep_ == "acl" and head.pos_ == "NOUN":  # "shells fired by the rebels"
+                    mode = self._modifier_mode(head)
+                    if mode:
+                        return mode
+                # "the air force conducted strikes": the light verb's subject names the weapon
+                light_verb_object = trigger.token.dep_ == "dobj" and trigger.token.pos_ == "NOUN"
+                if (trigger.token.dep_ not in ("advcl", "xcomp", "conj") and not light_verb_object) or (
+                    head.pos_ != "VERB"
+                ):
                     continue
                 for child in head.children:
                     if child.i == trigger.token.i or child.dep_ not in ("nsubj", "dobj", "nsubjpass", "prep"):
@@ -1174,7 +1298,10 @@ class EventStage:
                         mode = self._modifier_mode(token)
                         if mode:
                             return mode
+        harmed = any(trigger.token.lemma_.lower() in HARM_VERBS for trigger in group)
         for trigger in group:
+            if trigger.sense.mode == "destroy" and harmed:
+                continue  # "killed a farmer and burned his house": the people harmed, not the house, type it
             if trigger.sense.mode:
                 return trigger.sense.mode
         return None
@@ -1202,6 +1329,13 @@ def _asserted(verb: Token) -> bool:
 
 def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSense | None:
     """Verbs whose event type depends on their object: territory taken, a base set up, weapons seized."""
+    if lemma in GATHER_VERBS and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in DEMONSTRATOR_NOUNS for c in token.children
+    ):
+        return GATHER_SENSE  # "activists gathered in front of parliament": a demonstration
+    if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children):
+        subjects = {c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"}
+        return BLAST_SENSE if subjects & BLAST_SUBJECTS else None  # "an explosive device went off"
     objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
     if not objects:
         return None
@@ -1243,12 +1377,40 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
     named = nouns | {c.lemma_.lower() for child in objects for c in child.children if c.dep_ == "compound"}
     if lemma in ("violate", "breach", "break") and named & TRUCE_NOUNS:
         return TRUCE_BREACH_SENSE  # CAMEO 196 "violate ceasefire" is fighting
-    if lemma in ("take", "hold", "seize") and any(
-        child.lemma_.lower() in ("hostage", "captive")
-        and child.dep_ in ("oprd", "dobj", "attr", "xcomp", "advcl", "ccomp")
-        for child in token.children
+    if lemma in ("take", "hold", "seize", "keep") and any(
+        word.lemma_.lower() in ("hostage", "captive")
+        and word.dep_
+        in ("oprd", "dobj", "attr", "xcomp", "advcl", "ccomp", "npadvmod", "advmod", "conj", "amod", "pobj")
+        for word in (*token.children, *(g for obj in objects for g in obj.subtree))
     ):
-        return HOSTAGE_SENSE  # "took 30 people hostage"
+        return HOSTAGE_SENSE  # "took 30 people hostage"; "held the crew of the ship hostage", parsed in the object
+    preps = {(c.lower_, g.lemma_.lower()) for c in token.children if c.dep_ == "prep" for g in c.children}
+    if lemma == "set" and (
+        "fire" in nouns
+        or any(
+            c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "amod") and c.lower_ in BLAZE_WORDS
+            for c in (*token.children, *(g for obj in objects for g in obj.children))
+        )
+        or ("on", "fire") in preps
+    ):
+        return ARSON_SENSE  # "set fire to the school", "set the houses ablaze", "set a car on fire"
+    if lemma in LAUNCH_VERBS and nouns & LAUNCHED_WEAPONS:
+        return LAUNCH_SENSE  # "launched a missile at the city": the weapon (its object) gives the mode
+    if lemma == "burn" and (any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children) or nouns & BUILDINGS):
+        return ARSON_SENSE  # "burned down a church", "burned the houses of the villagers"
+    if lemma in EXCHANGE_VERBS and nouns & PRISONER_NOUNS:
+        return PRISONER_SWAP_SENSE  # "the two sides exchanged prisoners"
+    if lemma in EXCHANGE_VERBS and nouns & SHOOTING_NOUNS:
+        return EXCHANGE_FIRE_SENSE  # "exchanged fire with the rebels"
+    if lemma in TO_DEATH_VERBS and ("to", "death") in preps:
+        return TO_DEATH_SENSE  # "hacked to death", "stoned to death"
+    if lemma in CUSTODY_VERBS and (
+        any((prep, noun) in preps for prep in ("into", "in") for noun in CUSTODY_NOUNS)
+        or ("for", "question") in preps  # "held for questioning"
+    ):
+        return CUSTODY_SENSE  # "was taken into custody", "placed in detention"
+    if lemma in SNATCH_VERBS and _people_seized(token, objects, index):
+        return SNATCH_SENSE  # "armed men seized a local chief"
     if lemma in STOP_VERBS and nouns & PROTEST_NOUNS:
         return STOP_PROTEST_SENSE  # "police prevented the demonstration", "banned the rally"
     if lemma == "open" and "fire" in nouns:
@@ -1263,13 +1425,22 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
         return ACCESS_SENSE  # "allowed UN inspectors into the site"
     if lemma in HOST_VERBS and any(child.i in index.actors_at for child in objects):
         return HOST_SENSE  # "received the Chinese envoy": a visit hosted (not "received aid")
-    if lemma in DISRUPT_VERBS:
+    if lemma in FOIL_VERBS and {g.lemma_.lower() for child in objects for g in child.subtree} & (
+        WEAPON_NOUNS | BLAST_NOUNS | {"bombing"}
+    ):
+        return DISRUPT_SENSE  # "thwarted a car bomb attack": a bombing prevented (ACLED: disrupted weapons use)
+    if lemma in DISRUPT_VERBS or (lemma == "shoot" and any(c.lower_ == "down" for c in token.children)):
         phrase = nouns | {g.lemma_.lower() for child in objects for g in phrase_tokens(child)}
+        phrase |= _cargo(objects)
+        if lemma == "shoot":
+            phrase = nouns & INTERCEPTED_WEAPONS  # "shot down a drone"; a jet shot down is an attack on it
         if phrase & WEAPON_NOUNS and not any(child.i in index.actors_at for child in objects):
             return DISRUPT_SENSE  # "seized a cache of firearms", "defused two IEDs"
     if lemma == "take" and "place" in nouns:
         return None  # "the clashes took place near the airport": an idiom, not ground taken
     taken = nouns & TERRITORY_NOUNS or any(child.i in index.places_at for child in objects)
+    if lemma in EXPULSION_VERBS and _out_of_territory(token, index):
+        return TERRITORY_SENSE  # "drove the militants out of three villages": the ground is taken from them
     if lemma in TERRITORY_VERBS and taken and (lemma != "gain" or nouns & {"control", "ground"}):
         return TERRITORY_SENSE  # "seized Mosul", "regained territory": taking ground is ASSAULT, not COERCE
     if lemma in ("enter", "occupy") and taken and _unopposed(token.sent):
@@ -1281,6 +1452,45 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
 
 
 ARMED_KINDS = frozenset({"state_forces", "armed_group"})
+# "drove the militants out of the town", "flushed them out of the area", "were pushed back from their strongholds".
+EXPULSION_VERBS = frozenset({"drive", "push", "flush", "chase", "oust", "expel", "evict", "dislodge", "force"})
+
+
+def _out_of_territory(verb: Token, index: _MentionIndex) -> bool:
+    """Does the verb move someone out of ground ("out of three villages", "back from their strongholds")?"""
+    particles = [c for c in verb.children if c.lower_ in ("out", "back")]
+    if not particles:
+        return False
+    for child in (*verb.children, *(g for p in particles for g in p.children)):
+        if child.dep_ == "prep" and child.lower_ in ("from", "of", "out"):
+            grounds = [g for g in child.subtree if g.dep_ == "pobj"]
+            if any(g.lemma_.lower() in TERRITORY_NOUNS or g.i in index.places_at for g in grounds):
+                return True
+    return False
+
+
+# Whom a seizing takes when it takes people: a person named, an actor that is not a state, or people by role.
+SEIZED_PEOPLE_NOUNS = VICTIM_NOUNS | frozenset(
+    {"leader", "missionary", "foreigner", "national", "crew", "sailor", "contractor", "hostage"}
+)
+
+
+def _people_seized(verb: Token, objects: list[Token], index: _MentionIndex) -> bool:
+    """Are people what the verb seizes, by someone other than a state's forces ("gunmen seized two aid workers";
+    not "police seized the suspect", an arrest, nor "seized weapons" or "seized the town")?"""
+    if _state_forces_subject([_Trigger(verb, SNATCH_SENSE)]):
+        return False
+    for obj in objects:
+        if obj.lemma_.lower() in WEAPON_NOUNS | TERRITORY_NOUNS or obj.i in index.places_at:
+            return False
+        if obj.ent_type_ == "PERSON" or obj.lemma_.lower() in SEIZED_PEOPLE_NOUNS:
+            return True
+        kb = index.knowledge_base
+        if any(kb.get(a) is not None and kb.get(a).kind == "civilians" for a in index.actors_at.get(obj.i, [])):
+            return True
+    return False
+
+
 # Words that name a state's forces when no actor is resolved ("the army units", "government troops").
 STATE_FORCE_WORDS = frozenset(
     {
@@ -1314,6 +1524,21 @@ def _state_forces_subject(group: list[_Trigger]) -> bool:
                 if words & STATE_FORCE_WORDS:
                     return True
     return False
+
+
+# Words that put a bomb on the ground: a bomb planted, not dropped.
+GROUND_BOMB_WORDS = frozenset({"car", "roadside", "ied", "mine", "landmine", "plant", "suicide", "parcel"})
+
+
+def _plain_bombing(group: list[_Trigger]) -> bool:
+    """Is the event "bombed" or "a bombing" with no word that puts the bomb on the ground ("car bomb")?"""
+    for trigger in group:
+        token = trigger.token
+        if token.lemma_.lower() not in ("bomb", "bombing"):
+            return False
+        if any(t.lemma_.lower() in GROUND_BOMB_WORDS for t in token.subtree):
+            return False
+    return True
 
 
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
@@ -1394,7 +1619,26 @@ def _labour_strike(token: Token) -> bool:
     )
 
 
-HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim", "massacre", "slaughter", "murder", "shoot"})
+HARM_VERBS = frozenset(
+    {
+        "kill",
+        "injure",
+        "wound",
+        "hurt",
+        "maim",
+        "massacre",
+        "slaughter",
+        "murder",
+        "shoot",
+        "behead",
+        "execute",
+        "assassinate",
+        "stab",
+        "hack",
+        "stone",
+        "torture",
+    }
+)
 
 
 # Places whose attack harms the people in them: ACLED codes an attack on a village or a market as one on civilians.
@@ -1438,6 +1682,36 @@ def _named_armed_source(source: tuple[str, ...], knowledge_base: ActorKnowledgeB
 WITHDRAWAL_WORDS = frozenset({"withdraw", "withdrawal", "withdrew", "withdrawn", "evacuate", "evacuation", "pullout"})
 
 
+# Words saying someone else takes the ground a withdrawal leaves: "in the face of an advance by federal forces",
+# "leaving it in the hands of opposition fighters", "handed over the town". Without them a pullout is the
+# group's own move (ACLED: change to group/activity), not a transfer of territory.
+TAKEOVER_WORDS = TERRITORY_VERBS | frozenset(
+    {"enter", "advance", "hand", "handover", "takeover", "cede", "relinquish", "surrender", "replace"}
+)
+
+
+def _with_next(sentence: SpacySpan) -> list[SpacySpan]:
+    """The sentence and the one after it, which often says how the event it reports came about."""
+    doc = sentence.doc
+    return [sentence, doc[sentence.end].sent] if sentence.end < len(doc) else [sentence]
+
+
+def _taken_over(sentence: SpacySpan, index: _MentionIndex) -> bool:
+    """Does the sentence of a withdrawal, or the next one, say someone takes the ground ("Troops withdrew from
+    the town. Rebels entered it hours later")?"""
+    return any(_any_lemma(s, TAKEOVER_WORDS, index) for s in _with_next(sentence))
+
+
+def _names_grenade(sentence: SpacySpan, index: _MentionIndex) -> bool:
+    """Does the sentence name a grenade that is a weapon (not a stun or tear-gas grenade)?"""
+    if "grenade" not in index.words_of(sentence):
+        return False
+    return any(
+        token.lemma_.lower() == "grenade" and not any(child.lower_ in NON_LETHAL_GRENADE for child in token.children)
+        for token in sentence
+    )
+
+
 def _after_withdrawal(sentence: SpacySpan) -> bool:
     """ "regained Marka after government forces withdrew", "following the withdrawal of the army"."""
     return any(
@@ -1459,10 +1733,14 @@ def _chemical_object(objects: list[Token]) -> bool:
     return False
 
 
+# Verbs whose objects are an attack's victims though not wounded: "opened fire, scattering terrified residents".
+TERRORIZE_VERBS = frozenset({"scatter", "terrorize", "terrorise", "displace", "panic", "frighten", "rob"})
+
+
 def _unnamed_victims(group: list[_Trigger]) -> bool:
     """Does the event harm people the text names only as people, or only by number ("killing 10")?"""
     for token in _event_tokens(group):
-        if token.dep_ not in ("dobj", "nsubjpass") or token.head.lemma_.lower() not in HARM_VERBS:
+        if token.dep_ not in ("dobj", "nsubjpass") or token.head.lemma_.lower() not in HARM_VERBS | TERRORIZE_VERBS:
             continue
         if token.lemma_.lower() in VICTIM_NOUNS or token.lower_ in VICTIM_NOUNS:
             return True
@@ -1673,6 +1951,65 @@ OPEN_PLEDGES = frozenset({"vow", "seek"})
 LIGHT_VERB_TRIGGERS = frozenset({"offer", "give", "grant", "provide", "send", "deliver", "extend", "express", "sign"})
 
 
+BLAST_NOUNS = frozenset({"explosion", "detonation", "blast"})
+BLAST_VERBS = frozenset({"explode", "detonate", "go", "blow"})
+# Handling a bomb: one that goes off "while planting it" killed its makers, not their target.
+BOMB_HANDLING_VERBS = frozenset({"plant", "make", "assemble", "handle", "prepare", "build", "fix", "manufacture"})
+
+
+def _disarmed_blast(sentence: SpacySpan, index: _MentionIndex) -> bool:
+    """Is the sentence's blast one ACLED counts as disrupted weapons use: "a controlled explosion", "safely
+    detonated", a bomb that "went off prematurely" or "while they were planting it"?"""
+    if not index.words_of(sentence) & {"controlled", "safely", "prematurely", "premature", "accidentally", "while"}:
+        return False
+    for token in sentence:
+        word = token.lower_
+        if word == "controlled" and token.head.lemma_.lower() in BLAST_NOUNS:
+            return True
+        if word in ("safely", "prematurely", "accidentally") and token.head.lemma_.lower() in BLAST_VERBS:
+            return True
+        if word == "premature" and token.head.lemma_.lower() in BLAST_NOUNS:
+            return True
+        if (
+            word == "while"
+            and token.head.lemma_.lower() in BOMB_HANDLING_VERBS
+            and token.head.head.lemma_.lower() in BLAST_VERBS | {"kill"}
+        ):
+            return True
+    return False
+
+
+def _cargo(objects: list[Token]) -> set[str]:
+    """The words of what a seized or found thing holds or is used for ("a truck loaded with ammunition")."""
+    words: set[str] = set()
+    for obj in objects:
+        for child in obj.children:
+            if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in CARGO_PARTICIPLES:
+                words |= {g.lemma_.lower() for g in child.subtree}
+    return words
+
+
+def _prisoners_exchanged(noun: Token) -> bool:
+    """Is an "exchange" one of prisoners: "prisoner exchange", "exchange of detainees", or, as a modifier of
+    "process" or "deal", "the exchange process of prisoners of war"?"""
+    words = {t.lemma_.lower() for t in noun.subtree}
+    if noun.dep_ == "compound":
+        words |= {t.lemma_.lower() for t in noun.head.subtree}
+    return bool(words & PRISONER_NOUNS)
+
+
+def _mob_subject(group: list[_Trigger]) -> bool:
+    """Is a trigger's subject (or passive agent) a crowd or villagers: the mob that did the violence?"""
+    for trigger in group:
+        for child in trigger.token.children:
+            heads = [child] if child.dep_ == "nsubj" else []
+            if child.dep_ == "agent":
+                heads = [g for g in child.children if g.dep_ == "pobj"]
+            if any(head.lemma_.lower() in MOB_SUBJECT_WORDS for head in heads):
+                return True
+    return False
+
+
 def _any_lemma(sentence: SpacySpan, words: frozenset[str], index: _MentionIndex) -> bool:
     return not words.isdisjoint(index.words_of(sentence))
 
@@ -1695,19 +2032,19 @@ def _acled_cue(
     """The ACLED distinction the event's words draw beyond its PLOVER type and mode (see plover.CUES)."""
     if group[0].sense is DISRUPT_SENSE:
         return "weapons_seized"
+    if event_type == "ASSAULT" and _disarmed_blast(sentence, index):
+        return "weapons_seized"  # ACLED: a controlled detonation, or a bomb going off in its makers' hands
     if group[0].sense is BASE_SENSE:
         return "base"
-    if event_type == "ASSAULT" and "grenade" in index.words_of(sentence):
-        for token in sentence:
-            if token.lemma_.lower() == "grenade" and not any(
-                child.lower_ in NON_LETHAL_GRENADE for child in token.children
-            ):
-                return "grenade"
+    if event_type == "ASSAULT" and any(_names_grenade(s, index) for s in _with_next(sentence)):
+        return "grenade"  # "an explosion at the market ... Police said the attackers used a hand grenade"
     territory = any(t.sense is TERRITORY_SENSE for t in group)
     words = index.words_of(sentence)
     if territory and (("without" in words and _unopposed(sentence)) or _after_withdrawal(sentence)):
         return "unopposed"  # "entered the town without a fight": ACLED's non-violent transfer of territory
-    if event_type in ("ASSAULT", "PROTEST") and _any_lemma(sentence, MOB_WORDS, index):
+    if event_type == "RETREAT" and group[0].sense.mode == "withdraw" and _taken_over(sentence, index):
+        return "unopposed"  # "withdrew, allowing Daesh to seize it": ground handed to another (non-violent transfer)
+    if event_type in ("ASSAULT", "PROTEST") and (_any_lemma(sentence, MOB_WORDS, index) or _mob_subject(group)):
         return "mob"
     if event_type == "COERCE" and group[0].sense.mode == "arrest" and _any_lemma(sentence, PROTEST_WORDS, index):
         # ACLED codes arrests at a demonstration as the demonstration: violent, or with intervention
@@ -1729,6 +2066,8 @@ ATTACK_ANAPHOR_NOUNS = frozenset(
 # ACLED sub-event types named by the weapon, and the ones a weapon named elsewhere makes more specific.
 WEAPON_SUB_TYPES = frozenset(ACLED_TYPES["Explosions/Remote violence"])
 UNSPECIFIC_SUB_TYPES = frozenset({"Armed clash", "Attack"})
+# Explosives of a kind ACLED names apart: a blast an attack with one of them set off is of that kind.
+EXPLOSIVE_KINDS = frozenset({"Grenade", "Suicide bomb", "Chemical weapon"})
 
 
 def _refers_back(group: list[_Trigger]) -> bool:
@@ -1761,11 +2100,14 @@ def _share_weapons(events: list[Event], attacks: list[tuple[Event, bool, bool]])
             chains.append([event])
     updates: dict[str, Event] = {}
     for chain in chains:
-        typed = next((e for e in chain if e.acled_sub_event_type in WEAPON_SUB_TYPES), None)
+        refined = next((e for e in chain if e.acled_sub_event_type in EXPLOSIVE_KINDS), None)
+        typed = refined or next((e for e in chain if e.acled_sub_event_type in WEAPON_SUB_TYPES), None)
         if typed is None or len(chain) < 2:
             continue
         for event in chain:
-            if event.acled_sub_event_type in UNSPECIFIC_SUB_TYPES:
+            # "hurled two grenades at soldiers. The explosions killed five": the blast is the grenades'
+            generic_blast = refined is not None and event.acled_sub_event_type == "Remote explosive/landmine/IED"
+            if event.acled_sub_event_type in UNSPECIFIC_SUB_TYPES or generic_blast:
                 updates[event.id] = replace(
                     event,
                     mode=typed.mode,
