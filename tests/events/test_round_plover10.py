@@ -23,3 +23,22 @@ def test_scorer_compares_reciprocal_actors_with_all_the_event_names(pipeline) ->
     assert _country_codes(_source_actors(found[0], record), pipeline) == frozenset({"GRC", "BGR"})
     directed = {"textInfo": {"markup": "(SRC: Greek foreign minister) (EVT: will visit) (TAR: Bulgaria)"}}
     assert _country_codes(_source_actors(found[0], directed), pipeline) == frozenset({"GRC"})
+
+
+def test_capital_as_direct_object_stands_for_its_government(pipeline) -> None:
+    # metonymy, as the PLOVER gold's readme codes a capital that is subject or direct object
+    found = events(pipeline, "The Iraqi foreign minister accused Riyadh of arming the rebels.", "ACCUSE")
+    assert found
+    assert found[0].target == ("SA.government",)
+
+
+def test_capital_attacked_or_entered_stays_a_place(pipeline) -> None:
+    for text in ("Rebel gunners shelled Kabul on Monday.", "Government troops entered Baghdad on Monday."):
+        for event in pipeline(Article(text=text)).events:
+            assert "AF.government" not in event.target and "IQ.government" not in event.target, text
+
+
+def test_request_made_of_someone_named_after_from(pipeline) -> None:
+    found = events(pipeline, "Manila demanded an apology from Beijing.", "REQUEST")
+    assert found
+    assert found[0].target == ("CN.government",)
