@@ -42,3 +42,15 @@ def test_request_made_of_someone_named_after_from(pipeline) -> None:
     found = events(pipeline, "Manila demanded an apology from Beijing.", "REQUEST")
     assert found
     assert found[0].target == ("CN.government",)
+
+
+def test_stance_noun_holder_is_who_would_act(pipeline) -> None:
+    found = events(pipeline, "Cuba expressed willingness to cooperate with the IAEA inspectors.", "AGREE")
+    assert found
+    assert found[0].source == ("CU.government",)
+
+
+def test_visit_named_by_an_on_phrase_is_the_arrivals(pipeline) -> None:
+    found = events(pipeline, "Japanese Prime Minister Yoshiro Mori arrived in Seoul on an official visit.", "CONSULT")
+    assert found
+    assert "JP.government" in found[0].source

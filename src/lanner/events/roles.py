@@ -77,8 +77,9 @@ LIGHT_VERBS = frozenset(
         "pour",
     }
 )
-# Verbs that put their subject in the state an "on" phrase names: "went on strike", "remain on hunger strike".
-STATE_VERBS = frozenset({"go", "be", "remain", "stay", "come", "walk"})
+# Verbs that put their subject in the state an "on" phrase names: "went on strike", "remain on hunger strike",
+# "arrived on an official visit".
+STATE_VERBS = frozenset({"go", "be", "remain", "stay", "come", "walk", "arrive", "travel", "fly", "head", "embark"})
 # Nouns that count a trigger between a light verb and it: "carried out a series of airstrikes".
 QUANTITY_NOUNS = frozenset({"total", "number", "series", "wave", "barrage", "string", "spate", "round", "volley"})
 # Prepositions that introduce the target of an event ("attack on", "fired at", "met with").
@@ -126,6 +127,14 @@ HEADLINE_PASSIVE_VERBS = frozenset({"kill", "injure", "wound", "execute", "behea
 ATTACK_CLAUSE_MARKS = frozenset({"when", "as", "after"})
 # Nouns for fighting between sides: those killed in it were killed by the side named with "with".
 CLASH_NOUNS = frozenset({"clash", "fighting", "battle", "confrontation", "skirmish", "firefight", "gunbattle"})
+# Nouns for a stance its holder takes towards doing something ("expressed willingness to cooperate"): the
+# holder, their possessor or the subject of the verb they are the object of, is who would do it.
+STANCE_NOUNS = frozenset(
+    {
+        "willingness", "readiness", "preparedness", "desire", "intention", "intent", "determination",
+        "commitment", "wish", "resolve", "eagerness", "unwillingness", "reluctance", "refusal",
+    }
+)  # fmt: skip
 # Participles that state their subject's own stance after "is": "is opposed to", "is committed to".
 STANCE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "devote"})
 # Accusations name what is complained of with these: "complained to the UN over Israeli air raids".
@@ -244,6 +253,8 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     token = verb
     through_gerund = False
     for _ in range(5):
+        if token.dep_ == "acl" and token.head.lemma_.lower() in STANCE_NOUNS:
+            return _stance_holders(token.head)
         if token.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep") or token.head.i == token.i:
             return []
         through_gerund |= token.dep_ == "pcomp"
@@ -258,7 +269,16 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     return []
 
 
+def _stance_holders(noun: Token) -> list[Token]:
+    """Who holds a stance noun: "Iran's willingness", or the subject of "Iran expressed its willingness"."""
+    owners = [child for child in noun.children if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS]
+    if owners or noun.dep_ != "dobj":
+        return owners
+    return _subjects(noun.head) or _inherited_subjects(noun.head)
+
+
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our"})
 
 
 def _speaker_subjects(verb: Token) -> list[Token]:
