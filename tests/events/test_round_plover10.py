@@ -54,3 +54,10 @@ def test_visit_named_by_an_on_phrase_is_the_arrivals(pipeline) -> None:
     found = events(pipeline, "Japanese Prime Minister Yoshiro Mori arrived in Seoul on an official visit.", "CONSULT")
     assert found
     assert "JP.government" in found[0].source
+
+
+def test_the_two_countries_refer_back_to_the_pair_named_before(pipeline) -> None:
+    text = "Peru and Ecuador ended their border war; the two countries also agreed to exchange ambassadors."
+    found = [e for e in events(pipeline, text, "AGREE") if e.trigger.text == "agreed"]
+    assert found
+    assert set(found[0].source) == {"PE.government", "EC.government"}

@@ -649,6 +649,10 @@ TITLE_PREFIXES = frozenset(
 )
 
 
+# Plural nouns that "the two ..." or "both ..." make refer back to a pair of countries.
+PAIR_NOUNS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors"})
+
+
 @dataclass
 class _Trigger:
     token: Token
@@ -782,7 +786,29 @@ class _MentionIndex:
             actor = self.knowledge_base.state_actor(place.place.country, "government")
             if actor:
                 return [actor.actor_id]
-        return self._demonym_actor(token) or self._titled_official(token)
+        return self._demonym_actor(token) or self._titled_official(token) or self._pair_of_countries(token)
+
+    def _pair_of_countries(self, token: Token) -> list[str]:
+        """ "Israel and Jordan signed a treaty; the two countries also agreed ...": "the two countries", "both
+        nations" stand for the governments of the two countries named before them in their sentence."""
+        if token.lower_ not in PAIR_NOUNS or not any(
+            (child.dep_ == "nummod" and child.lower_ == "two")
+            or (child.dep_ in ("det", "predet") and child.lower_ == "both")
+            for child in token.children
+        ):
+            return []
+        codes: list[str] = []
+        for i in range(token.sent.start, token.i):
+            if i in self.actors_at:
+                found = [self.knowledge_base.get(actor_id) for actor_id in self.actors_at[i]]
+                named = [actor.country for actor in found if actor is not None and actor.country]
+            else:
+                place = self.places_at.get(i)
+                country = place.place if place is not None and place.place is not None else None
+                named = [country.country] if country is not None and country.feature == "country" else []
+            codes += [code for code in named if code not in codes]
+        actors = [self.knowledge_base.state_actor(code, "government") for code in codes]
+        return [actor.actor_id for actor in actors if actor is not None] if len(codes) == 2 else []
 
     def _titled_official(self, token: Token) -> list[str]:
         """ "President Omar al-Bashir ... in Sudan": a title of office with no country of its own stands for
