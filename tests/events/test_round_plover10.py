@@ -70,3 +70,19 @@ def test_scorer_reads_an_announced_concession_as_the_golds_agree(pipeline) -> No
     done = events(pipeline, "The Moro rebels freed the kidnapped engineers on Monday.", "RETREAT")
     assert done
     assert _gold_version_type(done[0]) == "RETREAT"
+
+
+def test_an_attack_readied_for_is_a_mobilization(pipeline) -> None:
+    # PLOVER MOBILIZE: military moves that fall short of the actual use of force
+    for text in (
+        "The Ethiopian army prepared to resume shelling Eritrean positions.",
+        "The Sudanese army is ready to launch an offensive against the rebels.",
+    ):
+        found = pipeline(Article(text=text)).events
+        assert any(e.type == "MOBILIZE" for e in found), text
+        assert not any(e.type in ("ASSAULT", "AGREE") for e in found), text
+
+
+def test_readiness_to_cooperate_stays_an_intent(pipeline) -> None:
+    found = events(pipeline, "Norway is ready to send medical teams to Angola.", "AGREE")
+    assert found

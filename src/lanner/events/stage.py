@@ -649,6 +649,8 @@ TITLE_PREFIXES = frozenset(
 )
 
 
+# Words of readiness for what follows them: an attack readied for is a MOBILIZE ("prepared to attack").
+READINESS_WORDS = frozenset({"prepare", "ready", "prepared", "poise", "poised"})
 # Plural nouns that "the two ..." or "both ..." make refer back to a pair of countries.
 PAIR_NOUNS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors"})
 
@@ -950,8 +952,10 @@ class EventStage:
             return DEMAND_SENSE
         if token.pos_ == "ADJ":
             sense = self.lexicon.adjectives.get(lemma)
-            # "ready to host", "willing to forgive": only with the clause that says what to do
-            return sense if sense and any(child.dep_ == "xcomp" for child in token.children) else None
+            # "ready to host", "willing to forgive": only with the clause that says what to do; "ready to launch
+            # an offensive" is no cooperation but readiness for force, MOBILIZE (see `_readied`)
+            clauses = [child for child in token.children if child.dep_ == "xcomp"]
+            return sense if sense and clauses and not any(self._hostile(c, index) for c in clauses) else None
         if token.pos_ == "VERB":
             sense = self.lexicon.verbs.get(lemma)
             if lemma == "call" and any(child.dep_ == "dobj" for child in token.children):
@@ -990,6 +994,12 @@ class EventStage:
                 return HUNGER_STRIKE_SENSE if _has_modifier(token, {"hunger"}) else LABOUR_STRIKE_SENSE
             return self.lexicon.nouns.get(lemma) or self.lexicon.nouns.get(token.lower_)
         return None
+
+    def _hostile(self, clause: Token, index: _MentionIndex) -> bool:
+        """Whether a clause does harm: its verb or its object is a hostile trigger ("to attack", "to launch an
+        offensive")."""
+        words = [clause, *(child for child in clause.children if child.dep_ == "dobj")]
+        return any((sense := self._sense(word, index)) is not None and sense.type in HOSTILE_TYPES for word in words)
 
     def _trigger_groups(self, sentence: SpacySpan, index: _MentionIndex) -> list[list[_Trigger]]:
         doc, pos_ids = sentence.doc, index.pos_ids(sentence.doc)
@@ -1037,6 +1047,9 @@ class EventStage:
             # restriction or sanction someone announces or holds out as THREATEN, its mode the content of the
             # threat; with no one holding it out ("journalists could be detained") it is only a possibility
             event_type, mode = "THREATEN", THREAT_MODES.get(mode or "")
+        if event_type == "ASSAULT" and _readied(head.token):
+            # PLOVER MOBILIZE: "military or police moves that fall short of the actual use of force", not the attack
+            event_type, mode = "MOBILIZE", "troops"
         if head.sense.type == "RETREAT" and not roles.target:  # "withdraw its force from Chad"
             roles = Roles(roles.source, _from_country(head.token, index, roles.source))
         elif event_type == "REQUEST" and not roles.target:  # "demanded an apology from Tokyo": who is asked
@@ -1333,6 +1346,21 @@ def _state_forces_subject(group: list[_Trigger]) -> bool:
 
 
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
+
+
+def _readied(token: Token) -> bool:
+    """ "The army prepared to resume shelling", "is ready to launch an offensive", "are preparing for an
+    offensive", "poised to attack": an attack readied for, not yet made."""
+    for _ in range(4):
+        if token.dep_ == "pobj" and token.head.lower_ == "for":
+            token = token.head.head
+        elif token.dep_ in ("xcomp", "dobj") and token.head.i != token.i:
+            token = token.head
+        else:
+            return False
+        if token.pos_ in ("VERB", "ADJ") and token.lemma_.lower() in READINESS_WORDS:
+            return True
+    return False
 
 
 def _reflexive_object(token: Token) -> bool:
