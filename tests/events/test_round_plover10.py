@@ -86,3 +86,13 @@ def test_an_attack_readied_for_is_a_mobilization(pipeline) -> None:
 def test_readiness_to_cooperate_stays_an_intent(pipeline) -> None:
     found = events(pipeline, "Norway is ready to send medical teams to Angola.", "AGREE")
     assert found
+
+
+def test_mobilising_what_is_no_force_is_no_mobilization(pipeline) -> None:
+    text = "Egypt mobilized lobby groups in Europe to help support the rights of Sudanese refugees."
+    found = pipeline(Article(text=text)).events
+    assert not any(e.type == "MOBILIZE" for e in found)
+    assert any(e.type == "SUPPORT" for e in found)
+    assert not any(e.type == "AID" and e.trigger.text == "help" for e in found)
+    reservists = events(pipeline, "Iraq mobilized 50,000 reservists along the border.", "MOBILIZE")
+    assert reservists

@@ -649,6 +649,11 @@ TITLE_PREFIXES = frozenset(
 )
 
 
+# Verbs of mobilising, and what they mobilise when it is a force (PLOVER MOBILIZE: military or police moves).
+MOBILIZE_VERBS = frozenset({"mobilize", "mobilise"})
+MOBILIZED_FORCE_NOUNS = UNIT_NOUNS | FORCE_NOUNS | FORMED_FORCE_NOUNS | WEAPON_PLATFORMS | {
+    "army", "navy", "reservist", "reserve", "guard", "man", "conscript", "volunteer", "weapon", "arsenal",
+}  # fmt: skip
 # Words of readiness for what follows them: an attack readied for is a MOBILIZE ("prepared to attack").
 READINESS_WORDS = frozenset({"prepare", "ready", "prepared", "poise", "poised"})
 # Plural nouns that "the two ..." or "both ..." make refer back to a pair of countries.
@@ -960,6 +965,11 @@ class EventStage:
             sense = self.lexicon.verbs.get(lemma)
             if lemma == "call" and any(child.dep_ == "dobj" for child in token.children):
                 return None  # "called a general strike", "called the attack a crime": not "called for"
+            if lemma in MOBILIZE_VERBS and _unarmed_objects(token, index):
+                return None  # "mobilized pressure groups", "mobilised support": no force readied (PLOVER MOBILIZE)
+            if lemma == "help" and {child.dep_ for child in token.children} & {"xcomp", "dobj", "ccomp"} == {"xcomp"}:
+                return None  # "to help support the rights of": the event is what is helped to happen; not "help
+                # Indonesia rebuild the province", aid to someone
             if lemma == "warn" and any(
                 child.dep_ in ("ccomp", "xcomp") and (own := self._sense(child, index)) and own.type in HOSTILE_TYPES
                 for child in token.children
@@ -1346,6 +1356,24 @@ def _state_forces_subject(group: list[_Trigger]) -> bool:
 
 
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
+
+
+def _unarmed_objects(verb: Token, index: _MentionIndex) -> bool:
+    """Whether a verb's objects are all something other than a force: "mobilized pressure groups", "mobilised
+    support", not "mobilized 50,000 reservists" or "mobilised the Kurdish militia"."""
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    if not objects:
+        return False
+    for obj in objects:
+        words = list(phrase_tokens(obj))
+        if {word.lemma_.lower() for word in words} & MOBILIZED_FORCE_NOUNS:
+            return False
+        for word in words:
+            for actor_id in index.actors_at.get(word.i, ()):
+                actor = index.knowledge_base.get(actor_id)
+                if actor is not None and actor.kind in ARMED_KINDS:
+                    return False
+    return True
 
 
 def _readied(token: Token) -> bool:
