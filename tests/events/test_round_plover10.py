@@ -96,3 +96,10 @@ def test_mobilising_what_is_no_force_is_no_mobilization(pipeline) -> None:
     assert not any(e.type == "AID" and e.trigger.text == "help" for e in found)
     reservists = events(pipeline, "Iraq mobilized 50,000 reservists along the border.", "MOBILIZE")
     assert reservists
+
+
+def test_widening_freedoms_is_a_concession_by_whoever_took_the_steps(pipeline) -> None:
+    text = "The Kenyan government took measures to restore civil liberties in the north."
+    found = events(pipeline, text, "CONCEDE")
+    assert found
+    assert found[0].source == ("KE.government",)

@@ -135,6 +135,10 @@ STANCE_NOUNS = frozenset(
         "commitment", "wish", "resolve", "eagerness", "unwillingness", "reluctance", "refusal",
     }
 )  # fmt: skip
+# Nouns for a step taken towards doing something ("took steps to ease restrictions"): with a verb of taking or
+# making them, the one who takes them does it.
+ACTION_NOUNS = frozenset({"step", "measure", "move", "effort"})
+ACTION_TAKING_VERBS = frozenset({"take", "make", "launch", "begin", "start", "announce", "adopt", "intensify"})
 # Participles that state their subject's own stance after "is": "is opposed to", "is committed to".
 STANCE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "devote"})
 # Accusations name what is complained of with these: "complained to the UN over Israeli air raids".
@@ -253,8 +257,12 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     token = verb
     through_gerund = False
     for _ in range(5):
-        if token.dep_ == "acl" and token.head.lemma_.lower() in STANCE_NOUNS:
+        noun = token.head.lemma_.lower() if _noun_infinitive(token) else ""
+        if noun in STANCE_NOUNS:
             return _stance_holders(token.head)
+        if noun in ACTION_NOUNS:
+            taken = token.head.dep_ == "dobj" and token.head.head.lemma_.lower() in ACTION_TAKING_VERBS
+            return _stance_holders(token.head) if taken else []
         if token.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep") or token.head.i == token.i:
             return []
         through_gerund |= token.dep_ == "pcomp"
@@ -267,6 +275,11 @@ def _inherited_subjects(verb: Token) -> list[Token]:
         if subjects:
             return subjects
     return []
+
+
+def _noun_infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-clause hanging on a noun ("willingness to cooperate", "measures to restore")."""
+    return verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _stance_holders(noun: Token) -> list[Token]:

@@ -556,6 +556,10 @@ PRESS_VERBS = frozenset({"press", "push", "pressure", "pressurize", "pressurise"
 TRUCE_VERBS = frozenset({"declare", "observe", "implement", "respect", "honour", "honor", "announce", "begin"})
 TRUCE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 TRUCE_SENSE = TriggerSense(type="RETREAT", mode="ceasefire", weight=0.9)
+# "enhanced political freedoms", "restored civil rights": PLOVER CONCEDE, easing restrictions on persons (CAMEO 083).
+WIDEN_VERBS = frozenset({"enhance", "expand", "broaden", "widen", "extend", "increase", "restore", "guarantee"})
+FREEDOM_NOUNS = frozenset({"freedom", "liberty", "right"})
+FREEDOMS_SENSE = TriggerSense(type="CONCEDE", mode=None, weight=0.8)
 ALLOW_VERBS = frozenset({"allow", "permit", "admit", "let"})
 ACCESS_NOUNS = frozenset(
     {"inspector", "observer", "monitor", "peacekeeper", "access", "convoy", "journalist", "investigator", "mission"}
@@ -1298,6 +1302,8 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
         return ORDER_SENSE  # "pressed Islamabad to act": a demand
     if lemma in TRUCE_VERBS and nouns & TRUCE_NOUNS:
         return TRUCE_SENSE  # "declared a unilateral ceasefire", "observed the truce"
+    if lemma in WIDEN_VERBS and nouns & FREEDOM_NOUNS:
+        return FREEDOMS_SENSE  # "took steps to enhance political freedoms", "restored civil liberties"
     if lemma in ALLOW_VERBS and nouns & ACCESS_NOUNS:
         return ACCESS_SENSE  # "allowed UN inspectors into the site"
     if lemma in HOST_VERBS and any(child.i in index.actors_at for child in objects):
