@@ -103,3 +103,14 @@ def test_widening_freedoms_is_a_concession_by_whoever_took_the_steps(pipeline) -
     found = events(pipeline, text, "CONCEDE")
     assert found
     assert found[0].source == ("KE.government",)
+
+
+def test_verb_joined_to_a_passive_takes_the_passives_subject(pipeline) -> None:
+    text = "Liberia's defence minister has been charged by a special court and will resign."
+    found = events(pipeline, text, "RETREAT")
+    assert found
+    assert found[0].source == ("LR.government",)
+    shared = "The Israeli ambassador was summoned by Egypt and asked to explain the raid."
+    asked = [e for e in events(pipeline, shared, "REQUEST") if e.trigger.text == "asked"]
+    assert asked
+    assert asked[0].source == ("EG.government",)

@@ -266,15 +266,27 @@ def _inherited_subjects(verb: Token) -> list[Token]:
         if token.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep") or token.head.i == token.i:
             return []
         through_gerund |= token.dep_ == "pcomp"
+        # "has been indicted by the court and will resign": a joined or controlled verb of its own voice has the
+        # passive's subject; "was summoned by Egypt and asked to explain" shares the passive too (a bare participle)
+        shares_subject = token.dep_ in ("conj", "xcomp") and not _shares_passive(token)
         token = token.head
         if token.dep_ == "prep" and token.head.pos_ in ("NOUN", "PROPN"):
             return []  # "the risk of attacking": a noun's complement has no subject to inherit
         if through_gerund and token.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" for c in token.children):
             return []  # "condemned Israel for attacking", "accused X of killing": the object did it, not the subject
+        patients = [c for c in token.children if c.dep_ == "nsubjpass"] if shares_subject else []
+        if patients:
+            return patients  # "X has been indicted by the court and will resign", "X was asked by Y to leave"
         subjects = _subjects(token) or _agents(token)
         if subjects:
             return subjects
     return []
+
+
+def _shares_passive(verb: Token) -> bool:
+    """A verb joined to a passive with neither an auxiliary nor an object of its own ("was attacked and burned",
+    "was summoned and asked to explain", the tagger often reading a past tense) is read as passive too."""
+    return verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
 
 
 def _noun_infinitive(verb: Token) -> bool:
