@@ -114,3 +114,17 @@ def test_verb_joined_to_a_passive_takes_the_passives_subject(pipeline) -> None:
     asked = [e for e in events(pipeline, shared, "REQUEST") if e.trigger.text == "asked"]
     assert asked
     assert asked[0].source == ("EG.government",)
+
+
+def test_withdrawing_from_a_body_or_talks_is_a_sanction(pipeline) -> None:
+    # PLOVER SANCTION 'withdraw': from a group, mediation activity or organisation; RETREAT is ground given up
+    found = events(pipeline, "The Tamil rebels pulled out of the peace talks on Friday.", "SANCTION")
+    assert found
+    assert found[0].mode == "withdraw"
+    assert events(pipeline, "Ethiopian troops pulled out of the disputed town.", "RETREAT")
+
+
+def test_an_envoy_recalled_from_a_country_names_it(pipeline) -> None:
+    found = events(pipeline, "Morocco recalled its ambassador from Algeria.", "SANCTION")
+    assert found
+    assert found[0].target == ("DZ.government",)

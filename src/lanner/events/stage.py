@@ -517,6 +517,15 @@ ENVOY_NOUNS = frozenset(
     }
 )
 WITHDRAW_SANCTION_SENSE = TriggerSense(type="SANCTION", mode="withdraw", weight=0.9)
+# What one withdraws from that is a body or a process, not ground: PLOVER SANCTION 'withdraw' ("withdraw oneself
+# ... from a group, mediation activity, organization"), not RETREAT.
+LEFT_BODY_NOUNS = frozenset(
+    {
+        "talk", "talks", "negotiation", "treaty", "agreement", "accord", "pact", "organization", "organisation",
+        "alliance", "union", "federation", "coalition", "mediation", "process", "conference", "league",
+        "commonwealth", "committee", "council", "government", "convention", "membership",
+    }
+)  # fmt: skip
 # "handed over their weapons", "turned in their arms": RETREAT; "restored diplomatic ties": SUPPORT (CAMEO 05).
 HAND_OVER_VERBS = frozenset({"hand", "turn", "give"})
 DISARM_SENSE = TriggerSense(type="RETREAT", mode="disarm", weight=0.9)
@@ -969,6 +978,8 @@ class EventStage:
             sense = self.lexicon.verbs.get(lemma)
             if lemma == "call" and any(child.dep_ == "dobj" for child in token.children):
                 return None  # "called a general strike", "called the attack a crime": not "called for"
+            if lemma in WITHDRAW_VERBS and _leaves_a_body(token, index):
+                return WITHDRAW_SANCTION_SENSE  # "withdrew from the Commonwealth", "pulled out of the talks"
             if lemma in MOBILIZE_VERBS and _unarmed_objects(token, index):
                 return None  # "mobilized pressure groups", "mobilised support": no force readied (PLOVER MOBILIZE)
             if lemma == "help" and {child.dep_ for child in token.children} & {"xcomp", "dobj", "ccomp"} == {"xcomp"}:
@@ -1064,8 +1075,10 @@ class EventStage:
         if event_type == "ASSAULT" and _readied(head.token):
             # PLOVER MOBILIZE: "military or police moves that fall short of the actual use of force", not the attack
             event_type, mode = "MOBILIZE", "troops"
-        if head.sense.type == "RETREAT" and not roles.target:  # "withdraw its force from Chad"
-            roles = Roles(roles.source, _from_country(head.token, index, roles.source))
+        if (head.sense.type == "RETREAT" or mode == "withdraw") and not roles.target:
+            # "withdraw its force from Chad", "recalled its ambassador from Israel"
+            objects = [child for child in head.token.children if child.dep_ == "dobj"]
+            roles = Roles(roles.source, _from_country(head.token, index, roles.source, objects))
         elif event_type == "REQUEST" and not roles.target:  # "demanded an apology from Tokyo": who is asked
             objects = [child for child in head.token.children if child.dep_ == "dobj"]
             roles = Roles(roles.source, _from_country(head.token, index, roles.source, objects))
@@ -1362,6 +1375,25 @@ def _state_forces_subject(group: list[_Trigger]) -> bool:
 
 
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
+
+
+def _leaves_a_body(verb: Token, index: _MentionIndex) -> bool:
+    """ "withdrew from the Commonwealth", "pulled out of the peace talks": what the verb leaves ("from", or "out
+    of") is an organisation or a process, not ground or a country."""
+    preps = [child for child in verb.children if child.dep_ == "prep" and child.lower_ == "from"]
+    # "pulled out of": the parser makes "out" a preposition governing "of", or a particle beside it
+    outs = [child for child in verb.children if child.lower_ == "out" and child.dep_ in ("prt", "prep")]
+    preps += [c for c in (*verb.children, *(g for out in outs for g in out.children)) if c.lower_ == "of" and outs]
+    for prep in preps:
+        for obj in (child for child in prep.children if child.dep_ == "pobj"):
+            words = list(phrase_tokens(obj, of_complements=False))
+            if obj.lemma_.lower() in LEFT_BODY_NOUNS or obj.lower_ in LEFT_BODY_NOUNS:
+                return True
+            for word in words:
+                actors = [index.knowledge_base.get(a) for a in index.actors_at.get(word.i, ())]
+                if any(actor is not None and actor.kind == "igo" for actor in actors):
+                    return True
+    return False
 
 
 def _unarmed_objects(verb: Token, index: _MentionIndex) -> bool:
