@@ -128,3 +128,9 @@ def test_an_envoy_recalled_from_a_country_names_it(pipeline) -> None:
     found = events(pipeline, "Morocco recalled its ambassador from Algeria.", "SANCTION")
     assert found
     assert found[0].target == ("DZ.government",)
+
+
+def test_people_loyal_to_a_named_actor_act_for_it(pipeline) -> None:
+    found = events(pipeline, "Militiamen loyal to General Mohamed Farah Aidid attacked UN troops.", "ASSAULT")
+    assert found
+    assert _country_codes(found[0].source, pipeline) == frozenset({"SOM"})

@@ -127,6 +127,8 @@ HEADLINE_PASSIVE_VERBS = frozenset({"kill", "injure", "wound", "execute", "behea
 ATTACK_CLAUSE_MARKS = frozenset({"when", "as", "after"})
 # Nouns for fighting between sides: those killed in it were killed by the side named with "with".
 CLASH_NOUNS = frozenset({"clash", "fighting", "battle", "confrontation", "skirmish", "firefight", "gunbattle"})
+# Adjectives that tie people to the side they act for: "forces loyal to the president", "allied with".
+ALLEGIANCE_WORDS = frozenset({"loyal", "allied", "affiliated", "aligned"})
 # Nouns for a stance its holder takes towards doing something ("expressed willingness to cooperate"): the
 # holder, their possessor or the subject of the verb they are the object of, is who would do it.
 STANCE_NOUNS = frozenset(
@@ -189,12 +191,32 @@ def _actors_in(heads: Iterable[Token], lookup: ActorLookup) -> list[str]:
     for head in heads:
         # in text order: "a regime barrel bomb attack and rebel rocket fire" names the regime first
         here = _phrase_actors(head, lookup)
+        if all(is_generic(actor_id) for actor_id in here):
+            # "forces loyal to President Gbagbo", "militiamen loyal to Aidid": whose side they fight on
+            here = _allegiance(head, lookup) or here
         if here and all(is_generic(actor_id) for actor_id in here):
             here = _named_origin(head, lookup) or here  # "jihadists from the Islamic State": the named group
         for actor_id in here:
             if actor_id not in found:
                 found.append(actor_id)
     return found
+
+
+def _allegiance(head: Token, lookup: ActorLookup) -> list[str]:
+    """Named actors a phrase says its people are loyal or allied to ("fighters loyal to al-Zarqawi", "militias
+    allied with the government"): the side they act for, a state's government included, unless a named group
+    or person is there ("loyal to Iraq's al-Qaeda leader": the country only says where the group is)."""
+    found = [
+        actor_id
+        for adjective in head.children
+        if adjective.dep_ == "amod" and adjective.lemma_.lower() in ALLEGIANCE_WORDS
+        for obj in _prep_objects(adjective, frozenset({"to", "with"}))
+        for token in phrase_tokens(obj)
+        for actor_id in lookup(token)
+        if not is_generic(actor_id)
+    ]
+    named = [actor_id for actor_id in found if "." not in actor_id]  # state actor ids are "<country>.<role>"
+    return named or found
 
 
 def _named_origin(head: Token, lookup: ActorLookup) -> list[str]:
