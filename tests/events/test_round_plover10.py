@@ -134,3 +134,17 @@ def test_people_loyal_to_a_named_actor_act_for_it(pipeline) -> None:
     found = events(pipeline, "Militiamen loyal to General Mohamed Farah Aidid attacked UN troops.", "ASSAULT")
     assert found
     assert _country_codes(found[0].source, pipeline) == frozenset({"SOM"})
+
+
+def test_what_is_exchanged_says_the_event(pipeline) -> None:
+    assert events(pipeline, "Ethiopia and Eritrea exchanged prisoners of war on Monday.", "RETREAT")
+    assert events(pipeline, "Egypt and Sudan exchanged ambassadors after a long break.", "SUPPORT")
+
+
+def test_returned_property_and_opened_borders(pipeline) -> None:
+    returned = events(pipeline, "Swiss banks returned looted funds to the Philippines.", "RETREAT")
+    assert returned
+    assert returned[0].target == ("PH.government",)
+    opened = events(pipeline, "Thailand opened its borders to Burmese refugees.", "AID")
+    assert opened
+    assert _country_codes(opened[0].target, pipeline) == frozenset({"MMR"})

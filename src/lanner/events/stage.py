@@ -565,6 +565,28 @@ PRESS_VERBS = frozenset({"press", "push", "pressure", "pressurize", "pressurise"
 TRUCE_VERBS = frozenset({"declare", "observe", "implement", "respect", "honour", "honor", "announce", "begin"})
 TRUCE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 TRUCE_SENSE = TriggerSense(type="RETREAT", mode="ceasefire", weight=0.9)
+# "exchanged prisoners", "exchanged ambassadors": what is exchanged says the event (PLOVER manual: the exchange of
+# prisoners is RETREAT; intelligence sharing COOPERATE; ties SUPPORT; views CONSULT).
+EXCHANGE_VERBS = frozenset({"exchange", "swap", "trade"})
+EXCHANGED: tuple[tuple[frozenset[str], TriggerSense], ...] = (
+    (
+        frozenset({"prisoner", "captive", "hostage", "detainee", "pow", "body", "remains"}),
+        TriggerSense(type="RETREAT", mode="release", weight=0.9),
+    ),
+    (frozenset({"ambassador", "envoy", "diplomat"}), TriggerSense(type="SUPPORT", mode=None, weight=0.8)),
+    (
+        frozenset({"intelligence", "information", "data", "expertise"}),
+        TriggerSense(type="COOPERATE", mode=None, weight=0.9),
+    ),
+    (frozenset({"view", "opinion", "idea"}), TriggerSense(type="CONSULT", mode=None, weight=0.8)),
+)
+# "returned the confiscated property", "handed back the land": RETREAT (the return of confiscated property).
+RETURN_VERBS = frozenset({"return", "restitute"})
+RETURNED_NOUNS = frozenset({"property", "fund", "asset", "land", "territory", "body", "remains", "island", "money"})
+RETURN_SENSE = TriggerSense(type="RETREAT", mode=None, weight=0.8)
+# "opened its borders to refugees": asylum, PLOVER AID.
+BORDER_NOUNS = frozenset({"border", "frontier"})
+ASYLUM_SENSE = TriggerSense(type="AID", mode=None, weight=0.8)
 # "enhanced political freedoms", "restored civil rights": PLOVER CONCEDE, easing restrictions on persons (CAMEO 083).
 WIDEN_VERBS = frozenset({"enhance", "expand", "broaden", "widen", "extend", "increase", "restore", "guarantee"})
 FREEDOM_NOUNS = frozenset({"freedom", "liberty", "right"})
@@ -1315,6 +1337,14 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
         return ORDER_SENSE  # "pressed Islamabad to act": a demand
     if lemma in TRUCE_VERBS and nouns & TRUCE_NOUNS:
         return TRUCE_SENSE  # "declared a unilateral ceasefire", "observed the truce"
+    if lemma in EXCHANGE_VERBS:
+        for words, sense in EXCHANGED:
+            if nouns & words:
+                return sense  # "exchanged prisoners", "exchanged ambassadors", "swapped intelligence"
+    if lemma in RETURN_VERBS and nouns & RETURNED_NOUNS:
+        return RETURN_SENSE  # "returned looted funds to Nigeria": PLOVER RETREAT, the return of seized property
+    if lemma == "open" and nouns & BORDER_NOUNS and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+        return ASYLUM_SENSE  # "opened its borders to refugees": PLOVER AID, territorial asylum
     if lemma in WIDEN_VERBS and nouns & FREEDOM_NOUNS:
         return FREEDOMS_SENSE  # "took steps to enhance political freedoms", "restored civil liberties"
     if lemma in ALLOW_VERBS and nouns & ACCESS_NOUNS:
