@@ -148,3 +148,9 @@ def test_returned_property_and_opened_borders(pipeline) -> None:
     opened = events(pipeline, "Thailand opened its borders to Burmese refugees.", "AID")
     assert opened
     assert _country_codes(opened[0].target, pipeline) == frozenset({"MMR"})
+
+
+def test_an_attack_held_out_on_a_condition_is_a_threat(pipeline) -> None:
+    found = pipeline(Article(text="Syria said it would retaliate if attacked.")).events
+    assert any(e.type == "THREATEN" and e.trigger.text == "retaliate" for e in found)
+    assert not any(e.type == "ASSAULT" and e.source for e in found)  # "if attacked": Syria would be the target

@@ -305,6 +305,17 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     return []
 
 
+def _reduced_conditional_passive(verb: Token) -> bool:
+    """ "if attacked", "unless provoked", "when asked": a participle under a subordinating conjunction with no
+    subject or object of its own is a passive whose subject is the governing clause's."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "when", "once") for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in verb.children)
+    )
+
+
 def _shares_passive(verb: Token) -> bool:
     """A verb joined to a passive with neither an auxiliary nor an object of its own ("was attacked and burned",
     "was summoned and asked to explain", the tagger often reading a past tense) is read as passive too."""
@@ -403,6 +414,10 @@ def verb_roles(verb: Token, lookup: ActorLookup, *, grievance: bool = False) -> 
     if passive or headline_passive:
         source_heads = _agents(verb)
         target_heads = [child for child in verb.children if child.dep_ in ("nsubjpass", "nsubj")]
+    elif _reduced_conditional_passive(verb):
+        passive = True  # "would retaliate if attacked": the governing clause's subject is who would be attacked
+        source_heads = []
+        target_heads = _subjects(verb.head) or _inherited_subjects(verb.head)
     elif verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in HEADLINE_PASSIVE_VERBS:
         passive = True  # "30 IS fighters killed in Russian air strikes": the participle's noun is the victim
         source_heads = _agents(verb)
