@@ -154,3 +154,9 @@ def test_an_attack_held_out_on_a_condition_is_a_threat(pipeline) -> None:
     found = pipeline(Article(text="Syria said it would retaliate if attacked.")).events
     assert any(e.type == "THREATEN" and e.trigger.text == "retaliate" for e in found)
     assert not any(e.type == "ASSAULT" and e.source for e in found)  # "if attacked": Syria would be the target
+
+
+def test_a_spokesman_speaks_for_the_body_his_for_phrase_names(pipeline) -> None:
+    found = events(pipeline, "A spokesman for the Ugandan army denied the report.", "REJECT")
+    assert found
+    assert _country_codes(found[0].source, pipeline) == frozenset({"UGA"})
