@@ -878,7 +878,7 @@ class _MentionIndex:
         """ "Berlin rejected", "Tehran's response", "calls by Moscow", "accused Washington": a capital that acts
         or is acted on stands for its government (the PLOVER gold's readme codes a capital as subject or direct
         object so); "in Berlin" is a place."""
-        if place.feature != "city" or not self.knowledge_base.countries.capital_of(place.name, place.country):
+        if place.feature != "city" or not self.names_capital(token, place):
             return False
         head = token
         while head.dep_ in ("compound", "flat") and head.head.i != head.i:
@@ -888,6 +888,13 @@ class _MentionIndex:
         if head.dep_ == "dobj":
             return head.head.lemma_.lower() not in self.ground_verbs
         return head.dep_ == "pobj" and head.head.lower_ == "by"
+
+    def names_capital(self, token: Token, place: Place) -> bool:
+        """Whether the place named at `token` is its country's capital, by its gazetteer name or as written
+        ("New Delhi", which the gazetteer may resolve to Delhi)."""
+        mention = self.places_at.get(token.i)
+        names = {place.name, mention.text} if mention is not None else {place.name}
+        return any(self.knowledge_base.countries.capital_of(name, place.country) for name in names)
 
     def _demonym_actor(self, token: Token) -> list[str]:
         """ "rejected the Israeli proposal": a demonym modifying a noun names that country's government.
@@ -1792,7 +1799,7 @@ def _capital_government(token: Token, index: _MentionIndex) -> str | None:
     """The government of the country whose capital `token` names, if it names one."""
     mention = index.places_at.get(token.i)
     place = mention.place if mention is not None else None
-    if place is None or not index.knowledge_base.countries.capital_of(place.name, place.country):
+    if place is None or not index.names_capital(token, place):
         return None
     actor = index.knowledge_base.state_actor(place.country, "government")
     return actor.actor_id if actor is not None else None
