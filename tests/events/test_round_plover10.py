@@ -166,3 +166,9 @@ def test_capital_named_as_written_stands_for_its_government(pipeline) -> None:
     found = events(pipeline, "New Delhi rejected the charge on Monday.", "REJECT")
     assert found
     assert found[0].source == ("IN.government",)
+
+
+def test_a_capital_joined_to_another_shares_its_role(pipeline) -> None:
+    found = events(pipeline, "Seoul and Pyongyang agreed to reopen the border crossing.", "AGREE")
+    assert found
+    assert set(found[0].source) == {"KR.government", "KP.government"}

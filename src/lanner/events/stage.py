@@ -881,7 +881,8 @@ class _MentionIndex:
         if place.feature != "city" or not self.names_capital(token, place):
             return False
         head = token
-        while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        # "Seoul and Pyongyang agreed": a later conjunct fills the first one's role
+        while head.dep_ in ("compound", "flat", "conj") and head.head.i != head.i:
             head = head.head
         if head.dep_ in ("nsubj", "nsubjpass", "poss"):
             return True
