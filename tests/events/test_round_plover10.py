@@ -156,12 +156,6 @@ def test_an_attack_held_out_on_a_condition_is_a_threat(pipeline) -> None:
     assert not any(e.type == "ASSAULT" and e.source for e in found)  # "if attacked": Syria would be the target
 
 
-def test_a_spokesman_speaks_for_the_body_his_for_phrase_names(pipeline) -> None:
-    found = events(pipeline, "A spokesman for the Ugandan army denied the report.", "REJECT")
-    assert found
-    assert _country_codes(found[0].source, pipeline) == frozenset({"UGA"})
-
-
 def test_capital_named_as_written_stands_for_its_government(pipeline) -> None:
     found = events(pipeline, "New Delhi rejected the charge on Monday.", "REJECT")
     assert found

@@ -127,10 +127,6 @@ HEADLINE_PASSIVE_VERBS = frozenset({"kill", "injure", "wound", "execute", "behea
 ATTACK_CLAUSE_MARKS = frozenset({"when", "as", "after"})
 # Nouns for fighting between sides: those killed in it were killed by the side named with "with".
 CLASH_NOUNS = frozenset({"clash", "fighting", "battle", "confrontation", "skirmish", "firefight", "gunbattle"})
-# People who speak or act for the body their "for" phrase names: "a spokesman for the Sudanese army".
-SPEAKER_NOUNS = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "representative", "negotiator", "envoy", "mouthpiece", "adviser"}
-)
 # Adjectives that tie people to the side they act for: "forces loyal to the president", "allied with".
 ALLEGIANCE_WORDS = frozenset({"loyal", "allied", "affiliated", "aligned"})
 # Nouns for a stance its holder takes towards doing something ("expressed willingness to cooperate"): the
@@ -195,8 +191,6 @@ def _actors_in(heads: Iterable[Token], lookup: ActorLookup) -> list[str]:
     for head in heads:
         # in text order: "a regime barrel bomb attack and rebel rocket fire" names the regime first
         here = _phrase_actors(head, lookup)
-        if not here and head.lemma_.lower() in SPEAKER_NOUNS:  # "a spokesman for the Sudanese army"
-            here = [a for obj in _prep_objects(head, frozenset({"for"})) for a in _phrase_actors(obj, lookup)]
         if all(is_generic(actor_id) for actor_id in here):
             # "forces loyal to President Gbagbo", "militiamen loyal to Aidid": whose side they fight on
             here = _allegiance(head, lookup) or here
