@@ -150,10 +150,11 @@ def test_returned_property_and_opened_borders(pipeline) -> None:
     assert _country_codes(opened[0].target, pipeline) == frozenset({"MMR"})
 
 
-def test_an_attack_held_out_on_a_condition_is_a_threat(pipeline) -> None:
+def test_if_attacked_is_a_passive_of_the_governing_subject(pipeline) -> None:
     found = pipeline(Article(text="Syria said it would retaliate if attacked.")).events
-    assert any(e.type == "THREATEN" and e.trigger.text == "retaliate" for e in found)
-    assert not any(e.type == "ASSAULT" and e.source for e in found)  # "if attacked": Syria would be the target
+    attacked = [e for e in found if e.trigger.text == "attacked"]
+    assert attacked
+    assert not attacked[0].source  # "if attacked": Syria would be the target, not the attacker
 
 
 def test_capital_named_as_written_stands_for_its_government(pipeline) -> None:

@@ -1081,7 +1081,7 @@ class EventStage:
         head = min(group, key=lambda trigger: _depth(trigger.token))
         roles = _merge_roles(self._roles(t, index) for t in sorted(group, key=lambda trigger: _depth(trigger.token)))
         event_type = head.sense.type
-        if event_type != "THREATEN" and _on_condition(head.token, hostile=event_type in HOSTILE_TYPES):
+        if event_type != "THREATEN" and _on_condition(head.token):
             event_type = "THREATEN"  # "will withdraw its force unless ...": an action held over someone is a threat
         if not roles.target and event_type not in ("ASSAULT", "PROTEST"):
             roles = Roles(roles.source, _country_in(head.token, index, roles.source))  # "lifted a curfew in Montenegro"
@@ -1619,20 +1619,12 @@ def _unnamed_victims(group: list[_Trigger]) -> bool:
     return False
 
 
-def _on_condition(token: Token, *, hostile: bool = False) -> bool:
-    """ "X will withdraw unless Y ...": a clause of the trigger introduced by "unless"; for a `hostile` act
-    announced for the future, also by "if" ("would retaliate if attacked", "will attack the capital if the
-    government refuses"), a conditional threat."""
-    marks = {"unless"}
-    if hostile and any(child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES for child in token.children):
-        marks.add("if")
+def _on_condition(token: Token) -> bool:
+    """ "X will withdraw unless Y ...": a clause of the trigger introduced by "unless"."""
     return any(
-        child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in child.children)
+        child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in child.children)
         for child in token.children
     )
-
-
-FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "shall"})
 
 
 def _country_in(trigger: Token, index: _MentionIndex, source: tuple[str, ...]) -> tuple[str, ...]:
