@@ -3,7 +3,7 @@ written for these tests through the real pipeline, and the scorer's reading of t
 
 from __future__ import annotations
 
-from lanner.evaluation.plover import _country_codes, _gold_version_type, _source_actors
+from lanner.evaluation.plover import _country_codes, _source_actors
 from lanner.records import Article, Event
 
 
@@ -61,15 +61,6 @@ def test_the_two_countries_refer_back_to_the_pair_named_before(pipeline) -> None
     found = [e for e in events(pipeline, text, "AGREE") if e.trigger.text == "agreed"]
     assert found
     assert set(found[0].source) == {"PE.government", "EC.government"}
-
-
-def test_scorer_reads_an_announced_concession_as_the_golds_agree(pipeline) -> None:
-    # PLOVER 0.5 (the gold's version) codes CAMEO 035 "express intent to yield" as AGREE
-    announced = pipeline(Article(text="The Moro rebels said they will free the kidnapped engineers next week.")).events
-    assert any(e.type in ("CONCEDE", "RETREAT") and _gold_version_type(e) == "AGREE" for e in announced)
-    done = events(pipeline, "The Moro rebels freed the kidnapped engineers on Monday.", "RETREAT")
-    assert done
-    assert _gold_version_type(done[0]) == "RETREAT"
 
 
 def test_an_attack_readied_for_is_a_mobilization(pipeline) -> None:

@@ -9,10 +9,7 @@ PLOVER 0.5 had 18 types; the current manual has 16. The gold's types map to toda
 disapprove); INVESTIGATE → ACCUSE (mode investigate); FIGHT → ASSAULT. The other 14 keep their names.
 PLOVER 0.5 filed abduction and hostage-taking under COERCE, where today's manual has ASSAULT with mode
 abduct; a predicted ASSAULT/abduct is still compared as ASSAULT (reading it as COERCE is held back for now: see
-CHANGELOG, seventh round). An announced concession or retreat ("said they will release the hostages", "would
-lift the curfew") is CAMEO 035 "express intent to yield", which the CAMEO-to-PLOVER table shipped with the gold
-(CAMEO2PLOVER-2021.txt) maps to AGREE, as the gold codes it; today's manual keeps it CONCEDE (a future retreat
-CONCEDE too). So a predicted CONCEDE or RETREAT that is only future or hypothetical is compared as AGREE.
+CHANGELOG, seventh round).
 
 Figures: event-type accuracy and macro-F1 over all records of the split; source country accuracy
 over records with a coded source and target country accuracy over records with a coded target, a
@@ -36,7 +33,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lanner.evaluation.base import EvalReport, in_split, require_file
-from lanner.events.stage import INTENT_FACTUALITY
 from lanner.records import Analysis, Article, Event
 
 if TYPE_CHECKING:
@@ -49,8 +45,6 @@ GOLD_TYPE_TO_CURRENT = {
     "FIGHT": "ASSAULT",
 }
 GOLD_CODE_FIXES = {"JAP": "JPN", "ITL": "ITA"}
-# Today's types of an announced concession, which the gold's PLOVER 0.5 codes AGREE (CAMEO 035).
-YIELD_TYPES = frozenset({"CONCEDE", "RETREAT"})
 # Subkinds of countryless organisations the gold codes IGO: it has no code for a transnational NGO.
 TRANSNATIONAL_SUBKINDS = frozenset({"humanitarian organisation", "human rights organisation"})
 
@@ -99,15 +93,6 @@ def _main_event(analysis: Analysis) -> Event | None:
     return max(analysis.events, key=lambda e: (e.confidence + 0.2 * bool(e.source), -e.trigger.start))
 
 
-def _gold_version_type(event: Event | None) -> str:
-    """The predicted type as the gold's PLOVER 0.5 would code it: an intent to yield is AGREE."""
-    if event is None:
-        return "NONE"
-    if event.type in YIELD_TYPES and event.factuality in INTENT_FACTUALITY:
-        return "AGREE"
-    return event.type
-
-
 def _country_codes(actor_ids: tuple[str, ...], pipeline: Pipeline) -> frozenset[str]:
     import pycountry
 
@@ -152,7 +137,7 @@ def evaluate_plover_gsr(pipeline: Pipeline, eval_dir: Path, split: str) -> EvalR
     for record, analysis in zip(records, analyses, strict=True):
         gold_type = GOLD_TYPE_TO_CURRENT.get(record["event"], record["event"])
         event = _main_event(analysis)
-        predicted = _gold_version_type(event)
+        predicted = event.type if event else "NONE"
         type_pairs.append((gold_type, predicted))
         if gold_type != predicted:
             confusion[(gold_type, predicted)] += 1
