@@ -63,37 +63,9 @@ def test_the_two_countries_refer_back_to_the_pair_named_before(pipeline) -> None
     assert set(found[0].source) == {"PE.government", "EC.government"}
 
 
-def test_an_attack_readied_for_is_a_mobilization(pipeline) -> None:
-    # PLOVER MOBILIZE: military moves that fall short of the actual use of force
-    for text in (
-        "The Ethiopian army prepared to resume shelling Eritrean positions.",
-        "The Sudanese army is ready to launch an offensive against the rebels.",
-    ):
-        found = pipeline(Article(text=text)).events
-        assert any(e.type == "MOBILIZE" for e in found), text
-        assert not any(e.type in ("ASSAULT", "AGREE") for e in found), text
-
-
 def test_readiness_to_cooperate_stays_an_intent(pipeline) -> None:
     found = events(pipeline, "Norway is ready to send medical teams to Angola.", "AGREE")
     assert found
-
-
-def test_mobilising_what_is_no_force_is_no_mobilization(pipeline) -> None:
-    text = "Egypt mobilized lobby groups in Europe to help support the rights of Sudanese refugees."
-    found = pipeline(Article(text=text)).events
-    assert not any(e.type == "MOBILIZE" for e in found)
-    assert any(e.type == "SUPPORT" for e in found)
-    assert not any(e.type == "AID" and e.trigger.text == "help" for e in found)
-    reservists = events(pipeline, "Iraq mobilized 50,000 reservists along the border.", "MOBILIZE")
-    assert reservists
-
-
-def test_widening_freedoms_is_a_concession_by_whoever_took_the_steps(pipeline) -> None:
-    text = "The Kenyan government took measures to restore civil liberties in the north."
-    found = events(pipeline, text, "CONCEDE")
-    assert found
-    assert found[0].source == ("KE.government",)
 
 
 def test_verb_joined_to_a_passive_takes_the_passives_subject(pipeline) -> None:
@@ -107,38 +79,10 @@ def test_verb_joined_to_a_passive_takes_the_passives_subject(pipeline) -> None:
     assert asked[0].source == ("EG.government",)
 
 
-def test_withdrawing_from_a_body_or_talks_is_a_sanction(pipeline) -> None:
-    # PLOVER SANCTION 'withdraw': from a group, mediation activity or organisation; RETREAT is ground given up
-    found = events(pipeline, "The Tamil rebels pulled out of the peace talks on Friday.", "SANCTION")
-    assert found
-    assert found[0].mode == "withdraw"
-    assert events(pipeline, "Ethiopian troops pulled out of the disputed town.", "RETREAT")
-
-
-def test_an_envoy_recalled_from_a_country_names_it(pipeline) -> None:
-    found = events(pipeline, "Morocco recalled its ambassador from Algeria.", "SANCTION")
-    assert found
-    assert found[0].target == ("DZ.government",)
-
-
 def test_people_loyal_to_a_named_actor_act_for_it(pipeline) -> None:
     found = events(pipeline, "Militiamen loyal to General Mohamed Farah Aidid attacked UN troops.", "ASSAULT")
     assert found
     assert _country_codes(found[0].source, pipeline) == frozenset({"SOM"})
-
-
-def test_what_is_exchanged_says_the_event(pipeline) -> None:
-    assert events(pipeline, "Ethiopia and Eritrea exchanged prisoners of war on Monday.", "RETREAT")
-    assert events(pipeline, "Egypt and Sudan exchanged ambassadors after a long break.", "SUPPORT")
-
-
-def test_returned_property_and_opened_borders(pipeline) -> None:
-    returned = events(pipeline, "Swiss banks returned looted funds to the Philippines.", "RETREAT")
-    assert returned
-    assert returned[0].target == ("PH.government",)
-    opened = events(pipeline, "Thailand opened its borders to Burmese refugees.", "AID")
-    assert opened
-    assert _country_codes(opened[0].target, pipeline) == frozenset({"MMR"})
 
 
 def test_if_attacked_is_a_passive_of_the_governing_subject(pipeline) -> None:
@@ -158,3 +102,10 @@ def test_a_capital_joined_to_another_shares_its_role(pipeline) -> None:
     found = events(pipeline, "Seoul and Pyongyang agreed to reopen the border crossing.", "AGREE")
     assert found
     assert set(found[0].source) == {"KR.government", "KP.government"}
+
+
+def test_who_takes_steps_does_their_to_clause(pipeline) -> None:
+    text = "The Sudanese government took measures to expel the foreign journalists."
+    found = [e for e in pipeline(Article(text=text)).events if e.trigger.text == "expel"]
+    assert found
+    assert found[0].source == ("SD.government",)

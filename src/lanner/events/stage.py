@@ -517,15 +517,6 @@ ENVOY_NOUNS = frozenset(
     }
 )
 WITHDRAW_SANCTION_SENSE = TriggerSense(type="SANCTION", mode="withdraw", weight=0.9)
-# What one withdraws from that is a body or a process, not ground: PLOVER SANCTION 'withdraw' ("withdraw oneself
-# ... from a group, mediation activity, organization"), not RETREAT.
-LEFT_BODY_NOUNS = frozenset(
-    {
-        "talk", "talks", "negotiation", "treaty", "agreement", "accord", "pact", "organization", "organisation",
-        "alliance", "union", "federation", "coalition", "mediation", "process", "conference", "league",
-        "commonwealth", "committee", "council", "government", "convention", "membership",
-    }
-)  # fmt: skip
 # "handed over their weapons", "turned in their arms": RETREAT; "restored diplomatic ties": SUPPORT (CAMEO 05).
 HAND_OVER_VERBS = frozenset({"hand", "turn", "give"})
 DISARM_SENSE = TriggerSense(type="RETREAT", mode="disarm", weight=0.9)
@@ -565,32 +556,6 @@ PRESS_VERBS = frozenset({"press", "push", "pressure", "pressurize", "pressurise"
 TRUCE_VERBS = frozenset({"declare", "observe", "implement", "respect", "honour", "honor", "announce", "begin"})
 TRUCE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 TRUCE_SENSE = TriggerSense(type="RETREAT", mode="ceasefire", weight=0.9)
-# "exchanged prisoners", "exchanged ambassadors": what is exchanged says the event (PLOVER manual: the exchange of
-# prisoners is RETREAT; intelligence sharing COOPERATE; ties SUPPORT; views CONSULT).
-EXCHANGE_VERBS = frozenset({"exchange", "swap", "trade"})
-EXCHANGED: tuple[tuple[frozenset[str], TriggerSense], ...] = (
-    (
-        frozenset({"prisoner", "captive", "hostage", "detainee", "pow", "body", "remains"}),
-        TriggerSense(type="RETREAT", mode="release", weight=0.9),
-    ),
-    (frozenset({"ambassador", "envoy", "diplomat"}), TriggerSense(type="SUPPORT", mode=None, weight=0.8)),
-    (
-        frozenset({"intelligence", "information", "data", "expertise"}),
-        TriggerSense(type="COOPERATE", mode=None, weight=0.9),
-    ),
-    (frozenset({"view", "opinion", "idea"}), TriggerSense(type="CONSULT", mode=None, weight=0.8)),
-)
-# "returned the confiscated property", "handed back the land": RETREAT (the return of confiscated property).
-RETURN_VERBS = frozenset({"return", "restitute"})
-RETURNED_NOUNS = frozenset({"property", "fund", "asset", "land", "territory", "body", "remains", "island", "money"})
-RETURN_SENSE = TriggerSense(type="RETREAT", mode=None, weight=0.8)
-# "opened its borders to refugees": asylum, PLOVER AID.
-BORDER_NOUNS = frozenset({"border", "frontier"})
-ASYLUM_SENSE = TriggerSense(type="AID", mode=None, weight=0.8)
-# "enhanced political freedoms", "restored civil rights": PLOVER CONCEDE, easing restrictions on persons (CAMEO 083).
-WIDEN_VERBS = frozenset({"enhance", "expand", "broaden", "widen", "extend", "increase", "restore", "guarantee"})
-FREEDOM_NOUNS = frozenset({"freedom", "liberty", "right"})
-FREEDOMS_SENSE = TriggerSense(type="CONCEDE", mode=None, weight=0.8)
 ALLOW_VERBS = frozenset({"allow", "permit", "admit", "let"})
 ACCESS_NOUNS = frozenset(
     {"inspector", "observer", "monitor", "peacekeeper", "access", "convoy", "journalist", "investigator", "mission"}
@@ -684,13 +649,6 @@ TITLE_PREFIXES = frozenset(
 )
 
 
-# Verbs of mobilising, and what they mobilise when it is a force (PLOVER MOBILIZE: military or police moves).
-MOBILIZE_VERBS = frozenset({"mobilize", "mobilise"})
-MOBILIZED_FORCE_NOUNS = UNIT_NOUNS | FORCE_NOUNS | FORMED_FORCE_NOUNS | WEAPON_PLATFORMS | {
-    "army", "navy", "reservist", "reserve", "guard", "man", "conscript", "volunteer", "weapon", "arsenal",
-}  # fmt: skip
-# Words of readiness for what follows them: an attack readied for is a MOBILIZE ("prepared to attack").
-READINESS_WORDS = frozenset({"prepare", "ready", "prepared", "poise", "poised"})
 # Plural nouns that "the two ..." or "both ..." make refer back to a pair of countries.
 PAIR_NOUNS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors"})
 
@@ -1000,21 +958,12 @@ class EventStage:
             return DEMAND_SENSE
         if token.pos_ == "ADJ":
             sense = self.lexicon.adjectives.get(lemma)
-            # "ready to host", "willing to forgive": only with the clause that says what to do; "ready to launch
-            # an offensive" is no cooperation but readiness for force, MOBILIZE (see `_readied`)
-            clauses = [child for child in token.children if child.dep_ == "xcomp"]
-            return sense if sense and clauses and not any(self._hostile(c, index) for c in clauses) else None
+            # "ready to host", "willing to forgive": only with the clause that says what to do
+            return sense if sense and any(child.dep_ == "xcomp" for child in token.children) else None
         if token.pos_ == "VERB":
             sense = self.lexicon.verbs.get(lemma)
             if lemma == "call" and any(child.dep_ == "dobj" for child in token.children):
                 return None  # "called a general strike", "called the attack a crime": not "called for"
-            if lemma in WITHDRAW_VERBS and _leaves_a_body(token, index):
-                return WITHDRAW_SANCTION_SENSE  # "withdrew from the Commonwealth", "pulled out of the talks"
-            if lemma in MOBILIZE_VERBS and _unarmed_objects(token, index):
-                return None  # "mobilized pressure groups", "mobilised support": no force readied (PLOVER MOBILIZE)
-            if lemma == "help" and {child.dep_ for child in token.children} & {"xcomp", "dobj", "ccomp"} == {"xcomp"}:
-                return None  # "to help support the rights of": the event is what is helped to happen; not "help
-                # Indonesia rebuild the province", aid to someone
             if lemma == "warn" and any(
                 child.dep_ in ("ccomp", "xcomp") and (own := self._sense(child, index)) and own.type in HOSTILE_TYPES
                 for child in token.children
@@ -1049,12 +998,6 @@ class EventStage:
                 return HUNGER_STRIKE_SENSE if _has_modifier(token, {"hunger"}) else LABOUR_STRIKE_SENSE
             return self.lexicon.nouns.get(lemma) or self.lexicon.nouns.get(token.lower_)
         return None
-
-    def _hostile(self, clause: Token, index: _MentionIndex) -> bool:
-        """Whether a clause does harm: its verb or its object is a hostile trigger ("to attack", "to launch an
-        offensive")."""
-        words = [clause, *(child for child in clause.children if child.dep_ == "dobj")]
-        return any((sense := self._sense(word, index)) is not None and sense.type in HOSTILE_TYPES for word in words)
 
     def _trigger_groups(self, sentence: SpacySpan, index: _MentionIndex) -> list[list[_Trigger]]:
         doc, pos_ids = sentence.doc, index.pos_ids(sentence.doc)
@@ -1102,13 +1045,8 @@ class EventStage:
             # restriction or sanction someone announces or holds out as THREATEN, its mode the content of the
             # threat; with no one holding it out ("journalists could be detained") it is only a possibility
             event_type, mode = "THREATEN", THREAT_MODES.get(mode or "")
-        if event_type == "ASSAULT" and _readied(head.token):
-            # PLOVER MOBILIZE: "military or police moves that fall short of the actual use of force", not the attack
-            event_type, mode = "MOBILIZE", "troops"
-        if (head.sense.type == "RETREAT" or mode == "withdraw") and not roles.target:
-            # "withdraw its force from Chad", "recalled its ambassador from Israel"
-            objects = [child for child in head.token.children if child.dep_ == "dobj"]
-            roles = Roles(roles.source, _from_country(head.token, index, roles.source, objects))
+        if head.sense.type == "RETREAT" and not roles.target:  # "withdraw its force from Chad"
+            roles = Roles(roles.source, _from_country(head.token, index, roles.source))
         elif event_type == "REQUEST" and not roles.target:  # "demanded an apology from Tokyo": who is asked
             objects = [child for child in head.token.children if child.dep_ == "dobj"]
             roles = Roles(roles.source, _from_country(head.token, index, roles.source, objects))
@@ -1345,16 +1283,6 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
         return ORDER_SENSE  # "pressed Islamabad to act": a demand
     if lemma in TRUCE_VERBS and nouns & TRUCE_NOUNS:
         return TRUCE_SENSE  # "declared a unilateral ceasefire", "observed the truce"
-    if lemma in EXCHANGE_VERBS:
-        for words, sense in EXCHANGED:
-            if nouns & words:
-                return sense  # "exchanged prisoners", "exchanged ambassadors", "swapped intelligence"
-    if lemma in RETURN_VERBS and nouns & RETURNED_NOUNS:
-        return RETURN_SENSE  # "returned looted funds to Nigeria": PLOVER RETREAT, the return of seized property
-    if lemma == "open" and nouns & BORDER_NOUNS and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
-        return ASYLUM_SENSE  # "opened its borders to refugees": PLOVER AID, territorial asylum
-    if lemma in WIDEN_VERBS and nouns & FREEDOM_NOUNS:
-        return FREEDOMS_SENSE  # "took steps to enhance political freedoms", "restored civil liberties"
     if lemma in ALLOW_VERBS and nouns & ACCESS_NOUNS:
         return ACCESS_SENSE  # "allowed UN inspectors into the site"
     if lemma in HOST_VERBS and any(child.i in index.actors_at for child in objects):
@@ -1413,58 +1341,6 @@ def _state_forces_subject(group: list[_Trigger]) -> bool:
 
 
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
-
-
-def _leaves_a_body(verb: Token, index: _MentionIndex) -> bool:
-    """ "withdrew from the Commonwealth", "pulled out of the peace talks": what the verb leaves ("from", or "out
-    of") is an organisation or a process, not ground or a country."""
-    preps = [child for child in verb.children if child.dep_ == "prep" and child.lower_ == "from"]
-    # "pulled out of": the parser makes "out" a preposition governing "of", or a particle beside it
-    outs = [child for child in verb.children if child.lower_ == "out" and child.dep_ in ("prt", "prep")]
-    preps += [c for c in (*verb.children, *(g for out in outs for g in out.children)) if c.lower_ == "of" and outs]
-    for prep in preps:
-        for obj in (child for child in prep.children if child.dep_ == "pobj"):
-            words = list(phrase_tokens(obj, of_complements=False))
-            if obj.lemma_.lower() in LEFT_BODY_NOUNS or obj.lower_ in LEFT_BODY_NOUNS:
-                return True
-            for word in words:
-                actors = [index.knowledge_base.get(a) for a in index.actors_at.get(word.i, ())]
-                if any(actor is not None and actor.kind == "igo" for actor in actors):
-                    return True
-    return False
-
-
-def _unarmed_objects(verb: Token, index: _MentionIndex) -> bool:
-    """Whether a verb's objects are all something other than a force: "mobilized pressure groups", "mobilised
-    support", not "mobilized 50,000 reservists" or "mobilised the Kurdish militia"."""
-    objects = [child for child in verb.children if child.dep_ == "dobj"]
-    if not objects:
-        return False
-    for obj in objects:
-        words = list(phrase_tokens(obj))
-        if {word.lemma_.lower() for word in words} & MOBILIZED_FORCE_NOUNS:
-            return False
-        for word in words:
-            for actor_id in index.actors_at.get(word.i, ()):
-                actor = index.knowledge_base.get(actor_id)
-                if actor is not None and actor.kind in ARMED_KINDS:
-                    return False
-    return True
-
-
-def _readied(token: Token) -> bool:
-    """ "The army prepared to resume shelling", "is ready to launch an offensive", "are preparing for an
-    offensive", "poised to attack": an attack readied for, not yet made."""
-    for _ in range(4):
-        if token.dep_ == "pobj" and token.head.lower_ == "for":
-            token = token.head.head
-        elif token.dep_ in ("xcomp", "dobj") and token.head.i != token.i:
-            token = token.head
-        else:
-            return False
-        if token.pos_ in ("VERB", "ADJ") and token.lemma_.lower() in READINESS_WORDS:
-            return True
-    return False
 
 
 def _reflexive_object(token: Token) -> bool:
