@@ -18,6 +18,11 @@ actor's country; "IGO" for intergovernmental bodies; "IMG" for armed groups with
 Gold's non-ISO codes JAP and ITL are read as JPN and ITA. The gold also codes the transnational
 humanitarian and human-rights bodies (Amnesty International, the Red Cross and Red Crescent) as IGO,
 having no country of their own, so a countryless organisation of those subkinds is scored as IGO.
+
+Reciprocal events: the gold's readme marks actors "SRC/TAR" ("reciprocal source/target in the CAMEO system":
+"Jordan and Britain agreed to ...", "X will visit Albania") and its records list all of them as the source,
+with no target. Each such actor is source and target alike, so the source figure compares the gold's set
+with every actor the event names, source and target together: "X met Y" names the same pair as "X and Y met".
 """
 
 from __future__ import annotations
@@ -65,6 +70,20 @@ def _gold_codes(actors: list[dict[str, Any]]) -> frozenset[str]:
         if code:
             codes.add(GOLD_CODE_FIXES.get(code, code))
     return frozenset(codes)
+
+
+def _reciprocal(record: dict[str, Any]) -> bool:
+    """Whether the gold marks the record's actors as reciprocal ("SRC/TAR") and so codes no target."""
+    info = record.get("textInfo")
+    markup = info.get("markup", "") if isinstance(info, dict) else ""
+    return "SRC/TAR" in markup and not _actors(record.get("target"))
+
+
+def _source_actors(event: Event | None, record: dict[str, Any]) -> tuple[str, ...]:
+    """The event's actors compared with the gold's source: its source, or all its actors when reciprocal."""
+    if event is None:
+        return ()
+    return (*event.source, *event.target) if _reciprocal(record) else event.source
 
 
 def _main_event(analysis: Analysis) -> Event | None:
@@ -125,7 +144,7 @@ def evaluate_plover_gsr(pipeline: Pipeline, eval_dir: Path, split: str) -> EvalR
         gold_source = _gold_codes(_actors(record.get("source")))
         if gold_source:
             source_total += 1
-            source_hits += bool(event) and _country_codes(event.source, pipeline) == gold_source
+            source_hits += bool(event) and _country_codes(_source_actors(event, record), pipeline) == gold_source
         gold_target = _gold_codes(_actors(record.get("target")))
         if gold_target:
             target_total += 1

@@ -77,8 +77,9 @@ LIGHT_VERBS = frozenset(
         "pour",
     }
 )
-# Verbs that put their subject in the state an "on" phrase names: "went on strike", "remain on hunger strike".
-STATE_VERBS = frozenset({"go", "be", "remain", "stay", "come", "walk"})
+# Verbs that put their subject in the state an "on" phrase names: "went on strike", "remain on hunger strike",
+# "arrived on an official visit".
+STATE_VERBS = frozenset({"go", "be", "remain", "stay", "come", "walk", "arrive", "travel", "fly", "head", "embark"})
 # Nouns that count a trigger between a light verb and it: "carried out a series of airstrikes".
 QUANTITY_NOUNS = frozenset({"total", "number", "series", "wave", "barrage", "string", "spate", "round", "volley"})
 # Prepositions that introduce the target of an event ("attack on", "fired at", "met with").
@@ -126,6 +127,20 @@ HEADLINE_PASSIVE_VERBS = frozenset({"kill", "injure", "wound", "execute", "behea
 ATTACK_CLAUSE_MARKS = frozenset({"when", "as", "after"})
 # Nouns for fighting between sides: those killed in it were killed by the side named with "with".
 CLASH_NOUNS = frozenset({"clash", "fighting", "battle", "confrontation", "skirmish", "firefight", "gunbattle"})
+# Adjectives that tie people to the side they act for: "forces loyal to the president", "allied with".
+ALLEGIANCE_WORDS = frozenset({"loyal", "allied", "affiliated", "aligned"})
+# Nouns for a stance its holder takes towards doing something ("expressed willingness to cooperate"): the
+# holder, their possessor or the subject of the verb they are the object of, is who would do it.
+STANCE_NOUNS = frozenset(
+    {
+        "willingness", "readiness", "preparedness", "desire", "intention", "intent", "determination",
+        "commitment", "wish", "resolve", "eagerness", "unwillingness", "reluctance", "refusal",
+    }
+)  # fmt: skip
+# Nouns for a step taken towards doing something ("took steps to ease restrictions"): with a verb of taking or
+# making them, the one who takes them does it.
+ACTION_NOUNS = frozenset({"step", "measure", "move", "effort"})
+ACTION_TAKING_VERBS = frozenset({"take", "make", "launch", "begin", "start", "announce", "adopt", "intensify"})
 # Participles that state their subject's own stance after "is": "is opposed to", "is committed to".
 STANCE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "devote"})
 # Accusations name what is complained of with these: "complained to the UN over Israeli air raids".
@@ -176,12 +191,32 @@ def _actors_in(heads: Iterable[Token], lookup: ActorLookup) -> list[str]:
     for head in heads:
         # in text order: "a regime barrel bomb attack and rebel rocket fire" names the regime first
         here = _phrase_actors(head, lookup)
+        if all(is_generic(actor_id) for actor_id in here):
+            # "forces loyal to President Gbagbo", "militiamen loyal to Aidid": whose side they fight on
+            here = _allegiance(head, lookup) or here
         if here and all(is_generic(actor_id) for actor_id in here):
             here = _named_origin(head, lookup) or here  # "jihadists from the Islamic State": the named group
         for actor_id in here:
             if actor_id not in found:
                 found.append(actor_id)
     return found
+
+
+def _allegiance(head: Token, lookup: ActorLookup) -> list[str]:
+    """Named actors a phrase says its people are loyal or allied to ("fighters loyal to al-Zarqawi", "militias
+    allied with the government"): the side they act for, a state's government included, unless a named group
+    or person is there ("loyal to Iraq's al-Qaeda leader": the country only says where the group is)."""
+    found = [
+        actor_id
+        for adjective in head.children
+        if adjective.dep_ == "amod" and adjective.lemma_.lower() in ALLEGIANCE_WORDS
+        for obj in _prep_objects(adjective, frozenset({"to", "with"}))
+        for token in phrase_tokens(obj)
+        for actor_id in lookup(token)
+        if not is_generic(actor_id)
+    ]
+    named = [actor_id for actor_id in found if "." not in actor_id]  # state actor ids are "<country>.<role>"
+    return named or found
 
 
 def _named_origin(head: Token, lookup: ActorLookup) -> list[str]:
@@ -244,21 +279,64 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     token = verb
     through_gerund = False
     for _ in range(5):
+        noun = token.head.lemma_.lower() if _noun_infinitive(token) else ""
+        if noun in STANCE_NOUNS:
+            return _stance_holders(token.head)
+        if noun in ACTION_NOUNS:
+            taken = token.head.dep_ == "dobj" and token.head.head.lemma_.lower() in ACTION_TAKING_VERBS
+            return _stance_holders(token.head) if taken else []
         if token.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep") or token.head.i == token.i:
             return []
         through_gerund |= token.dep_ == "pcomp"
+        # "has been indicted by the court and will resign": a joined or controlled verb of its own voice has the
+        # passive's subject; "was summoned by Egypt and asked to explain" shares the passive too (a bare participle)
+        shares_subject = token.dep_ in ("conj", "xcomp") and not _shares_passive(token)
         token = token.head
         if token.dep_ == "prep" and token.head.pos_ in ("NOUN", "PROPN"):
             return []  # "the risk of attacking": a noun's complement has no subject to inherit
         if through_gerund and token.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" for c in token.children):
             return []  # "condemned Israel for attacking", "accused X of killing": the object did it, not the subject
+        patients = [c for c in token.children if c.dep_ == "nsubjpass"] if shares_subject else []
+        if patients:
+            return patients  # "X has been indicted by the court and will resign", "X was asked by Y to leave"
         subjects = _subjects(token) or _agents(token)
         if subjects:
             return subjects
     return []
 
 
+def _reduced_conditional_passive(verb: Token) -> bool:
+    """ "if attacked", "unless provoked", "when asked": a participle under a subordinating conjunction with no
+    subject or object of its own is a passive whose subject is the governing clause's."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "when", "once") for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in verb.children)
+    )
+
+
+def _shares_passive(verb: Token) -> bool:
+    """A verb joined to a passive with neither an auxiliary nor an object of its own ("was attacked and burned",
+    "was summoned and asked to explain", the tagger often reading a past tense) is read as passive too."""
+    return verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+
+
+def _noun_infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-clause hanging on a noun ("willingness to cooperate", "measures to restore")."""
+    return verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _stance_holders(noun: Token) -> list[Token]:
+    """Who holds a stance noun: "Iran's willingness", or the subject of "Iran expressed its willingness"."""
+    owners = [child for child in noun.children if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS]
+    if owners or noun.dep_ != "dobj":
+        return owners
+    return _subjects(noun.head) or _inherited_subjects(noun.head)
+
+
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our"})
 
 
 def _speaker_subjects(verb: Token) -> list[Token]:
@@ -336,6 +414,10 @@ def verb_roles(verb: Token, lookup: ActorLookup, *, grievance: bool = False) -> 
     if passive or headline_passive:
         source_heads = _agents(verb)
         target_heads = [child for child in verb.children if child.dep_ in ("nsubjpass", "nsubj")]
+    elif _reduced_conditional_passive(verb):
+        passive = True  # "would retaliate if attacked": the governing clause's subject is who would be attacked
+        source_heads = []
+        target_heads = _subjects(verb.head) or _inherited_subjects(verb.head)
     elif verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in HEADLINE_PASSIVE_VERBS:
         passive = True  # "30 IS fighters killed in Russian air strikes": the participle's noun is the victim
         source_heads = _agents(verb)

@@ -69,6 +69,11 @@ TERRITORY_VERBS = frozenset(
         "clear",
     }
 )
+# Verbs whose object is ground gone to, through or from ("entered Kabul", "fled Baghdad"): a capital there is
+# the city, not its government. With the lexicon's attack verbs ("shelled Kabul"), see `EventStage`.
+GROUND_VERBS = TERRITORY_VERBS | {
+    "enter", "reach", "leave", "flee", "cross", "evacuate", "approach", "surround", "encircle", "besiege",
+}  # fmt: skip
 # What a territory verb takes when no place name is its object: "recaptured the village of X", "took control of".
 # Not "storm": "gunmen stormed a village and killed 15" is an attack; ground taken needs a word of taking. Not a
 # checkpoint: overrunning one is a fight over a post (ACLED: armed clash), not control of a place.
@@ -733,6 +738,10 @@ TITLE_PREFIXES = frozenset(
 )
 
 
+# Plural nouns that "the two ..." or "both ..." make refer back to a pair of countries.
+PAIR_NOUNS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors"})
+
+
 @dataclass
 class _Trigger:
     token: Token
@@ -748,8 +757,10 @@ class _MentionIndex:
         doc: Doc,
         knowledge_base: ActorKnowledgeBase,
         demonyms: Demonyms | None = None,
+        ground_verbs: frozenset[str] = GROUND_VERBS,
     ) -> None:
         self.actors_at: dict[int, list[str]] = {}
+        self.ground_verbs = ground_verbs
         self.places_at: dict[int, PlaceMention] = {}
         self.dates_at: dict[int, DateMention] = {}
         self.knowledge_base = knowledge_base
@@ -870,7 +881,29 @@ class _MentionIndex:
             actor = self.knowledge_base.state_actor(place.place.country, "government")
             if actor:
                 return [actor.actor_id]
-        return self._demonym_actor(token) or self._titled_official(token)
+        return self._demonym_actor(token) or self._titled_official(token) or self._pair_of_countries(token)
+
+    def _pair_of_countries(self, token: Token) -> list[str]:
+        """ "Israel and Jordan signed a treaty; the two countries also agreed ...": "the two countries", "both
+        nations" stand for the governments of the two countries named before them in their sentence."""
+        if token.lower_ not in PAIR_NOUNS or not any(
+            (child.dep_ == "nummod" and child.lower_ == "two")
+            or (child.dep_ in ("det", "predet") and child.lower_ == "both")
+            for child in token.children
+        ):
+            return []
+        codes: list[str] = []
+        for i in range(token.sent.start, token.i):
+            if i in self.actors_at:
+                found = [self.knowledge_base.get(actor_id) for actor_id in self.actors_at[i]]
+                named = [actor.country for actor in found if actor is not None and actor.country]
+            else:
+                place = self.places_at.get(i)
+                country = place.place if place is not None and place.place is not None else None
+                named = [country.country] if country is not None and country.feature == "country" else []
+            codes += [code for code in named if code not in codes]
+        actors = [self.knowledge_base.state_actor(code, "government") for code in codes]
+        return [actor.actor_id for actor in actors if actor is not None] if len(codes) == 2 else []
 
     def _titled_official(self, token: Token) -> list[str]:
         """ "President Omar al-Bashir ... in Sudan": a title of office with no country of its own stands for
@@ -911,16 +944,27 @@ class _MentionIndex:
         return False
 
     def _capital_as_actor(self, token: Token, place: Place) -> bool:
-        """ "Berlin rejected", "Tehran's response", "calls by Moscow": a capital that acts stands for its
-        government; "in Berlin" is a place."""
-        if place.feature != "city" or not self.knowledge_base.countries.capital_of(place.name, place.country):
+        """ "Berlin rejected", "Tehran's response", "calls by Moscow", "accused Washington": a capital that acts
+        or is acted on stands for its government (the PLOVER gold's readme codes a capital as subject or direct
+        object so); "in Berlin" is a place."""
+        if place.feature != "city" or not self.names_capital(token, place):
             return False
         head = token
-        while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        # "Seoul and Pyongyang agreed": a later conjunct fills the first one's role
+        while head.dep_ in ("compound", "flat", "conj") and head.head.i != head.i:
             head = head.head
         if head.dep_ in ("nsubj", "nsubjpass", "poss"):
             return True
+        if head.dep_ == "dobj":
+            return head.head.lemma_.lower() not in self.ground_verbs
         return head.dep_ == "pobj" and head.head.lower_ == "by"
+
+    def names_capital(self, token: Token, place: Place) -> bool:
+        """Whether the place named at `token` is its country's capital, by its gazetteer name or as written
+        ("New Delhi", which the gazetteer may resolve to Delhi)."""
+        mention = self.places_at.get(token.i)
+        names = {place.name, mention.text} if mention is not None else {place.name}
+        return any(self.knowledge_base.countries.capital_of(name, place.country) for name in names)
 
     def _demonym_actor(self, token: Token) -> list[str]:
         """ "rejected the Israeli proposal": a demonym modifying a noun names that country's government.
@@ -968,6 +1012,8 @@ class EventStage:
         self.lexicon = lexicon or TriggerLexicon.load()
         self._noun_words = frozenset(self.lexicon.nouns) | DRILL_NOUNS | RULE_NOUNS
         self._demonyms = demonym_countries(knowledge_base)  # once, not once per article
+        attack_verbs = {lemma for lemma, sense in self.lexicon.verbs.items() if sense.type == "ASSAULT"}
+        self._ground_verbs = GROUND_VERBS | attack_verbs
         from spacy.parts_of_speech import IDS
 
         self._trigger_pos_ids = frozenset(IDS[pos] for pos in TRIGGER_POS)
@@ -976,7 +1022,7 @@ class EventStage:
         doc = analysis.doc
         if doc is None:
             return analysis
-        index = _MentionIndex(analysis, doc, self.knowledge_base, self._demonyms)
+        index = _MentionIndex(analysis, doc, self.knowledge_base, self._demonyms, self._ground_verbs)
         events: list[Event] = []
         attacks: list[tuple[Event, bool, bool]] = []  # ASSAULT events in order: (event, kept, refers back)
         for sentence in doc.sents:
@@ -1127,6 +1173,9 @@ class EventStage:
             event_type, mode = "THREATEN", THREAT_MODES.get(mode or "")
         if head.sense.type == "RETREAT" and not roles.target:  # "withdraw its force from Chad"
             roles = Roles(roles.source, _from_country(head.token, index, roles.source))
+        elif event_type == "REQUEST" and not roles.target:  # "demanded an apology from Tokyo": who is asked
+            objects = [child for child in head.token.children if child.dep_ == "dobj"]
+            roles = Roles(roles.source, _from_country(head.token, index, roles.source, objects))
         place = _event_place(sentence, head.token, roles, index)
         roles = _legal_source(head.token, event_type, mode, roles, place, self.knowledge_base)
         date = _event_date(analysis, sentence, head.token, index)
@@ -1901,16 +1950,31 @@ def _with_place_target(event: Event, knowledge_base: ActorKnowledgeBase) -> Even
     return event
 
 
-def _from_country(trigger: Token, index: _MentionIndex, source: tuple[str, ...]) -> tuple[str, ...]:
-    """ "withdraw its force from Chad": the country a withdrawal leaves is its target."""
-    for child in trigger.children:
+def _from_country(
+    trigger: Token, index: _MentionIndex, source: tuple[str, ...], objects: list[Token] | None = None
+) -> tuple[str, ...]:
+    """ "withdraw its force from Chad": the country a withdrawal leaves is its target; "sought help from Japan",
+    "demanded an apology from Tokyo" (the phrase on the verb or its `objects`): whom a request is made of. A
+    capital there stands for its country (the PLOVER gold's readme codes it so)."""
+    for child in (child for word in (trigger, *(objects or ())) for child in word.children):
         if child.dep_ != "prep" or child.lower_ != "from":
             continue
         for obj in child.children:
             found = [a for t in phrase_tokens(obj) for a in index.actors_for(t) if a not in source]
+            found += [a for t in phrase_tokens(obj) if (a := _capital_government(t, index)) and a not in source]
             if found:
                 return (found[0],)
     return ()
+
+
+def _capital_government(token: Token, index: _MentionIndex) -> str | None:
+    """The government of the country whose capital `token` names, if it names one."""
+    mention = index.places_at.get(token.i)
+    place = mention.place if mention is not None else None
+    if place is None or not index.names_capital(token, place):
+        return None
+    actor = index.knowledge_base.state_actor(place.country, "government")
+    return actor.actor_id if actor is not None else None
 
 
 def _content_of_trigger(token: Token, stage: EventStage, index: _MentionIndex) -> bool:
