@@ -111,10 +111,11 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "parataxis", "csubj", "xcomp"}
 # Links inside one place phrase: "the regional capital, Grozny", "Yala and Pattani", "the town of Qusayr".
 TRANSPARENT_DEPS = frozenset({"compound", "appos", "conj", "flat", "amod", "nmod"})
 # Prepositions that can say where, besides the locative ones: "patrolling no-fly zones over Iraq",
-# "marched through Bangkok", "marched to the Sydney offices".
+# "marched through Bangkok", "marched to the Sydney offices". Not "between": "the zone between Iraq and Kuwait",
+# "the crossing between Israel and Gaza" name the two sides of a border, neither of which the event is in.
 ROUTE_PREPS = frozenset(
     {
-        "over", "through", "along", "within", "off", "between", "throughout", "to", "via", "above", "below",
+        "over", "through", "along", "within", "off", "throughout", "to", "via", "above", "below",
         "beneath", "under", "behind", "beside", "opposite", "past", "beyond", "amid", "among",
     }
 )  # fmt: skip
@@ -665,6 +666,9 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
                 # "captured in Panama and extradited to the United States": the next act's place, after the
                 # trigger's own; not "shot and killed near Kissufim", one act named twice
                 detour = True
+                # where the next act takes its participant ("captured and handed over to the United States",
+                # "shot and evacuated to South Africa") is no place of the trigger's at all
+                blocked = blocked or word in GOAL_PREPS
             if step.dep_ == "poss" and step.head.lemma_.lower() in OWNED_EVENT_NOUNS:
                 blocked = True
             if step.dep_ in ("prep", "agent") or step.pos_ == "ADP":
@@ -796,6 +800,9 @@ def _describes_place(clause: Token, above: list[Token]) -> bool:
     return noun.dep_ == "pobj" and _says_where(noun.head) and noun.head.lower_ not in TARGET_PREPS
 
 
+# Prepositions that give where a motion ends: under a later act conjoined to the trigger, where that act took
+# its participant, not where the trigger's event was.
+GOAL_PREPS = frozenset({"to", "into", "onto", "toward", "towards"})
 # Prepositions that give what an event reaches or heads for, not where it is: a clause on their noun describes
 # that target ("attacks on people who speak Hindi"), not the event's place.
 TARGET_PREPS = frozenset({"on", "onto", "to", "into", "toward", "towards", "from", "against"})
