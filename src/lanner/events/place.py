@@ -111,8 +111,7 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "parataxis", "csubj", "xcomp"}
 # Links inside one place phrase: "the regional capital, Grozny", "Yala and Pattani", "the town of Qusayr".
 TRANSPARENT_DEPS = frozenset({"compound", "appos", "conj", "flat", "amod", "nmod"})
 # Prepositions that can say where, besides the locative ones: "patrolling no-fly zones over Iraq",
-# "marched through Bangkok", "marched to the Sydney offices". Not "between": "the zone between Iraq and Kuwait",
-# "the crossing between Israel and Gaza" name the two sides of a border, neither of which the event is in.
+# "marched through Bangkok", "marched to the Sydney offices". "between" only after a place noun (`_says_where`).
 ROUTE_PREPS = frozenset(
     {
         "over", "through", "along", "within", "off", "throughout", "to", "via", "above", "below",
@@ -131,9 +130,11 @@ NON_LOCATIVE_PREPS = frozenset(
 # not the event ("protesting against the operation in Gaza", "arrested for the bombing in Bali").
 TOPIC_PREPS = frozenset({"against", "about", "regarding", "concerning", "despite", "toward", "towards"})
 # Prepositions whose phrase shares the event's place: "killed by gunmen in Kandahar", "clashes with troops in
-# Aleppo", "killed during clashes in Deraa". Through others ("a message on concerns ... in Palestine") a place
-# locates something else.
-DETOUR_PREPS = frozenset({"by", "with", "during", "amid", "after", "following", "including", "among", "for"})
+# Aleppo", "killed during clashes in Deraa", "a clash between protesters and gunmen on the outskirts of Oaxaca".
+# Through others ("a message on concerns ... in Palestine") a place locates something else.
+DETOUR_PREPS = frozenset(
+    {"by", "with", "during", "amid", "after", "following", "including", "among", "for", "between"}
+)
 # Happenings that take the place they happen to after "of": "the occupation of Latvia", "the siege of Sarajevo".
 SIEGE_NOUNS = frozenset(
     {
@@ -172,6 +173,11 @@ STRIKE_VERBS = frozenset(
         "defend", "blockade", "encircle", "cordon", "seal",
     }
 )  # fmt: skip
+# Verbs of taking after which "from" names the loser, not a place: "captured the islands from Jordan", "wrested the
+# town from the rebels", "ousted Iraqi troops from Kuwait".
+DISPOSSESSING_VERBS = frozenset(
+    {"capture", "seize", "take", "recapture", "retake", "wrest", "win", "snatch", "grab", "oust", "expel", "liberate"}
+)
 UNRESOLVED_SPECIFICITY = 0  # a name no gazetteer knows is most often a village, a district or a site
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -515,6 +521,8 @@ PLACE_NOUNS = frozenset(
         "commune", "airbase", "airfield", "junction", "gorge", "sector", "locality", "township", "hamlet",
     }
 )  # fmt: skip
+# Stretches of ground that lie between two places: "the zone between Iraq and Kuwait".
+BOUNDARY_NOUNS = frozenset({"zone", "frontier", "waters", "line", "corridor", "route", "highway", "strip", "buffer"})
 # Nouns of saying and deciding, after which "on" gives the topic: "a statement on Iraq", "sanctions on Iran".
 TOPIC_NOUNS = frozenset(
     {
@@ -695,8 +703,8 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
         or (word != "including" and not _says_where(prep))
     ):
         return None  # named in passing ("Los Angeles television"), an actor ("Syria accused"), "against Iraq"
-    if _inside_other_clause(head, trigger):
-        return None
+    if _inside_other_clause(head, trigger) or word in DIRECTION_WORDS:
+        return None  # a bearing not hung from the trigger places what it follows ("the town 70 km west of Mosul")
     return _Attachment(2, 0, word, True)
 
 
@@ -778,10 +786,17 @@ def _says_where(prep: Token) -> bool:
     head = prep.head
     if word == "from":
         # "marched from Alexanderplatz", "two kilometres away from Cali", not "gunmen from Kandahar" (their origin)
-        return head.pos_ == "VERB" or head.lower_ == "away"
+        # nor "captured the Golan Heights from Syria" (whom it was taken from)
+        if head.pos_ == "VERB":
+            return head.lemma_.lower() not in DISPOSSESSING_VERBS
+        return head.lower_ == "away"
     if word == "on" and head.pos_ in ("NOUN", "PROPN"):
         # "an attack on Sere Kaniye", "a ferry on Manila Bay", not "a statement on Iraq" (what it is about)
         return head.lemma_.lower() not in TOPIC_NOUNS
+    if word == "between":
+        # "the buffer zone between the border and the Litani River", not "talks between Prodi and Putin", "a deal
+        # between Ukraine and Russia" (its parties)
+        return head.lemma_.lower() in PLACE_NOUNS | BOUNDARY_NOUNS
     if word in LOCATIVE_PREPS or word in DIRECTION_WORDS:
         return True
     if word != "to":
