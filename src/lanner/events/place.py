@@ -132,9 +132,7 @@ TOPIC_PREPS = frozenset({"against", "about", "regarding", "concerning", "despite
 # Prepositions whose phrase shares the event's place: "killed by gunmen in Kandahar", "clashes with troops in
 # Aleppo", "killed during clashes in Deraa", "a clash between protesters and gunmen on the outskirts of Oaxaca".
 # Through others ("a message on concerns ... in Palestine") a place locates something else.
-DETOUR_PREPS = frozenset(
-    {"by", "with", "during", "amid", "after", "following", "including", "among", "for", "between"}
-)
+DETOUR_PREPS = frozenset({"by", "with", "during", "amid", "after", "following", "including", "among", "for", "between"})
 # Happenings that take the place they happen to after "of": "the occupation of Latvia", "the siege of Sarajevo".
 SIEGE_NOUNS = frozenset(
     {
