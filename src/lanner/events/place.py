@@ -404,10 +404,15 @@ def _contains(outer: _Candidate, inner: _Candidate) -> bool:
         outer_noun = _named_noun(outer.tokens.root)
         if outer_noun is not None and outer_noun.i == noun.i:
             # "the Damascus suburb of Douma", "the Pulwama district of Kashmir": the wider is the less specific
-            # name, and with none, the one before the noun (how a reporter places a suburb in its city)
-            return outer.specificity > inner.specificity or (
-                outer.specificity == inner.specificity and outer.tokens.start < inner.tokens.start
-            )
+            # name; at the same rank a name the gazetteer knows ("the al-Tarikh area of Jiddah": a district no
+            # gazetteer lists lies in the city it does), and with none, the one before the noun (how a reporter
+            # places a suburb in its city)
+            if outer.specificity != inner.specificity:
+                return outer.specificity > inner.specificity
+            outer_known, inner_known = outer.mention.place is not None, inner.mention.place is not None
+            if outer_known != inner_known:
+                return outer_known
+            return outer.tokens.start < inner.tokens.start
         named.add(noun.i)
     token = outer.tokens.root
     for _ in range(8):
