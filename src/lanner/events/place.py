@@ -192,6 +192,7 @@ def event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: Mentio
     if not candidates:
         return None
     best = min(candidates, key=lambda c: rule_key(c, trigger))
+    best = _narrower_after(best, candidates, trigger)
     best = _first_conjunct(best, candidates)
     best = _innermost(best, candidates + unattached)
     return _located(best, candidates, index)
@@ -256,6 +257,30 @@ def takes_no_ground(trigger: Token) -> bool:
     if lemma == "demonstrate":
         return any(c.dep_ in ("dobj", "nsubjpass", "ccomp") for c in children)
     return False
+
+
+# Prepositions that put the event itself at a place: a town after one of them outranks a province or a country
+# the sentence opens with.
+POSITION_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "on"})
+
+
+def _narrower_after(best: _Candidate, candidates: list[_Candidate], trigger: Token) -> _Candidate:
+    """A province, region or country sets the scene ("In the Gaza Strip, soldiers detonated a device near the Sufa
+    checkpoint", "shelled positions around Irbil ... in northern Iraq"); a town or a district a preposition of
+    position puts the event at after the trigger is where it happened, though the parse may hang it deeper."""
+    if best.specificity < FEATURE_SPECIFICITY["admin1"] or best.mention.place is None:
+        return best
+    narrower = [
+        c
+        for c in candidates
+        if c.tier == best.tier
+        and not c.reference
+        and c.specificity < FEATURE_SPECIFICITY["admin1"]
+        and c.by_prep
+        and c.word in POSITION_PREPS
+        and c.tokens.start > trigger.i
+    ]
+    return min(narrower, key=lambda c: rule_key(c, trigger), default=best)
 
 
 def rule_key(c: _Candidate, trigger: Token) -> tuple[int, bool, int, int, int]:
