@@ -956,11 +956,15 @@ def _with_conjuncts(tokens: SpacySpan, mention: PlaceMention, index: MentionLook
     return Span(mention.start, stop_char, parsed_text(doc)[mention.start : stop_char])
 
 
-# Kinds of division that, capitalised after a name, are part of it ("Helmand Province", "Basra City"); lowercase
-# ("Basra city") they describe it and stay out of its span.
+# Kinds of place that, capitalised after a name, are part of it ("Helmand Province", "Basra City", "the Potomac
+# River", "the Ural Mountains"); lowercase ("Basra city") they describe it and stay out of its span.
 TITLED_KINDS = frozenset(
-    {"province", "district", "governorate", "prefecture", "municipality", "city", "county", "region", "town"}
-)
+    {
+        "province", "district", "governorate", "prefecture", "municipality", "city", "county", "region", "town",
+        "village", "area", "camp", "river", "sea", "gulf", "bay", "lake", "coast", "island", "islands", "peninsula",
+        "mountain", "mountains", "heights", "valley", "plateau", "strait", "straits", "castle", "canal", "desert",
+    }
+)  # fmt: skip
 
 
 def _plural_place_noun(name: Token) -> bool:
