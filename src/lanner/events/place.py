@@ -315,9 +315,11 @@ def place_candidates(
             # "a US convoy", "the Iraq war": the country owns the thing, it is not where it is
             vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="owner"))
             continue
-        found = _attachment(head, trigger, passive_object=place is not None)
+        surely_place = place is not None or _surely_place(tokens)
+        happening = head.i != tokens.root.i and head.lemma_.lower() in HAPPENING_NOUNS  # "the Bali bombing"
+        found = _attachment(head, trigger, surely_place, happening)
         for verb in shared if found is None else ():
-            inherited = _attachment(head, verb, passive_object=place is not None)
+            inherited = _attachment(head, verb, surely_place, happening)
             if inherited is not None and inherited.tier < 2:
                 found = replace(inherited, tier=1)  # "struck the city of Basra, killing six": where the strike was
                 break
@@ -337,6 +339,21 @@ def place_candidates(
             continue
         candidates.append(candidate)
     return candidates, unattached, vetoed
+
+
+def _surely_place(tokens: SpacySpan) -> bool:
+    """A name no gazetteer knows that is a place by its noun ("the Gilo neighborhood") or its entity label ("Utah
+    Beach"), so that it may be what the trigger takes ("was captured"). A lone word the NER calls a GPE is as often
+    a person's name ("Bishara was captured")."""
+    label = tokens.root.ent_type_
+    if label in ("LOC", "FAC") or (label == "GPE" and len(tokens) > 1):
+        return True
+    return _named_by_place_noun(tokens.root) is not None
+
+
+# Happenings a place name may modify to say where they happened: "the Riyadh shootout", "the Bali bombing" (not
+# "US forces", "the Kinshasa government": a country stays their owner).
+HAPPENING_NOUNS = OWNED_EVENT_NOUNS - {"government", "army", "forces", "history", "election", "elections", "operation"}
 
 
 def _sharing_verbs(trigger: Token) -> list[Token]:
@@ -664,8 +681,12 @@ def _name_run(token: Token) -> SpacySpan:
     return doc[start:end]
 
 
-def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _Attachment | None:
-    """How a place phrase hangs from the trigger, or None when it does not say where the event was."""
+def _attachment(
+    head: Token, trigger: Token, passive_object: bool = True, names_happening: bool = False
+) -> _Attachment | None:
+    """How a place phrase hangs from the trigger, or None when it does not say where the event was. With
+    `names_happening` the place modifies a happening ("after the Riyadh shootout"), which it locates as "the shootout
+    in Riyadh" would."""
     if head.dep_ == "npadvmod" and head.pos_ == "PROPN" and _after_comma(head) and head.left_edge.i >= 2:
         # "in Congo's capital, Kinshasa", the name an apposition the parse hung on the verb: it hangs as the noun
         # it names does, unless that noun is a bearing's reference ("north of the capital, Lusaka")
@@ -679,7 +700,7 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
     path = _path_up(head, trigger)
     if path is not None:
         cost = 0
-        locative = False
+        locative = names_happening
         blocked = False
         detour = False  # a non-locative preposition above a locative one: "killed by locals in Mosul"
         for k, step in enumerate(path):
