@@ -20,6 +20,8 @@ from eventtools import rule_place
         ("The hill was captured by Israel from Syria in the 1967 war.", "captured"),
         # "between" after a noun that is no place names its parties
         ("Police shot a man during a match between Brazil and Argentina.", "shot"),
+        # "including" lists places only after a place noun; here the actors' countries
+        ("Warships from several nations including Britain and France are patrolling the gulf.", "patrolling"),
         # a bearing the trigger does not hang on places what it follows
         ("The soldier was captured during an ambush about 20 miles south of Baghdad.", "captured"),
     ],

@@ -750,8 +750,12 @@ def _attachment(
         prep is None
         or (word in NON_LOCATIVE_PREPS and word not in DIRECTION_WORDS)
         or (word != "including" and not _says_where(prep))
+        or (word == "including" and prep.head.lemma_.lower() not in PLACE_NOUNS | TITLED_KINDS)
     ):
-        return None  # named in passing ("Los Angeles television"), an actor ("Syria accused"), "against Iraq"
+        # named in passing ("Los Angeles television"), an actor ("Syria accused"), "against Iraq"; "including"
+        # lists places after a place noun ("patrolled the cities, including Kano"), not "warships from countries
+        # including Britain"
+        return None
     if _inside_other_clause(head, trigger) or word in DIRECTION_WORDS:
         return None  # a bearing not hung from the trigger places what it follows ("the town 70 km west of Mosul")
     return _Attachment(2, 0, word, True)
