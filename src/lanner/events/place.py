@@ -316,7 +316,7 @@ def place_candidates(
             vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="owner"))
             continue
         surely_place = place is not None or _surely_place(tokens)
-        happening = head.i != tokens.root.i and head.lemma_.lower() in HAPPENING_NOUNS  # "the Bali bombing"
+        happening = head.i != tokens.root.i and head.lemma_.lower() in HAPPENING_NOUNS  # "the Fallujah offensive"
         found = _attachment(head, trigger, surely_place, happening)
         for verb in shared if found is None else ():
             inherited = _attachment(head, verb, surely_place, happening)
@@ -351,7 +351,7 @@ def _surely_place(tokens: SpacySpan) -> bool:
     return _named_by_place_noun(tokens.root) is not None
 
 
-# Happenings a place name may modify to say where they happened: "the Riyadh shootout", "the Bali bombing" (not
+# Happenings a place name may modify to say where they happened: "the Fallujah offensive", "the Bali bombing" (not
 # "US forces", "the Kinshasa government": a country stays their owner).
 HAPPENING_NOUNS = OWNED_EVENT_NOUNS - {"government", "army", "forces", "history", "election", "elections", "operation"}
 
@@ -685,8 +685,8 @@ def _attachment(
     head: Token, trigger: Token, passive_object: bool = True, names_happening: bool = False
 ) -> _Attachment | None:
     """How a place phrase hangs from the trigger, or None when it does not say where the event was. With
-    `names_happening` the place modifies a happening ("after the Riyadh shootout"), which it locates as "the shootout
-    in Riyadh" would."""
+    `names_happening` the place modifies a happening ("during the Fallujah offensive"), which it locates as "the
+    offensive in Fallujah" would."""
     if head.dep_ == "npadvmod" and head.pos_ == "PROPN" and _after_comma(head) and head.left_edge.i >= 2:
         # "in Congo's capital, Kinshasa", the name an apposition the parse hung on the verb: it hangs as the noun
         # it names does, unless that noun is a bearing's reference ("north of the capital, Lusaka")
@@ -700,7 +700,10 @@ def _attachment(
     path = _path_up(head, trigger)
     if path is not None:
         cost = 0
-        locative = names_happening
+        # "killed during the Fallujah offensive": the happening the name modifies hangs from the trigger by a
+        # preposition; not the trigger itself (a nominal trigger's own modifier may be a name: "Boston Marathon
+        # bombing"), nor a happening further away ("convicts a friend of the Boston bombing suspect")
+        locative = names_happening and len(path) == 2 and path[1].dep_ == "prep"
         blocked = False
         detour = False  # a non-locative preposition above a locative one: "killed by locals in Mosul"
         for k, step in enumerate(path):
