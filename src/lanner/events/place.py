@@ -19,11 +19,16 @@ extend its span as the text writes it, while the event's place record stays the 
 
 What is not the event's place: a building's owner ("Spain's embassy in Havana"), a name hyphened to a participle
 ("Syria-linked clashes", "US-led operations"), the aim of a purpose clause ("protested the plan to export gas to
-Mexico"), the place of another event set beside it (", while three were kidnapped in Muqdadiyah") or of a gerund
-after a preposition ("for smugglers crossing into Israel"); a later conjoined act ("captured in Panama and
-extradited to the United States") places itself after the trigger. A trigger in a sense that is no event ("prices
-shot up", "killed the bill") has no place, and one that takes no ground ("footage captured the attack", "captured
-her 41st title", "demonstrated their support") only one a preposition of position puts it at.
+Mexico"), the side a place was taken from ("captured the Golan from Syria"), the parties of a "between" after a
+noun that is no place ("talks between Prodi and Putin"), the reference of a bearing the trigger does not hang on
+("an ambush 20 miles south of Baghdad"), the place of another event set beside it (", while three were kidnapped in
+Muqdadiyah") or of a gerund after a preposition ("for smugglers crossing into Israel"); a later conjoined act
+("captured in Panama and extradited to the United States") places itself after the trigger, and where it takes its
+participant ("captured and handed over to the United States") not at all. A province or a country that sets the
+scene yields to a town a preposition of position puts the event at ("In the Gaza Strip, soldiers detonated a device
+near the Sufa checkpoint"). A trigger in a sense that is no event ("prices shot up", "killed the bill") has no
+place, and one that takes no ground ("footage captured the attack", "captured her 41st title", "demonstrated their
+support") only one a preposition of position puts it at.
 """
 
 from __future__ import annotations
