@@ -19,11 +19,16 @@ extend its span as the text writes it, while the event's place record stays the 
 
 What is not the event's place: a building's owner ("Spain's embassy in Havana"), a name hyphened to a participle
 ("Syria-linked clashes", "US-led operations"), the aim of a purpose clause ("protested the plan to export gas to
-Mexico"), the place of another event set beside it (", while three were kidnapped in Muqdadiyah") or of a gerund
-after a preposition ("for smugglers crossing into Israel"); a later conjoined act ("captured in Panama and
-extradited to the United States") places itself after the trigger. A trigger in a sense that is no event ("prices
-shot up", "killed the bill") has no place, and one that takes no ground ("footage captured the attack", "captured
-her 41st title", "demonstrated their support") only one a preposition of position puts it at.
+Mexico"), the side a place was taken from ("captured the Golan from Syria"), the parties of a "between" after a
+noun that is no place ("talks between Prodi and Putin"), the reference of a bearing the trigger does not hang on
+("an ambush 20 miles south of Baghdad"), the place of another event set beside it (", while three were kidnapped in
+Muqdadiyah") or of a gerund after a preposition ("for smugglers crossing into Israel"); a later conjoined act
+("captured in Panama and extradited to the United States") places itself after the trigger, and where it takes its
+participant ("captured and handed over to the United States") not at all. A province or a country that sets the
+scene yields to a town a preposition of position puts the event at ("In the Gaza Strip, soldiers detonated a device
+near the Sufa checkpoint"). A trigger in a sense that is no event ("prices shot up", "killed the bill") has no
+place, and one that takes no ground ("footage captured the attack", "captured her 41st title", "demonstrated their
+support") only one a preposition of position puts it at.
 """
 
 from __future__ import annotations
@@ -111,10 +116,10 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "parataxis", "csubj", "xcomp"}
 # Links inside one place phrase: "the regional capital, Grozny", "Yala and Pattani", "the town of Qusayr".
 TRANSPARENT_DEPS = frozenset({"compound", "appos", "conj", "flat", "amod", "nmod"})
 # Prepositions that can say where, besides the locative ones: "patrolling no-fly zones over Iraq",
-# "marched through Bangkok", "marched to the Sydney offices".
+# "marched through Bangkok", "marched to the Sydney offices". "between" only after a place noun (`_says_where`).
 ROUTE_PREPS = frozenset(
     {
-        "over", "through", "along", "within", "off", "between", "throughout", "to", "via", "above", "below",
+        "over", "through", "along", "within", "off", "throughout", "to", "via", "above", "below",
         "beneath", "under", "behind", "beside", "opposite", "past", "beyond", "amid", "among",
     }
 )  # fmt: skip
@@ -130,9 +135,9 @@ NON_LOCATIVE_PREPS = frozenset(
 # not the event ("protesting against the operation in Gaza", "arrested for the bombing in Bali").
 TOPIC_PREPS = frozenset({"against", "about", "regarding", "concerning", "despite", "toward", "towards"})
 # Prepositions whose phrase shares the event's place: "killed by gunmen in Kandahar", "clashes with troops in
-# Aleppo", "killed during clashes in Deraa". Through others ("a message on concerns ... in Palestine") a place
-# locates something else.
-DETOUR_PREPS = frozenset({"by", "with", "during", "amid", "after", "following", "including", "among", "for"})
+# Aleppo", "killed during clashes in Deraa", "a clash between protesters and gunmen on the outskirts of Oaxaca".
+# Through others ("a message on concerns ... in Palestine") a place locates something else.
+DETOUR_PREPS = frozenset({"by", "with", "during", "amid", "after", "following", "including", "among", "for", "between"})
 # Happenings that take the place they happen to after "of": "the occupation of Latvia", "the siege of Sarajevo".
 SIEGE_NOUNS = frozenset(
     {
@@ -171,6 +176,11 @@ STRIKE_VERBS = frozenset(
         "defend", "blockade", "encircle", "cordon", "seal",
     }
 )  # fmt: skip
+# Verbs of taking after which "from" names the loser, not a place: "captured the islands from Jordan", "wrested the
+# town from the rebels", "ousted Iraqi troops from Kuwait".
+DISPOSSESSING_VERBS = frozenset(
+    {"capture", "seize", "take", "recapture", "retake", "wrest", "win", "snatch", "grab", "oust", "expel", "liberate"}
+)
 UNRESOLVED_SPECIFICITY = 0  # a name no gazetteer knows is most often a village, a district or a site
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -187,6 +197,7 @@ def event_place(sentence: SpacySpan, trigger: Token, roles: Roles, index: Mentio
     if not candidates:
         return None
     best = min(candidates, key=lambda c: rule_key(c, trigger))
+    best = _narrower_after(best, candidates, trigger)
     best = _first_conjunct(best, candidates)
     best = _innermost(best, candidates + unattached)
     return _located(best, candidates, index)
@@ -253,6 +264,30 @@ def takes_no_ground(trigger: Token) -> bool:
     return False
 
 
+# Prepositions that put the event itself at a place: a town after one of them outranks a province or a country
+# the sentence opens with.
+POSITION_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "on"})
+
+
+def _narrower_after(best: _Candidate, candidates: list[_Candidate], trigger: Token) -> _Candidate:
+    """A province, region or country sets the scene ("In the Gaza Strip, soldiers detonated a device near the Sufa
+    checkpoint", "shelled positions around Irbil ... in northern Iraq"); a town or a district a preposition of
+    position puts the event at after the trigger is where it happened, though the parse may hang it deeper."""
+    if best.specificity < FEATURE_SPECIFICITY["admin1"] or best.mention.place is None:
+        return best
+    narrower = [
+        c
+        for c in candidates
+        if c.tier == best.tier
+        and not c.reference
+        and c.specificity < FEATURE_SPECIFICITY["admin1"]
+        and c.by_prep
+        and c.word in POSITION_PREPS
+        and c.tokens.start > trigger.i
+    ]
+    return min(narrower, key=lambda c: rule_key(c, trigger), default=best)
+
+
 def rule_key(c: _Candidate, trigger: Token) -> tuple[int, bool, int, int, int]:
     """The hand rule's ranking: attached before loose, a bearing last, nearest in the parse, most specific."""
     return (c.tier, c.reference, c.cost, c.specificity, abs(c.mention.start - trigger.idx))
@@ -285,9 +320,11 @@ def place_candidates(
             # "a US convoy", "the Iraq war": the country owns the thing, it is not where it is
             vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="owner"))
             continue
-        found = _attachment(head, trigger, passive_object=place is not None)
+        surely_place = place is not None or _surely_place(tokens)
+        happening = head.i != tokens.root.i and head.lemma_.lower() in HAPPENING_NOUNS  # "the Fallujah offensive"
+        found = _attachment(head, trigger, surely_place, happening)
         for verb in shared if found is None else ():
-            inherited = _attachment(head, verb, passive_object=place is not None)
+            inherited = _attachment(head, verb, surely_place, happening)
             if inherited is not None and inherited.tier < 2:
                 found = replace(inherited, tier=1)  # "struck the city of Basra, killing six": where the strike was
                 break
@@ -307,6 +344,21 @@ def place_candidates(
             continue
         candidates.append(candidate)
     return candidates, unattached, vetoed
+
+
+def _surely_place(tokens: SpacySpan) -> bool:
+    """A name no gazetteer knows that is a place by its noun ("the Gilo neighborhood") or its entity label ("Utah
+    Beach"), so that it may be what the trigger takes ("was captured"). A lone word the NER calls a GPE is as often
+    a person's name ("Bishara was captured")."""
+    label = tokens.root.ent_type_
+    if label in ("LOC", "FAC") or (label == "GPE" and len(tokens) > 1):
+        return True
+    return _named_by_place_noun(tokens.root) is not None
+
+
+# Happenings a place name may modify to say where they happened: "the Fallujah offensive", "the Bali bombing" (not
+# "US forces", "the Kinshasa government": a country stays their owner).
+HAPPENING_NOUNS = OWNED_EVENT_NOUNS - {"government", "army", "forces", "history", "election", "elections", "operation"}
 
 
 def _sharing_verbs(trigger: Token) -> list[Token]:
@@ -399,10 +451,15 @@ def _contains(outer: _Candidate, inner: _Candidate) -> bool:
         outer_noun = _named_noun(outer.tokens.root)
         if outer_noun is not None and outer_noun.i == noun.i:
             # "the Damascus suburb of Douma", "the Pulwama district of Kashmir": the wider is the less specific
-            # name, and with none, the one before the noun (how a reporter places a suburb in its city)
-            return outer.specificity > inner.specificity or (
-                outer.specificity == inner.specificity and outer.tokens.start < inner.tokens.start
-            )
+            # name; at the same rank a name the gazetteer knows ("the al-Tarikh area of Jiddah": a district no
+            # gazetteer lists lies in the city it does), and with none, the one before the noun (how a reporter
+            # places a suburb in its city)
+            if outer.specificity != inner.specificity:
+                return outer.specificity > inner.specificity
+            outer_known, inner_known = outer.mention.place is not None, inner.mention.place is not None
+            if outer_known != inner_known:
+                return outer_known
+            return outer.tokens.start < inner.tokens.start
         named.add(noun.i)
     token = outer.tokens.root
     for _ in range(8):
@@ -514,6 +571,8 @@ PLACE_NOUNS = frozenset(
         "commune", "airbase", "airfield", "junction", "gorge", "sector", "locality", "township", "hamlet",
     }
 )  # fmt: skip
+# Stretches of ground that lie between two places: "the zone between Iraq and Kuwait".
+BOUNDARY_NOUNS = frozenset({"zone", "frontier", "waters", "line", "corridor", "route", "highway", "strip", "buffer"})
 # Nouns of saying and deciding, after which "on" gives the topic: "a statement on Iraq", "sanctions on Iran".
 TOPIC_NOUNS = frozenset(
     {
@@ -627,8 +686,12 @@ def _name_run(token: Token) -> SpacySpan:
     return doc[start:end]
 
 
-def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _Attachment | None:
-    """How a place phrase hangs from the trigger, or None when it does not say where the event was."""
+def _attachment(
+    head: Token, trigger: Token, passive_object: bool = True, names_happening: bool = False
+) -> _Attachment | None:
+    """How a place phrase hangs from the trigger, or None when it does not say where the event was. With
+    `names_happening` the place modifies a happening ("during the Fallujah offensive"), which it locates as "the
+    offensive in Fallujah" would."""
     if head.dep_ == "npadvmod" and head.pos_ == "PROPN" and _after_comma(head) and head.left_edge.i >= 2:
         # "in Congo's capital, Kinshasa", the name an apposition the parse hung on the verb: it hangs as the noun
         # it names does, unless that noun is a bearing's reference ("north of the capital, Lusaka")
@@ -642,7 +705,10 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
     path = _path_up(head, trigger)
     if path is not None:
         cost = 0
-        locative = False
+        # "killed during the Fallujah offensive": the happening the name modifies hangs from the trigger by a
+        # preposition; not the trigger itself (a nominal trigger's own modifier may be a name: "Boston Marathon
+        # bombing"), nor a happening further away ("convicts a friend of the Boston bombing suspect")
+        locative = names_happening and len(path) == 2 and path[1].dep_ == "prep"
         blocked = False
         detour = False  # a non-locative preposition above a locative one: "killed by locals in Mosul"
         for k, step in enumerate(path):
@@ -665,6 +731,9 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
                 # "captured in Panama and extradited to the United States": the next act's place, after the
                 # trigger's own; not "shot and killed near Kissufim", one act named twice
                 detour = True
+                # where the next act takes its participant ("captured and handed over to the United States",
+                # "shot and evacuated to South Africa") is no place of the trigger's at all
+                blocked = blocked or word in GOAL_PREPS
             if step.dep_ == "poss" and step.head.lemma_.lower() in OWNED_EVENT_NOUNS:
                 blocked = True
             if step.dep_ in ("prep", "agent") or step.pos_ == "ADP":
@@ -689,10 +758,14 @@ def _attachment(head: Token, trigger: Token, passive_object: bool = True) -> _At
         prep is None
         or (word in NON_LOCATIVE_PREPS and word not in DIRECTION_WORDS)
         or (word != "including" and not _says_where(prep))
+        or (word == "including" and prep.head.lemma_.lower() not in PLACE_NOUNS | TITLED_KINDS)
     ):
-        return None  # named in passing ("Los Angeles television"), an actor ("Syria accused"), "against Iraq"
-    if _inside_other_clause(head, trigger):
+        # named in passing ("Los Angeles television"), an actor ("Syria accused"), "against Iraq"; "including"
+        # lists places after a place noun ("patrolled the cities, including Kano"), not "warships from countries
+        # including Britain"
         return None
+    if _inside_other_clause(head, trigger) or word in DIRECTION_WORDS:
+        return None  # a bearing not hung from the trigger places what it follows ("the town 70 km west of Mosul")
     return _Attachment(2, 0, word, True)
 
 
@@ -774,10 +847,17 @@ def _says_where(prep: Token) -> bool:
     head = prep.head
     if word == "from":
         # "marched from Alexanderplatz", "two kilometres away from Cali", not "gunmen from Kandahar" (their origin)
-        return head.pos_ == "VERB" or head.lower_ == "away"
+        # nor "captured the Golan Heights from Syria" (whom it was taken from)
+        if head.pos_ == "VERB":
+            return head.lemma_.lower() not in DISPOSSESSING_VERBS
+        return head.lower_ == "away"
     if word == "on" and head.pos_ in ("NOUN", "PROPN"):
         # "an attack on Sere Kaniye", "a ferry on Manila Bay", not "a statement on Iraq" (what it is about)
         return head.lemma_.lower() not in TOPIC_NOUNS
+    if word == "between":
+        # "the buffer zone between the border and the Litani River", not "talks between Prodi and Putin", "a deal
+        # between Ukraine and Russia" (its parties)
+        return head.lemma_.lower() in PLACE_NOUNS | BOUNDARY_NOUNS
     if word in LOCATIVE_PREPS or word in DIRECTION_WORDS:
         return True
     if word != "to":
@@ -796,6 +876,9 @@ def _describes_place(clause: Token, above: list[Token]) -> bool:
     return noun.dep_ == "pobj" and _says_where(noun.head) and noun.head.lower_ not in TARGET_PREPS
 
 
+# Prepositions that give where a motion ends: under a later act conjoined to the trigger, where that act took
+# its participant, not where the trigger's event was.
+GOAL_PREPS = frozenset({"to", "into", "onto", "toward", "towards"})
 # Prepositions that give what an event reaches or heads for, not where it is: a clause on their noun describes
 # that target ("attacks on people who speak Hindi"), not the event's place.
 TARGET_PREPS = frozenset({"on", "onto", "to", "into", "toward", "towards", "from", "against"})
@@ -906,11 +989,15 @@ def _with_conjuncts(tokens: SpacySpan, mention: PlaceMention, index: MentionLook
     return Span(mention.start, stop_char, parsed_text(doc)[mention.start : stop_char])
 
 
-# Kinds of division that, capitalised after a name, are part of it ("Helmand Province", "Basra City"); lowercase
-# ("Basra city") they describe it and stay out of its span.
+# Kinds of place that, capitalised after a name, are part of it ("Helmand Province", "Basra City", "the Potomac
+# River", "the Ural Mountains"); lowercase ("Basra city") they describe it and stay out of its span.
 TITLED_KINDS = frozenset(
-    {"province", "district", "governorate", "prefecture", "municipality", "city", "county", "region", "town"}
-)
+    {
+        "province", "district", "governorate", "prefecture", "municipality", "city", "county", "region", "town",
+        "village", "area", "camp", "river", "sea", "gulf", "bay", "lake", "coast", "island", "islands", "peninsula",
+        "mountain", "mountains", "heights", "valley", "plateau", "strait", "straits", "castle", "canal", "desert",
+    }
+)  # fmt: skip
 
 
 def _plural_place_noun(name: Token) -> bool:
