@@ -66,7 +66,9 @@ def test_every_gold_actor_is_a_known_class(shared_dir):
         (("national_defence_forces",), "government"),  # a pro-government militia
         (("generic.kurdish_forces",), "kurdish"),
         (("generic.gunmen",), "unknown"),
-        (("hezbollah",), "unknown"),  # not a Syrian group: VDC's classes do not say whose side it counts on
+        (("hezbollah",), "government"),  # the government's foreign allies in the war count as its side
+        (("IR.state_forces",), "government"),
+        (("al_shabaab",), "unknown"),  # no side in the Syrian war
         ((), "unknown"),
     ],
 )
