@@ -227,15 +227,15 @@ def not_an_event_sense(trigger: Token) -> bool:
     """The trigger in a sense that is no event at all, so that nothing it names is an event's place: "prices shot
     up", "shot a film", "killed the bill". A shooting goes no way "up"."""
     lemma = trigger.lemma_.lower()
+    if lemma not in ("shoot", "kill"):
+        return False  # the events stage asks this of every verb: let the others go before reading the parse
     children = list(trigger.children)
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma == "shoot":
         if any(c.dep_ == "prt" and c.lower_ == "up" for c in children) and not objects:
             return True
         return any(c.lemma_.lower() in FILM_NOUNS for c in objects)
-    if lemma == "kill":
-        return any(c.lemma_.lower() in MOTION_NOUNS for c in objects)
-    return False
+    return any(c.lemma_.lower() in MOTION_NOUNS for c in objects)  # "kill"
 
 
 def _at_after(c: _Candidate, trigger: Token) -> bool:
