@@ -138,3 +138,17 @@ def test_two_names_that_vouch_for_each_other_settle_together(nlp, place_stage: P
     )
     edmonton = found(nlp, place_stage, text)["Edmonton"].place
     assert edmonton is not None and edmonton.country == "GB"
+
+
+def test_capitals_named_together_stand_for_their_governments(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    # Washington, a town of 67,000 in England, is near London; beside London it is still the US capital
+    text = "Ministers from London and Washington met to discuss sanctions on Iran."
+    washington = found(nlp, place_stage, text)["Washington"].place
+    assert washington is not None and washington.country == "US"
+
+
+def test_an_old_name_of_a_capital_is_not_lifted_by_other_capitals(nlp, place_stage: PlaceStage) -> None:  # type: ignore[no-untyped-def]
+    # Salisbury was Harare's name; in a story about London and Moscow it is the city in England
+    text = "Moscow denied that it poisoned the former spy in the English city of Salisbury, London said on Monday."
+    salisbury = found(nlp, place_stage, text)["Salisbury"].place
+    assert salisbury is not None and salisbury.country == "GB"

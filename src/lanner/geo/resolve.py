@@ -92,6 +92,7 @@ class Weights:
     near_800: float = 0.4
     capital: float = 1.0
     capital_named: float = 1.5
+    capital_pair: float = 3.0
     support: float = 1.0
     support_cap: float = 2.0
     support_cell: float = 0.5
@@ -356,6 +357,18 @@ class Resolver:
             out.append(row)
         return out
 
+    def _other_capital(self, c: Candidate, key: str, context: _Context) -> bool:
+        """Whether another name of the article stands, as things are, for another country's capital: capitals
+        named together speak for their governments, so a capital's namesake town near one of them ("Washington",
+        a town in England, beside "London") is not meant. Only a capital's own name counts: "Salisbury" is an old
+        name of Harare, but an article about London and Salisbury means the English city."""
+        return any(
+            other_key != key
+            and other.place.country != c.place.country
+            and (other.place.name, other.place.country) in self.capitals
+            for other_key, other in context.places
+        )
+
     @staticmethod
     def _far_from_the_rest(c: Candidate, key: str, context: _Context) -> bool:
         """Whether the article names other towns or divisions and none lies within 300 km of `c`."""
@@ -440,6 +453,12 @@ class Resolver:
             return score
         if (c.place.name, c.place.country) in self.capitals and context.named.get(c.place.country or "", set()) - {key}:
             score += w.capital_named  # "in France ... Paris' Champs-Elysees" is not Paris, Kentucky
+        if (
+            c.kind == PRIMARY
+            and (c.place.name, c.place.country) in self.capitals
+            and self._other_capital(c, key, context)
+        ):
+            score += w.capital_pair  # "London and Washington", "talks between Ankara and Moscow": governments
         if (
             c.place.admin1
             and c.place.country in SHARED_ADMIN1_CODES
