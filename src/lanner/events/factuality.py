@@ -200,7 +200,10 @@ UNDOING_PARTICLES = frozenset(
 SEEM_VERBS = frozenset({"seem", "appear"})
 # Verbs of saying that do not vouch for what they report ("claimed that soldiers had killed 50"); a noun
 # object is a different act ("claimed responsibility for the attack", "claimed the bombing") and asserts.
-CLAIM_VERBS = frozenset({"claim"})
+CLAIM_VERBS = frozenset({"claim", "purport"})
+# Verbs of accusing, with the preposition that brings the charge ("accused the army of shelling the hospital",
+# "charged with killing"): the writer reports a charge, not a finding, as with "allegations of" and "suspected of".
+ACCUSATION_PREPS: Mapping[str, str] = MappingProxyType({"accuse": "of", "charge": "with"})
 # Speech verbs whose conditional "would" is a threat, hence future ("warned they would attack if ...").
 THREAT_SPEECH_VERBS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "swear"})
 FEAR_VERBS = frozenset(
@@ -476,6 +479,8 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
     """A cue attached directly to one predicate: its negation, modals, future auxiliaries, habit adverbs."""
     if _past_habit(token):
         return "generic", "would"
+    if _in_case_clause(token):
+        return "hypothetical", "in case"  # "troops were deployed in case the militants raided the town"
     inverted = _inverted_condition(token)
     if inverted is not None:
         return "hypothetical", inverted.text  # "were the rebels to seize the dam", "had the army attacked"
@@ -546,6 +551,17 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("nobody", "none", "nothing"):
             return "negated", child.text
     return None
+
+
+def _in_case_clause(clause: Token) -> bool:
+    """ "in case the militants attack": the words "in case" open the adverbial clause, whether the parser hangs
+    them on the clause ("case" as its marker) or beside it on the verb it modifies ("in" as a preposition)."""
+    if clause.dep_ not in ("advcl", "dep"):  # "dep": the parser's guess when "In case" opens the sentence
+        return False
+    doc, start = clause.doc, clause.left_edge.i
+    if doc[start].lower_ == "in" and start + 1 < clause.i and doc[start + 1].lower_ == "case":
+        return True
+    return start >= 2 and doc[start - 1].lower_ == "case" and doc[start - 2].lower_ == "in"
 
 
 def _repetition(child: Token) -> bool:
@@ -812,6 +828,8 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
         rated = _governor_cue(rating, token) if rating is not None else None
         if rated:
             return rated  # "it is not unusual for militias to loot", "it is possible that the drone struck"
+    if token.dep_ == "prep" and _accusation(head, token.lower_):
+        return "hypothetical", head.text  # "accused the army of shelling the hospital", "charged with killing"
     if head.pos_ in ("VERB", "AUX"):
         if lemma in DENIAL_VERBS | FAILURE_VERBS and not _adverbial(token):
             return "negated", head.text  # but "will not stop until they capture the capital": a time, not an object
@@ -857,6 +875,13 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
         if lemma in IMMINENCE_ADJ and token.lower_ == "to":
             return "future", head.text  # "troops are close to capturing the airport"
     return None
+
+
+def _accusation(head: Token, preposition: str) -> bool:
+    """Does the preposition bring the charge of an accusing verb, hung on the verb or, by a parser slip, on its
+    object ("accused the army of harbouring militants")?"""
+    verb = head.head if head.dep_ == "dobj" else head
+    return verb.pos_ == "VERB" and ACCUSATION_PREPS.get(verb.lemma_.lower()) == preposition
 
 
 def _unverified_source(verb: Token) -> bool:
