@@ -201,9 +201,6 @@ SEEM_VERBS = frozenset({"seem", "appear"})
 # Verbs of saying that do not vouch for what they report ("claimed that soldiers had killed 50"); a noun
 # object is a different act ("claimed responsibility for the attack", "claimed the bombing") and asserts.
 CLAIM_VERBS = frozenset({"claim", "purport"})
-# Verbs of accusing, with the preposition that brings the charge ("accused the army of shelling the hospital",
-# "charged with killing"): the writer reports a charge, not a finding, as with "allegations of" and "suspected of".
-ACCUSATION_PREPS: Mapping[str, str] = MappingProxyType({"accuse": "of", "charge": "with"})
 # Speech verbs whose conditional "would" is a threat, hence future ("warned they would attack if ...").
 THREAT_SPEECH_VERBS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "swear"})
 FEAR_VERBS = frozenset(
@@ -828,8 +825,6 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
         rated = _governor_cue(rating, token) if rating is not None else None
         if rated:
             return rated  # "it is not unusual for militias to loot", "it is possible that the drone struck"
-    if token.dep_ == "prep" and _accusation(head, token.lower_):
-        return "hypothetical", head.text  # "accused the army of shelling the hospital", "charged with killing"
     if head.pos_ in ("VERB", "AUX"):
         if lemma in DENIAL_VERBS | FAILURE_VERBS and not _adverbial(token):
             return "negated", head.text  # but "will not stop until they capture the capital": a time, not an object
@@ -875,13 +870,6 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
         if lemma in IMMINENCE_ADJ and token.lower_ == "to":
             return "future", head.text  # "troops are close to capturing the airport"
     return None
-
-
-def _accusation(head: Token, preposition: str) -> bool:
-    """Does the preposition bring the charge of an accusing verb, hung on the verb or, by a parser slip, on its
-    object ("accused the army of harbouring militants")?"""
-    verb = head.head if head.dep_ == "dobj" else head
-    return verb.pos_ == "VERB" and ACCUSATION_PREPS.get(verb.lemma_.lower()) == preposition
 
 
 def _unverified_source(verb: Token) -> bool:
