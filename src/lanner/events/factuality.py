@@ -447,6 +447,19 @@ GENERIC_ADJ = frozenset(
 # Verbs and nouns that make the event in their clause a habit ("tend to strike", "a history of kidnapping").
 HABIT_VERBS = frozenset({"tend"})
 HABIT_NOUNS = frozenset({"history", "habit", "practice", "pattern", "tradition", "record"})
+# Adjectives of reputation whose "for" names what the subject is in the habit of doing ("notorious for kidnapping").
+REPUTATION_ADJ = frozenset({"notorious", "infamous", "known", "famous", "renowned"})
+# Nouns whose "of" says the event is missing ("the absence of attacks", "a lack of fighting").
+ABSENCE_NOUNS = frozenset({"absence", "lack"})
+# Words of readiness for an event that may come, with the preposition that names it ("on high alert for
+# attacks", "braced for protests", "on the lookout for", "guard against an attack").
+ANTICIPATION_PREPS: Mapping[str, str] = MappingProxyType(
+    {"alert": "for", "brace": "for", "lookout": "for", "guard": "against"}
+)
+# Verbs of supposing whose bare participle opens a condition ("assuming the rebels attack tonight").
+SUPPOSITION_VERBS = frozenset({"assume", "suppose"})
+# Modifiers on an "ahead of" event that say it was still to come ("ahead of a planned march").
+PLANNED_ADJ = frozenset({"planned", "expected", "scheduled", "proposed", "anticipated", "upcoming"})
 # Speech verbs: "would" under a past one is a future seen from the past ("said it would deploy troops").
 REPORTING_VERBS = frozenset({"say", "announce", "tell", "state", "add", "confirm", "declare", "warn", "insist"})
 # Quantifiers over anyone at all ("snipers shoot at anyone who crosses"): with a present verb, a habit.
@@ -840,6 +853,18 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
         return "negated", head.text  # "left the town without firing a shot"
     if head.pos_ == "NOUN" and lemma in PLAN_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return "negated", head.text  # "had no plans to bomb the city", "has no intention of attacking"
+    if head.pos_ == "NOUN" and lemma in ABSENCE_NOUNS and token.lower_ == "of":
+        return "negated", head.text  # "the absence of attacks", "a lack of fighting"
+    if ANTICIPATION_PREPS.get(lemma) == token.lower_ and head.pos_ in ("NOUN", "VERB"):
+        return "hypothetical", head.text  # "on high alert for attacks", "braced for protests"
+    if lemma in REPUTATION_ADJ and head.pos_ in ("ADJ", "VERB") and token.lower_ == "for" and head.dep_ == "acomp":
+        return "generic", head.text  # "the militia is notorious for kidnapping aid workers"
+    if lemma in IMMINENCE_ADJ and token.lower_ == "to" and head.head.lemma_.lower() == "come":
+        return "negated", head.text  # "the police came close to arresting the suspect": it fell short
+    if lemma in SUPPOSITION_VERBS and head.tag_ == "VBG" and head.dep_ == "advcl" and not _has_subject(head):
+        return "hypothetical", head.text  # "assuming the rebels attack tonight, ..."
+    if lemma == "ahead" and token.lower_ == "of" and _still_to_come(head, token):
+        return "future", head.text  # "ahead of a planned march on Friday", "ahead of protests tomorrow"
     if head.pos_ == "NOUN" and lemma in HABIT_NOUNS and token.lower_ == "of":
         return "generic", head.text  # "a history of kidnapping aid workers"
     if head.pos_ == "NOUN" and lemma in IMMINENCE_NOUNS and token.lower_ == "of":
@@ -869,6 +894,32 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
             return "future", head.text
         if lemma in IMMINENCE_ADJ and token.lower_ == "to":
             return "future", head.text  # "troops are close to capturing the airport"
+    return None
+
+
+def _still_to_come(ahead: Token, of: Token) -> bool:
+    """ "ahead of" an event still to come: one the sentence calls planned or expected, or any when the main verb
+    is not in the past ("police are deployed ahead of protests"); in a past narrative the event may have followed
+    ("ahead of the attack, the gunmen cut the power")."""
+    events = [child for child in of.children if child.dep_ in ("pobj", "pcomp")]
+    if any(g.dep_ == "amod" and g.lower_ in PLANNED_ADJ for event in events for g in event.children):
+        return True
+    verb = ahead.head
+    past = verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had") for c in verb.children
+    )
+    return verb.pos_ in ("VERB", "AUX") and not past
+
+
+def _future_possessor(noun: Token) -> Token | None:
+    """ "next week's protest", "tomorrow's march": a possessor that dates the event in the future."""
+    for child in noun.children:
+        if child.dep_ != "poss":
+            continue
+        if child.lower_ in FUTURE_TIMES or any(
+            g.dep_ == "amod" and g.lower_ in ("next", "coming") for g in child.children
+        ):
+            return child
     return None
 
 
@@ -1097,6 +1148,9 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
             modifier = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in NOUN_MODIFIER_CUES), None)
             if modifier is not None:  # "possible clashes", "an imminent attack"
                 return NOUN_MODIFIER_CUES[modifier.lower_], modifier.text
+            possessor = _future_possessor(token)
+            if possessor is not None:
+                return "future", possessor.text  # "next week's protest"
         head = _head(token)
         subject = token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN")
         if token.i == trigger.i and (subject or (token.dep_ == "csubj" and token.tag_ == "VBG")):
