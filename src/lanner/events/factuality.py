@@ -564,9 +564,10 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
 
 
 def _in_case_clause(clause: Token) -> bool:
-    """ "in case the militants attack": the words "in case" open the adverbial clause, whether the parser hangs
-    them on the clause ("case" as its marker) or beside it on the verb it modifies ("in" as a preposition)."""
-    if clause.dep_ not in ("advcl", "dep"):  # "dep": the parser's guess when "In case" opens the sentence
+    """ "in case the militants attack": the words "in case" open the clause, whether the parser hangs them on it
+    or beside it on the verb it modifies. It reads the clause as adverbial, a complement, a conjunct or (when
+    "In case" opens the sentence) an unlabelled dependent; the two words right before it decide."""
+    if clause.dep_ not in ("advcl", "ccomp", "conj", "dep") or (clause.dep_ != "dep" and not _has_subject(clause)):
         return False
     doc, start = clause.doc, clause.left_edge.i
     if doc[start].lower_ == "in" and start + 1 < clause.i and doc[start + 1].lower_ == "case":
