@@ -31,6 +31,11 @@ NOT_ASSERTED = [
     ("Next week's protest is expected to draw thousands.", "protest", "future"),
     ("Ahead of a planned march on Friday, police sealed off the square.", "march", "future"),
     ("Troops have been deployed ahead of Friday's march.", "march", "future"),
+    # "no longer", "rather than", a day in the plural, a kind of event under "would"
+    ("The rebels no longer attack civilian targets.", "attack", "negated"),
+    ("Rather than attack the town, the rebels besieged it.", "attack", "negated"),
+    ("The militants attack army posts on Fridays.", "attack", "generic"),
+    ("The government warned that protests would not be tolerated.", "protests", "hypothetical"),
 ]
 
 ASSERTED = [
@@ -43,6 +48,10 @@ ASSERTED = [
     ("Last week's protest drew thousands.", "protest"),
     ("Ahead of the attack, the gunmen cut the power.", "attack"),
     ("Police were deployed ahead of protests in the capital.", "protests"),
+    ("It was no longer safe after the rebels attacked the town.", "attacked"),
+    ("Rather than flee, the villagers attacked the gunmen.", "attacked"),
+    ("The rebels attacked the town on Friday.", "attacked"),
+    ("Officials called the shelling a war crime.", "shelling"),
 ]
 
 

@@ -132,6 +132,10 @@ REPETITION_STARTS = frozenset(
 BASIS_NOUNS = frozenset({"basis"})
 # "once a week", "twice a month", "three times a year": a frequency.
 PERIOD_NOUNS = frozenset({"day", "night", "week", "month", "year"})
+# "on Fridays", "on weekends": a day in the plural recurs.
+RECURRING_DAYS = frozenset(
+    {"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "weekends"}
+)
 # "every Friday", "each year": a recurring time makes the event a habit.
 RECURRENCE_DETS = frozenset({"every", "each"})
 # Verbs that only say an event noun takes place ("an attack could come at any time"): the noun takes their cues.
@@ -491,6 +495,8 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
         return "generic", "would"
     if _in_case_clause(token):
         return "hypothetical", "in case"  # "troops were deployed in case the militants raided the town"
+    if token.dep_ in ("advcl", "conj") and _opened_by(token, ("rather", "than")):
+        return "negated", "rather than"  # "rather than attack the town, the rebels besieged it"
     inverted = _inverted_condition(token)
     if inverted is not None:
         return "hypothetical", inverted.text  # "were the rebels to seize the dam", "had the army attacked"
@@ -500,6 +506,10 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
             if _not_only(child) or _not_until(token):
                 continue  # "not only shelled the town but also looted it", "did not leave until Friday"
             return "negated", child.text
+        if child.dep_ == "advmod" and lower == "longer" and any(g.lower_ == "no" for g in child.children):
+            return "negated", "no longer"  # "the rebels no longer attack civilian targets"
+        if child.dep_ == "prep" and lower == "on" and any(g.lower_ in RECURRING_DAYS for g in child.children):
+            return "generic", child.text  # "the militants attack army posts on Fridays"
         if child.dep_ == "advmod" and lower == "long" and _perfect(token):
             return "generic", child.text  # "bandits have long preyed on travellers"
         if child.dep_ == "advmod" and lower in SHORTFALL_ADVERBS and token.pos_ == "VERB":
@@ -563,16 +573,22 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
     return None
 
 
+def _opened_by(clause: Token, words: tuple[str, str]) -> bool:
+    """Do the two words open the clause, as its first words or right before it (where the parser may hang them
+    on the other clause: "shelled the town rather than attack it")?"""
+    doc, start = clause.doc, clause.left_edge.i
+    if start + 1 < clause.i and (doc[start].lower_, doc[start + 1].lower_) == words:
+        return True
+    return start >= 2 and (doc[start - 2].lower_, doc[start - 1].lower_) == words
+
+
 def _in_case_clause(clause: Token) -> bool:
     """ "in case the militants attack": the words "in case" open the clause, whether the parser hangs them on it
     or beside it on the verb it modifies. It reads the clause as adverbial, a complement, a conjunct or (when
     "In case" opens the sentence) an unlabelled dependent; the two words right before it decide."""
     if clause.dep_ not in ("advcl", "ccomp", "conj", "dep") or (clause.dep_ != "dep" and not _has_subject(clause)):
         return False
-    doc, start = clause.doc, clause.left_edge.i
-    if doc[start].lower_ == "in" and start + 1 < clause.i and doc[start + 1].lower_ == "case":
-        return True
-    return start >= 2 and doc[start - 1].lower_ == "case" and doc[start - 2].lower_ == "in"
+    return _opened_by(clause, ("in", "case"))
 
 
 def _repetition(child: Token) -> bool:
@@ -848,8 +864,8 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
             return "negated", head.text  # "tried in vain to recapture the hill"
         if lemma in ATTEMPT_VERBS and token.dep_ == "xcomp" and _carried_out(head):
             return None  # "gunmen tried to kill the governor": the attempt was made; cues above still count
-        if lemma in INTENT_VERBS:
-            return "future", head.text
+        if lemma in INTENT_VERBS and not (lemma == "call" and token.dep_ in ("dobj", "oprd")):
+            return "future", head.text  # not "called the shelling a war crime", which names what happened
     if lemma == "without" and head.dep_ == "prep" and token.dep_ in ("pcomp", "pobj"):
         return "negated", head.text  # "left the town without firing a shot"
     if head.pos_ == "NOUN" and lemma in PLAN_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
@@ -1019,6 +1035,10 @@ def _predicate_cue(noun: Token) -> tuple[Factuality, str] | None:
         modal = next((c for c in head.children if c.dep_ == "aux" and c.lower_ in ("would", "could", "might")), None)
         if modal is not None and not any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children):
             return "hypothetical", modal.text  # "an attack on the dam would cause a catastrophe", "any strike would"
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.tag_ == "NNS" and _bare(noun):
+        modal = next((c for c in head.children if c.dep_ == "aux" and c.lower_ == "would"), None)
+        if modal is not None and not any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children):
+            return "hypothetical", modal.text  # "protests would not be tolerated": no protest in particular
     if (
         noun.tag_ == "NNS"
         and head.lemma_.lower() == "be"
@@ -1052,6 +1072,11 @@ def _predicate_cue(noun: Token) -> tuple[Factuality, str] | None:
     if head.lemma_.lower() in OCCURRENCE_VERBS or takes_place:
         return _own_cue(head)
     return None
+
+
+def _bare(noun: Token) -> bool:
+    """A noun with no determiner, possessor or number: a kind of event, not a particular one."""
+    return not any(child.dep_ in ("det", "poss", "nummod") for child in noun.children)
 
 
 def _undone(verb: Token) -> bool:
