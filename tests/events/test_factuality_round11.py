@@ -36,6 +36,9 @@ NOT_ASSERTED = [
     ("Rather than attack the town, the rebels besieged it.", "attack", "negated"),
     ("The militants attack army posts on Fridays.", "attack", "generic"),
     ("The government warned that protests would not be tolerated.", "protests", "hypothetical"),
+    # an authorised act, and a present tense after "before", are still to come
+    ("The president approved airstrikes against the militants.", "airstrikes", "future"),
+    ("The army gave residents 24 hours to leave before it shells the town.", "shells", "future"),
 ]
 
 ASSERTED = [
@@ -52,6 +55,8 @@ ASSERTED = [
     ("Rather than flee, the villagers attacked the gunmen.", "attacked"),
     ("The rebels attacked the town on Friday.", "attacked"),
     ("Officials called the shelling a war crime.", "shelling"),
+    ("Residents fled before the army shelled the town.", "shelled"),
+    ("The president approved the budget after airstrikes hit the capital.", "airstrikes"),
 ]
 
 

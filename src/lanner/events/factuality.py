@@ -269,6 +269,9 @@ INTENT_VERBS = frozenset(
         "swear",
         "appeal",
         "vote",
+        "approve",  # "the president approved airstrikes against the militants": authorised, not yet carried out
+        "authorise",
+        "authorize",
     }
 )
 INTENT_NOUNS = frozenset(
@@ -553,6 +556,8 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
     progressive = token.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in token.children
     )
+    if token.tag_ in ("VBP", "VBZ") and token.dep_ == "advcl" and _marked(token, "before"):
+        return "future", "before"  # "gave residents 24 hours to leave before it shells the town"
     if (present or progressive) and (time := _future_time(token)) is not None:
         return "future", time.text  # "troops are withdrawing next week", "the rebels march on the capital tomorrow"
     if token.lemma_.lower() in TREND_VERBS and token.tag_ != "VBD" and _plural_event_subject(token) is not None:
