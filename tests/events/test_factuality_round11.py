@@ -56,6 +56,7 @@ ASSERTED = [
     ("The rebels attacked the town on Friday.", "attacked"),
     ("Officials called the shelling a war crime.", "shelling"),
     ("Residents fled before the army shelled the town.", "shelled"),
+    ("Protests would later spread to other cities.", "Protests"),
     ("The president approved the budget after airstrikes hit the capital.", "airstrikes"),
 ]
 

@@ -1040,7 +1040,7 @@ def _predicate_cue(noun: Token) -> tuple[Factuality, str] | None:
         modal = next((c for c in head.children if c.dep_ == "aux" and c.lower_ in ("would", "could", "might")), None)
         if modal is not None and not any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children):
             return "hypothetical", modal.text  # "an attack on the dam would cause a catastrophe", "any strike would"
-    if noun.dep_ in ("nsubj", "nsubjpass") and noun.tag_ == "NNS" and _bare(noun):
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.tag_ == "NNS" and _bare(noun) and _answered(head):
         modal = next((c for c in head.children if c.dep_ == "aux" and c.lower_ == "would"), None)
         if modal is not None and not any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children):
             return "hypothetical", modal.text  # "protests would not be tolerated": no protest in particular
@@ -1077,6 +1077,16 @@ def _predicate_cue(noun: Token) -> tuple[Factuality, str] | None:
     if head.lemma_.lower() in OCCURRENCE_VERBS or takes_place:
         return _own_cue(head)
     return None
+
+
+def _answered(verb: Token) -> bool:
+    """A verb that says how events would be met ("would not be tolerated", "would be punished"), not one that
+    tells how they went on: "attacks would later resume", "protests would erupt" narrate a past future."""
+    if verb.lemma_.lower() in OCCURRENCE_VERBS or verb.lemma_.lower() in ("spread", "follow", "continue"):
+        return False
+    return not any(
+        child.dep_ == "advmod" and child.lower_ in ("later", "soon", "eventually") for child in verb.children
+    )
 
 
 def _bare(noun: Token) -> bool:
