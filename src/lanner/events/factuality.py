@@ -132,6 +132,10 @@ REPETITION_STARTS = frozenset(
 BASIS_NOUNS = frozenset({"basis"})
 # "once a week", "twice a month", "three times a year": a frequency.
 PERIOD_NOUNS = frozenset({"day", "night", "week", "month", "year"})
+# "on Fridays", "on weekends": a day in the plural recurs.
+RECURRING_DAYS = frozenset(
+    {"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "weekends"}
+)
 # "every Friday", "each year": a recurring time makes the event a habit.
 RECURRENCE_DETS = frozenset({"every", "each"})
 # Verbs that only say an event noun takes place ("an attack could come at any time"): the noun takes their cues.
@@ -200,7 +204,7 @@ UNDOING_PARTICLES = frozenset(
 SEEM_VERBS = frozenset({"seem", "appear"})
 # Verbs of saying that do not vouch for what they report ("claimed that soldiers had killed 50"); a noun
 # object is a different act ("claimed responsibility for the attack", "claimed the bombing") and asserts.
-CLAIM_VERBS = frozenset({"claim"})
+CLAIM_VERBS = frozenset({"claim", "purport"})
 # Speech verbs whose conditional "would" is a threat, hence future ("warned they would attack if ...").
 THREAT_SPEECH_VERBS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "swear"})
 FEAR_VERBS = frozenset(
@@ -265,6 +269,9 @@ INTENT_VERBS = frozenset(
         "swear",
         "appeal",
         "vote",
+        "approve",  # "the president approved airstrikes against the militants": authorised, not yet carried out
+        "authorise",
+        "authorize",
     }
 )
 INTENT_NOUNS = frozenset(
@@ -447,6 +454,19 @@ GENERIC_ADJ = frozenset(
 # Verbs and nouns that make the event in their clause a habit ("tend to strike", "a history of kidnapping").
 HABIT_VERBS = frozenset({"tend"})
 HABIT_NOUNS = frozenset({"history", "habit", "practice", "pattern", "tradition", "record"})
+# Adjectives of reputation whose "for" names what the subject is in the habit of doing ("notorious for kidnapping").
+REPUTATION_ADJ = frozenset({"notorious", "infamous", "known", "famous", "renowned"})
+# Nouns whose "of" says the event is missing ("the absence of attacks", "a lack of fighting").
+ABSENCE_NOUNS = frozenset({"absence", "lack"})
+# Words of readiness for an event that may come, with the preposition that names it ("on high alert for
+# attacks", "braced for protests", "on the lookout for", "guard against an attack").
+ANTICIPATION_PREPS: Mapping[str, str] = MappingProxyType(
+    {"alert": "for", "brace": "for", "lookout": "for", "guard": "against"}
+)
+# Verbs of supposing whose bare participle opens a condition ("assuming the rebels attack tonight").
+SUPPOSITION_VERBS = frozenset({"assume", "suppose"})
+# Modifiers on an "ahead of" event that say it was still to come ("ahead of a planned march").
+PLANNED_ADJ = frozenset({"planned", "expected", "scheduled", "proposed", "anticipated", "upcoming"})
 # Speech verbs: "would" under a past one is a future seen from the past ("said it would deploy troops").
 REPORTING_VERBS = frozenset({"say", "announce", "tell", "state", "add", "confirm", "declare", "warn", "insist"})
 # Quantifiers over anyone at all ("snipers shoot at anyone who crosses"): with a present verb, a habit.
@@ -476,6 +496,10 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
     """A cue attached directly to one predicate: its negation, modals, future auxiliaries, habit adverbs."""
     if _past_habit(token):
         return "generic", "would"
+    if _in_case_clause(token):
+        return "hypothetical", "in case"  # "troops were deployed in case the militants raided the town"
+    if token.dep_ in ("advcl", "conj") and _opened_by(token, ("rather", "than")):
+        return "negated", "rather than"  # "rather than attack the town, the rebels besieged it"
     inverted = _inverted_condition(token)
     if inverted is not None:
         return "hypothetical", inverted.text  # "were the rebels to seize the dam", "had the army attacked"
@@ -485,6 +509,10 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
             if _not_only(child) or _not_until(token):
                 continue  # "not only shelled the town but also looted it", "did not leave until Friday"
             return "negated", child.text
+        if child.dep_ == "advmod" and lower == "longer" and any(g.lower_ == "no" for g in child.children):
+            return "negated", "no longer"  # "the rebels no longer attack civilian targets"
+        if child.dep_ == "prep" and lower == "on" and any(g.lower_ in RECURRING_DAYS for g in child.children):
+            return "generic", child.text  # "the militants attack army posts on Fridays"
         if child.dep_ == "advmod" and lower == "long" and _perfect(token):
             return "generic", child.text  # "bandits have long preyed on travellers"
         if child.dep_ == "advmod" and lower in SHORTFALL_ADVERBS and token.pos_ == "VERB":
@@ -528,6 +556,8 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
     progressive = token.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in token.children
     )
+    if token.tag_ in ("VBP", "VBZ") and token.dep_ == "advcl" and _marked(token, "before"):
+        return "future", "before"  # "gave residents 24 hours to leave before it shells the town"
     if (present or progressive) and (time := _future_time(token)) is not None:
         return "future", time.text  # "troops are withdrawing next week", "the rebels march on the capital tomorrow"
     if token.lemma_.lower() in TREND_VERBS and token.tag_ != "VBD" and _plural_event_subject(token) is not None:
@@ -546,6 +576,24 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("nobody", "none", "nothing"):
             return "negated", child.text
     return None
+
+
+def _opened_by(clause: Token, words: tuple[str, str]) -> bool:
+    """Do the two words open the clause, as its first words or right before it (where the parser may hang them
+    on the other clause: "shelled the town rather than attack it")?"""
+    doc, start = clause.doc, clause.left_edge.i
+    if start + 1 < clause.i and (doc[start].lower_, doc[start + 1].lower_) == words:
+        return True
+    return start >= 2 and (doc[start - 2].lower_, doc[start - 1].lower_) == words
+
+
+def _in_case_clause(clause: Token) -> bool:
+    """ "in case the militants attack": the words "in case" open the clause, whether the parser hangs them on it
+    or beside it on the verb it modifies. It reads the clause as adverbial, a complement, a conjunct or (when
+    "In case" opens the sentence) an unlabelled dependent; the two words right before it decide."""
+    if clause.dep_ not in ("advcl", "ccomp", "conj", "dep") or (clause.dep_ != "dep" and not _has_subject(clause)):
+        return False
+    return _opened_by(clause, ("in", "case"))
 
 
 def _repetition(child: Token) -> bool:
@@ -821,12 +869,24 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
             return "negated", head.text  # "tried in vain to recapture the hill"
         if lemma in ATTEMPT_VERBS and token.dep_ == "xcomp" and _carried_out(head):
             return None  # "gunmen tried to kill the governor": the attempt was made; cues above still count
-        if lemma in INTENT_VERBS:
-            return "future", head.text
+        if lemma in INTENT_VERBS and not (lemma == "call" and token.dep_ in ("dobj", "oprd")):
+            return "future", head.text  # not "called the shelling a war crime", which names what happened
     if lemma == "without" and head.dep_ == "prep" and token.dep_ in ("pcomp", "pobj"):
         return "negated", head.text  # "left the town without firing a shot"
     if head.pos_ == "NOUN" and lemma in PLAN_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return "negated", head.text  # "had no plans to bomb the city", "has no intention of attacking"
+    if head.pos_ == "NOUN" and lemma in ABSENCE_NOUNS and token.lower_ == "of":
+        return "negated", head.text  # "the absence of attacks", "a lack of fighting"
+    if ANTICIPATION_PREPS.get(lemma) == token.lower_ and head.pos_ in ("NOUN", "VERB"):
+        return "hypothetical", head.text  # "on high alert for attacks", "braced for protests"
+    if lemma in REPUTATION_ADJ and head.pos_ in ("ADJ", "VERB") and token.lower_ == "for" and head.dep_ == "acomp":
+        return "generic", head.text  # "the militia is notorious for kidnapping aid workers"
+    if lemma in IMMINENCE_ADJ and token.lower_ == "to" and head.head.lemma_.lower() == "come":
+        return "negated", head.text  # "the police came close to arresting the suspect": it fell short
+    if lemma in SUPPOSITION_VERBS and head.tag_ == "VBG" and head.dep_ == "advcl" and not _has_subject(head):
+        return "hypothetical", head.text  # "assuming the rebels attack tonight, ..."
+    if lemma == "ahead" and token.lower_ == "of" and _still_to_come(head, token):
+        return "future", head.text  # "ahead of a planned march on Friday", "ahead of protests tomorrow"
     if head.pos_ == "NOUN" and lemma in HABIT_NOUNS and token.lower_ == "of":
         return "generic", head.text  # "a history of kidnapping aid workers"
     if head.pos_ == "NOUN" and lemma in IMMINENCE_NOUNS and token.lower_ == "of":
@@ -856,6 +916,32 @@ def _governor_cue(head: Token, token: Token) -> tuple[Factuality, str] | None:
             return "future", head.text
         if lemma in IMMINENCE_ADJ and token.lower_ == "to":
             return "future", head.text  # "troops are close to capturing the airport"
+    return None
+
+
+def _still_to_come(ahead: Token, of: Token) -> bool:
+    """ "ahead of" an event still to come: one the sentence calls planned or expected, or any when the main verb
+    is not in the past ("police are deployed ahead of protests"); in a past narrative the event may have followed
+    ("ahead of the attack, the gunmen cut the power")."""
+    events = [child for child in of.children if child.dep_ in ("pobj", "pcomp")]
+    if any(g.dep_ == "amod" and g.lower_ in PLANNED_ADJ for event in events for g in event.children):
+        return True
+    verb = ahead.head
+    past = verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had") for c in verb.children
+    )
+    return verb.pos_ in ("VERB", "AUX") and not past
+
+
+def _future_possessor(noun: Token) -> Token | None:
+    """ "next week's protest", "tomorrow's march": a possessor that dates the event in the future."""
+    for child in noun.children:
+        if child.dep_ != "poss":
+            continue
+        if child.lower_ in FUTURE_TIMES or any(
+            g.dep_ == "amod" and g.lower_ in ("next", "coming") for g in child.children
+        ):
+            return child
     return None
 
 
@@ -954,6 +1040,10 @@ def _predicate_cue(noun: Token) -> tuple[Factuality, str] | None:
         modal = next((c for c in head.children if c.dep_ == "aux" and c.lower_ in ("would", "could", "might")), None)
         if modal is not None and not any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children):
             return "hypothetical", modal.text  # "an attack on the dam would cause a catastrophe", "any strike would"
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.tag_ == "NNS" and _bare(noun) and _answered(head):
+        modal = next((c for c in head.children if c.dep_ == "aux" and c.lower_ == "would"), None)
+        if modal is not None and not any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children):
+            return "hypothetical", modal.text  # "protests would not be tolerated": no protest in particular
     if (
         noun.tag_ == "NNS"
         and head.lemma_.lower() == "be"
@@ -987,6 +1077,21 @@ def _predicate_cue(noun: Token) -> tuple[Factuality, str] | None:
     if head.lemma_.lower() in OCCURRENCE_VERBS or takes_place:
         return _own_cue(head)
     return None
+
+
+def _answered(verb: Token) -> bool:
+    """A verb that says how events would be met ("would not be tolerated", "would be punished"), not one that
+    tells how they went on: "attacks would later resume", "protests would erupt" narrate a past future."""
+    if verb.lemma_.lower() in OCCURRENCE_VERBS or verb.lemma_.lower() in ("spread", "follow", "continue"):
+        return False
+    return not any(
+        child.dep_ == "advmod" and child.lower_ in ("later", "soon", "eventually") for child in verb.children
+    )
+
+
+def _bare(noun: Token) -> bool:
+    """A noun with no determiner, possessor or number: a kind of event, not a particular one."""
+    return not any(child.dep_ in ("det", "poss", "nummod") for child in noun.children)
 
 
 def _undone(verb: Token) -> bool:
@@ -1084,6 +1189,9 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
             modifier = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in NOUN_MODIFIER_CUES), None)
             if modifier is not None:  # "possible clashes", "an imminent attack"
                 return NOUN_MODIFIER_CUES[modifier.lower_], modifier.text
+            possessor = _future_possessor(token)
+            if possessor is not None:
+                return "future", possessor.text  # "next week's protest"
         head = _head(token)
         subject = token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN")
         if token.i == trigger.i and (subject or (token.dep_ == "csubj" and token.tag_ == "VBG")):
