@@ -1,13 +1,17 @@
 """Lanner events as ACLED rows: ACLED's 31 columns, its precision codes, actor types and regions.
 
-ACLED's codebook is the reference for every code written here; what Lanner cannot know (admin2, admin3,
-source scale) is left empty rather than guessed. `docs/export.md` documents each column and mapping.
+ACLED's codebook is the reference for every code written here; what Lanner cannot know is left empty rather
+than guessed. admin2 is known for a town's point (geo precision 1, or 2 near a town) where GeoNames names the
+district its town, or a town within 5 km, lies in (`lanner.geo.admin2`), and for a second-level division itself;
+a province's or country's centroid keeps it empty, as a district there would be a false precision. admin3 and
+source scale stay empty: no registry package Lanner reads names third-level divisions, and nothing says whether
+a source is local, national or international. `docs/export.md` documents each column and mapping.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib import resources
@@ -16,6 +20,11 @@ from typing import Any
 from lanner.errors import Code, DataError
 
 REGIONS_RESOURCE = "acled_regions.csv"
+
+# Geo precisions at which a town's point is the event's point: the town itself (1) or near it (2).
+TOWN_PRECISIONS = (1, 2)
+
+Admin2Lookup = Callable[[float, float, str, str | None], str | None]  # (lat, lon, country, admin1) -> admin2
 
 # ACLED's actor types (inter1/inter2).
 STATE_FORCES = 1
@@ -127,6 +136,27 @@ def unix_seconds(timestamp: str | None) -> int | None:
     return int(moment.timestamp())
 
 
+def event_admin2(event: Mapping[str, Any], lookup: Admin2Lookup) -> str | None:
+    """ACLED's admin2 of a stored event: the division itself, or the district of the town whose point it has.
+
+    Centroids of provinces, countries and regions get none: any district picked there would be a guess."""
+    if event.get("feature") == "admin2":
+        return event.get("place_name") or None
+    lat, lon, country = event.get("lat"), event.get("lon"), event.get("country")
+    if event.get("feature") != "city" or event.get("geo_precision") not in TOWN_PRECISIONS:
+        return None
+    if lat is None or lon is None or not country:
+        return None
+    return lookup(float(lat), float(lon), str(country), event.get("admin1") or None)
+
+
+def default_admin2_lookup(lat: float, lon: float, country: str, admin1: str | None) -> str | None:
+    """The geo package's cached lookup, imported on first use so loading the mapper stays cheap."""
+    from lanner.geo.admin2 import admin2_at
+
+    return admin2_at(lat, lon, country, admin1)
+
+
 def load_regions() -> dict[str, str]:
     """ISO alpha-2 → ACLED region, from the package's data file."""
     origin = f"lanner/data/{REGIONS_RESOURCE}"
@@ -144,9 +174,15 @@ def load_regions() -> dict[str, str]:
 class AcledMapper:
     """Turns stored event rows into ACLED rows. Holds the country table and the knowledge base it reads."""
 
-    def __init__(self, countries: Mapping[str, CountryFacts], known_actors: Mapping[str, ActorFacts]) -> None:
+    def __init__(
+        self,
+        countries: Mapping[str, CountryFacts],
+        known_actors: Mapping[str, ActorFacts],
+        admin2_lookup: Admin2Lookup = default_admin2_lookup,
+    ) -> None:
         self.countries = countries
         self.known_actors = known_actors  # from the knowledge base: subkinds and names of ids the store lacks
+        self.admin2_lookup = admin2_lookup
 
     @classmethod
     def load(cls) -> AcledMapper:
@@ -270,7 +306,7 @@ class AcledMapper:
             "region": country.region if country else None,
             "country": country_name,
             "admin1": event.get("place_name") if event.get("feature") == "admin1" else event.get("admin1"),
-            "admin2": None,
+            "admin2": event_admin2(event, self.admin2_lookup),
             "admin3": None,
             "location": event.get("place_name"),
             "latitude": event.get("lat"),
