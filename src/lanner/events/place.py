@@ -736,6 +736,8 @@ def _attachment(
                 blocked = blocked or word in GOAL_PREPS
             if step.dep_ == "poss" and step.head.lemma_.lower() in OWNED_EVENT_NOUNS:
                 blocked = True
+            if step.dep_ in ("advmod", "npadvmod") and _bearing(step):
+                locative = True  # "raids north of Baghdad", the bearing parsed as an adverb: near the reference
             if step.dep_ in ("prep", "agent") or step.pos_ == "ADP":
                 w = step.lower_
                 if w == "of" and step.head.lemma_.lower() in SIEGE_NOUNS:
@@ -767,6 +769,11 @@ def _attachment(
     if _inside_other_clause(head, trigger) or word in DIRECTION_WORDS:
         return None  # a bearing not hung from the trigger places what it follows ("the town 70 km west of Mosul")
     return _Attachment(2, 0, word, True)
+
+
+def _bearing(word: Token) -> bool:
+    """A direction word with its "of" reference ("north of Baghdad", "the outskirts of Homs")."""
+    return word.lower_ in DIRECTION_WORDS and any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children)
 
 
 # Subordinators that set a clause beside the trigger's as another happening, not as its circumstance ("when
@@ -966,6 +973,8 @@ def _with_conjuncts(tokens: SpacySpan, mention: PlaceMention, index: MentionLook
     kind = doc[end] if end < tokens.sent.end and tokens.end_char == mention.end else None
     if kind is not None and kind.is_title and kind.lower_ in TITLED_KINDS:
         end += 1  # "Helmand Province", "the Karkh District": the capitalised kind is part of the name as written
+    if end == tokens.end and tokens.end_char == mention.end:
+        end = _hyphened_end(doc, end, tokens.sent.end, index.places_at)
     token = tokens.root
     for _ in range(8):
         following = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i >= end]
@@ -987,6 +996,22 @@ def _with_conjuncts(tokens: SpacySpan, mention: PlaceMention, index: MentionLook
     last_token = doc[end - 1]
     stop_char = last_token.idx + len(last_token.text)
     return Span(mention.start, stop_char, parsed_text(doc)[mention.start : stop_char])
+
+
+def _hyphened_end(doc: Doc, end: int, stop: int, places_at: dict[int, PlaceMention]) -> int:
+    """Where a name runs on across hyphens the gazetteer's shorter name stopped at: "Mazar" of "Mazar-e-Sharif",
+    "Port" of "Port-au-Prince". A part counts when it is capitalised, or a short particle hyphened on ("e-",
+    "au-", "al-"); not "Syria-linked" (vetoed earlier as a modifier), nor a place of its own ("Gaza-Egypt")."""
+    while end + 1 < stop and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        part = doc[end + 1]
+        if part.i in places_at:
+            break
+        particle = part.is_lower and part.is_alpha and len(part) <= 3 and not part.whitespace_
+        joined = particle and end + 3 < stop and doc[end + 2].text == "-" and doc[end + 3].is_title
+        if not ((part.is_title and part.is_alpha) or joined):
+            break
+        end += 2
+    return end
 
 
 # Kinds of place that, capitalised after a name, are part of it ("Helmand Province", "Basra City", "the Potomac
