@@ -99,7 +99,7 @@ class _Candidate:
     word: str = ""  # the preposition that says where, or ""
     by_prep: bool = False  # attached through a locative preposition, not as the trigger's object
     actor: bool = False  # names one of the event's actors too
-    veto: str = ""  # why the rule never picks it: "actor", "owner", "loose", "role"; "" when it may
+    veto: str = ""  # why the rule never picks it: "actor", "owner", "word", "loose", "role"; "" when it may
 
 
 @dataclass(frozen=True)
@@ -311,6 +311,10 @@ def place_candidates(
             # a name the actor stage read as an actor ("Hamas"), not a place
             vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="actor"))
             continue
+        if _no_name(tokens):
+            # "a Jewish neighborhood", "the highland city of Huancayo": a word describing a place, not its name
+            vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="word"))
+            continue
         head = _head_of_phrase(tokens.root)
         if _owns_site(tokens.root) or _hyphen_modifier(tokens):
             # "Australia's embassy in Jakarta", "Haniya's office": the owner, not where the building is
@@ -344,6 +348,15 @@ def place_candidates(
             continue
         candidates.append(candidate)
     return candidates, unattached, vetoed
+
+
+def _no_name(tokens: SpacySpan) -> bool:
+    """A phrase that names no place though the gazetteer or the parse took it for one: a word for a people or a
+    faith ("a Jewish neighborhood", which a gazetteer knows as a region; not "the Baltic sea", a place's adjective),
+    or a lower-case word ("the highland city of", tagged a proper noun). A place's name is capitalised."""
+    if all(t.ent_type_ == "NORP" and t.tag_ == "JJ" for t in tokens):
+        return True  # an adjective the NER calls a people, not a name it mislabels so ("Samarra")
+    return not any(character.isupper() for character in tokens.text)
 
 
 def _surely_place(tokens: SpacySpan) -> bool:
