@@ -875,14 +875,22 @@ def _says_where(prep: Token) -> bool:
         # "an attack on Sere Kaniye", "a ferry on Manila Bay", not "a statement on Iraq" (what it is about)
         return head.lemma_.lower() not in TOPIC_NOUNS
     if word == "between":
-        # "the buffer zone between the border and the Litani River", not "talks between Prodi and Putin", "a deal
-        # between Ukraine and Russia" (its parties)
-        return head.lemma_.lower() in PLACE_NOUNS | BOUNDARY_NOUNS
+        # the ends of a stretch, not where on it ("the buffer zone between Georgia and Abkhazia", "fighting on the
+        # border between Iraq and Iran"), nor the parties of "talks between Prodi and Putin"
+        return False
     if word in LOCATIVE_PREPS or word in DIRECTION_WORDS:
         return True
     if word != "to":
         return word in ROUTE_PREPS
-    return head.pos_ in ("VERB", "NOUN") and head.lower_ not in ("according", "adding", "due")
+    if head.pos_ == "NOUN":
+        # "the entrance to Heathrow", "the road to Kandahar" (ground that leads there), not "a voyage to Cuba",
+        # "a note to Britain" (where a trip or a message is bound)
+        return head.lemma_.lower() in PLACE_NOUNS | BOUNDARY_NOUNS | WAY_NOUNS
+    return head.pos_ == "VERB" and head.lower_ not in ("according", "adding", "due")
+
+
+# Ground that leads to a place: "to" after it names where it is ("at the entrance to the camp").
+WAY_NOUNS = frozenset({"entrance", "gate", "gates", "approach", "approaches", "access", "way", "door", "doorstep"})
 
 
 def _describes_place(clause: Token, above: list[Token]) -> bool:
