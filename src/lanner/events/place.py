@@ -743,6 +743,8 @@ def _attachment(
             elif step.dep_ == "conj" and step.pos_ == "VERB" and not _gapped(step) and step.i - step.head.i > 2:
                 # "captured in Panama and extradited to the United States": the next act's place, after the
                 # trigger's own; not "shot and killed near Kissufim", one act named twice
+                if _sequel(step):
+                    return None  # "captured and held at Bagram", "shot and later died in a Paris hospital"
                 detour = True
                 # where the next act takes its participant ("captured and handed over to the United States",
                 # "shot and evacuated to South Africa") is no place of the trigger's at all
@@ -782,6 +784,31 @@ def _attachment(
     if _inside_other_clause(head, trigger) or word in DIRECTION_WORDS:
         return None  # a bearing not hung from the trigger places what it follows ("the town 70 km west of Mosul")
     return _Attachment(2, 0, word, True)
+
+
+# What befalls a participant after the event, elsewhere: custody, care, sentence, death ("captured and held at
+# Bagram", "shot and treated at Harlem Hospital", "captured and deported to Mauthausen").
+SEQUEL_VERBS = frozenset(
+    {
+        "hold", "treat", "die", "send", "deport", "transfer", "jail", "imprison", "sentence", "execute", "release",
+        "extradite", "hand", "fly", "ship", "evacuate", "bring", "move", "detain", "interrogate", "try", "convict",
+        "charge", "torture", "enslave", "become", "spend", "escape", "free", "return", "rush", "airlift",
+        "hospitalize", "hospitalise", "bury", "question", "keep", "lock", "parade", "exchange", "swap",
+    }
+)  # fmt: skip
+SEQUENCE_ADVERBS = frozenset({"later", "then", "subsequently", "eventually", "afterwards", "afterward"})
+
+
+def _sequel(verb: Token) -> bool:
+    """A conjoined act that follows the event rather than being part of it: what befell its participant afterwards
+    ("and held at Bagram", "and later died in a Paris hospital"), or an act with a tense of its own ("and is being
+    treated at ..."). Its place is where that happened, not where the event did."""
+    children = list(verb.children)
+    return (
+        verb.lemma_.lower() in SEQUEL_VERBS
+        or any(c.dep_ == "advmod" and c.lower_ in SEQUENCE_ADVERBS for c in children)
+        or any(c.dep_ in ("aux", "auxpass") for c in children)
+    )
 
 
 def _bearing(word: Token) -> bool:
