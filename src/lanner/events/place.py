@@ -1039,11 +1039,29 @@ def _with_conjuncts(tokens: SpacySpan, mention: PlaceMention, index: MentionLook
             end = max(end, stop)
         else:
             break
-    if end == tokens.end:
+    begin = _titled_kind_before(tokens, mention)
+    if end == tokens.end and begin == mention.start:
         return Span(mention.start, mention.end, mention.text)
     last_token = doc[end - 1]
-    stop_char = last_token.idx + len(last_token.text)
-    return Span(mention.start, stop_char, parsed_text(doc)[mention.start : stop_char])
+    stop_char = last_token.idx + len(last_token.text) if end > tokens.end else mention.end
+    return Span(begin, stop_char, parsed_text(doc)[begin:stop_char])
+
+
+# Capitalised kinds that open a name with "of": "the Gulf of Oman", "the Straits of Malacca", "the Bay of Bengal".
+KINDS_BEFORE_OF = frozenset(
+    {"gulf", "bay", "strait", "straits", "sea", "isle", "isles", "cape", "lake", "mount", "horn", "port"}
+)
+
+
+def _titled_kind_before(tokens: SpacySpan, mention: PlaceMention) -> int:
+    """Where the name starts when a capitalised kind and "of" open it ("Gulf of" in "the Gulf of Oman", which
+    the gazetteer may read as "Oman" alone): the kind is part of the name as written."""
+    doc = tokens.doc
+    start = tokens.start
+    if start - 2 < tokens.sent.start or tokens.start_char != mention.start or doc[start - 1].lower_ != "of":
+        return mention.start
+    kind = doc[start - 2]
+    return kind.idx if kind.is_title and kind.lower_ in KINDS_BEFORE_OF else mention.start
 
 
 def _hyphened_end(doc: Doc, end: int, stop: int, places_at: dict[int, PlaceMention]) -> int:
