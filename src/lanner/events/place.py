@@ -751,8 +751,10 @@ def _attachment(
                 blocked = blocked or word in GOAL_PREPS
             if step.dep_ == "poss" and step.head.lemma_.lower() in OWNED_EVENT_NOUNS:
                 blocked = True
-            if step.dep_ in ("advmod", "npadvmod") and _bearing(step):
-                locative = True  # "raids north of Baghdad", the bearing parsed as an adverb: near the reference
+            if step.dep_ in ("advmod", "npadvmod") and step.head.pos_ == "VERB" and _bearing(step):
+                # "captured ... north of Baghdad", the bearing parsed as an adverb of the verb: near the reference
+                # (not "an ambush 20 miles south of Baghdad", which places the ambush)
+                locative = True
             if step.dep_ in ("prep", "agent") or step.pos_ == "ADP":
                 w = step.lower_
                 if w == "of" and step.head.lemma_.lower() in SIEGE_NOUNS:
