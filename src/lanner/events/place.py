@@ -311,7 +311,7 @@ def place_candidates(
             # a name the actor stage read as an actor ("Hamas"), not a place
             vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="actor"))
             continue
-        if _no_name(tokens):
+        if _no_name(tokens) or _modifies_named_noun(tokens, index):
             # "a Jewish neighborhood", "the highland city of Huancayo": a word describing a place, not its name
             vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="word"))
             continue
@@ -327,6 +327,9 @@ def place_candidates(
         surely_place = place is not None or _surely_place(tokens)
         happening = head.i != tokens.root.i and head.lemma_.lower() in HAPPENING_NOUNS  # "the Fallujah offensive"
         found = _attachment(head, trigger, surely_place, happening)
+        titled = _titled_by_noun(tokens)
+        if found is None and titled is not None:
+            found = _attachment(titled, trigger, surely_place)  # "in the Togolese capital Lome": as "capital" hangs
         for verb in shared if found is None else ():
             inherited = _attachment(head, verb, surely_place, happening)
             if inherited is not None and inherited.tier < 2:
@@ -357,6 +360,26 @@ def _no_name(tokens: SpacySpan) -> bool:
     if all(t.ent_type_ == "NORP" and t.tag_ == "JJ" for t in tokens):
         return True  # an adjective the NER calls a people, not a name it mislabels so ("Samarra")
     return not any(character.isupper() for character in tokens.text)
+
+
+def _titled_by_noun(tokens: SpacySpan) -> Token | None:
+    """The lower-case place noun a name directly follows as its title ("the capital Lome", "the town Ariha"), which
+    the parse often leaves the name loose from; None when there is none."""
+    start = tokens.start
+    if start - 1 <= tokens.sent.start:
+        return None
+    noun = tokens.doc[start - 1]
+    return noun if noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_.lower() in PLACE_NOUNS else None
+
+
+def _modifies_named_noun(tokens: SpacySpan, index: MentionLookup) -> bool:
+    """A name before a place noun that a known place then names ("the Togolese capital Lome", "the Sri Lankan
+    capital Colombo"): the noun is that place, and the name before it only describes it."""
+    end = tokens.end
+    if end + 1 >= tokens.sent.end or tokens.root.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    noun, name = tokens.doc[end], tokens.doc[end + 1]
+    return noun.is_lower and noun.lemma_.lower() in PLACE_NOUNS and name.i in index.places_at
 
 
 def _surely_place(tokens: SpacySpan) -> bool:
