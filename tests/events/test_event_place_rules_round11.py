@@ -18,6 +18,8 @@ from lanner.evaluation.event_location import listed_places
         ("Peacekeepers have been patrolling the buffer zone between Georgia and Armenia since May.", "patrolling"),
         # where a trip was bound, not where the capture was
         ("The smuggler was captured last year on a trip to Bolivia.", "captured"),
+        # a road's course is not where the patrol was
+        ("Police were patrolling the roads leading from Kibera into the city.", "patrolling"),
         # what befell the captive afterwards happened elsewhere
         ("The gunman was captured on Friday and is being held at Bagram.", "captured"),
         ("The reporter was shot in the leg and later died in a Paris hospital.", "shot"),
@@ -44,6 +46,8 @@ def test_no_place_of_the_event(pipeline, text: str, word: str) -> None:
         ("Gunmen shot dead a policeman and wounded five others in Fallujah.", "shot", "Fallujah"),
         # a name after a lower-case place noun is that place; the word before the noun only describes it
         ("Monks demonstrated in the Sri Lankan capital Colombo on Tuesday.", "demonstrated", "Colombo"),
+        # a participle on the object says where the victim was when it was shot
+        ("Gunmen shot dead a policeman walking near his home in the town of Tikrit.", "shot", "Tikrit"),
         # a capitalised kind and "of" open the name
         ("Two pirates were captured by sailors in the Gulf of Oman last week.", "captured", "Gulf of Oman"),
     ],

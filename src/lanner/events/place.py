@@ -751,7 +751,7 @@ def _attachment(
             if step.dep_ in CLAUSE_DEPS and not _describes_place(step, path[k + 1 :]):
                 if _gapped(step):
                     pass  # "were killed and three civilians wounded in Kandahar": one clause, its auxiliary shared
-                elif _circumstance(step, trigger):
+                elif _circumstance(step, trigger) or _participant_doing(step, trigger):
                     detour = True  # "killed fighting in the town of Qusayr": where the victims were then
                 else:
                     blocked = True
@@ -878,6 +878,23 @@ def _circumstance(clause: Token, trigger: Token) -> bool:
     if clause.dep_ == "xcomp" and clause.head.i != trigger.i and clause.head.pos_ == "VERB":
         return _circumstance(clause.head, trigger)  # "shot while waiting to interview figures in Abidjan"
     return clause.dep_ in ("advcl", "xcomp") and clause.head.i == trigger.i and clause.lower_.endswith("ing")
+
+
+def _participant_doing(clause: Token, trigger: Token) -> bool:
+    """A participle on the trigger's object saying what it was doing or where it was ("captured rebels hiding in
+    the hills of X", "shot an officer walking near his home in Y"): where the object was when the event reached
+    it; not a road's course ("patrolled the roads leading from Kibera"), which names where the road goes."""
+    return (
+        clause.dep_ == "acl"
+        and clause.tag_ == "VBG"
+        and clause.lemma_.lower() not in ROUTE_VERBS
+        and clause.head.dep_ == "dobj"
+        and clause.head.head.i == trigger.i
+    )
+
+
+# Verbs that give a road's or a line's course: "the road leading to X", "the bridge linking X with Y".
+ROUTE_VERBS = frozenset({"lead", "link", "connect", "join", "run", "stretch", "border", "overlook", "face"})
 
 
 def _gapped(verb: Token) -> bool:
