@@ -826,13 +826,10 @@ SEQUENCE_ADVERBS = frozenset({"later", "then", "subsequently", "eventually", "af
 
 def _sequel(verb: Token) -> bool:
     """A conjoined act that follows the event rather than being part of it: what befell its participant afterwards
-    ("and held at Bagram", "and later died in a Paris hospital"), or an act with a tense of its own ("and is being
-    treated at ..."). Its place is where that happened, not where the event did."""
-    children = list(verb.children)
-    return (
-        verb.lemma_.lower() in SEQUEL_VERBS
-        or any(c.dep_ == "advmod" and c.lower_ in SEQUENCE_ADVERBS for c in children)
-        or any(c.dep_ in ("aux", "auxpass") for c in children)
+    ("and held at Bagram", "and later died in a Paris hospital"). Its place is where that happened, not where the
+    event did; a tense of its own does not make it one ("20 were killed and 100 were injured near Itagui")."""
+    return verb.lemma_.lower() in SEQUEL_VERBS or any(
+        c.dep_ == "advmod" and c.lower_ in SEQUENCE_ADVERBS for c in verb.children
     )
 
 
