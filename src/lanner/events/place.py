@@ -99,7 +99,7 @@ class _Candidate:
     word: str = ""  # the preposition that says where, or ""
     by_prep: bool = False  # attached through a locative preposition, not as the trigger's object
     actor: bool = False  # names one of the event's actors too
-    veto: str = ""  # why the rule never picks it: "actor", "owner", "loose", "role"; "" when it may
+    veto: str = ""  # why the rule never picks it: "actor", "owner", "word", "loose", "role"; "" when it may
 
 
 @dataclass(frozen=True)
@@ -311,6 +311,10 @@ def place_candidates(
             # a name the actor stage read as an actor ("Hamas"), not a place
             vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="actor"))
             continue
+        if _no_name(tokens) or _modifies_named_noun(tokens, index):
+            # "a Jewish neighborhood", "the highland city of Huancayo": a word describing a place, not its name
+            vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="word"))
+            continue
         head = _head_of_phrase(tokens.root)
         if _owns_site(tokens.root) or _hyphen_modifier(tokens):
             # "Australia's embassy in Jakarta", "Haniya's office": the owner, not where the building is
@@ -323,6 +327,9 @@ def place_candidates(
         surely_place = place is not None or _surely_place(tokens)
         happening = head.i != tokens.root.i and head.lemma_.lower() in HAPPENING_NOUNS  # "the Fallujah offensive"
         found = _attachment(head, trigger, surely_place, happening)
+        titled = _titled_by_noun(tokens)
+        if found is None and titled is not None:
+            found = _attachment(titled, trigger, surely_place)  # "in the Togolese capital Lome": as "capital" hangs
         for verb in shared if found is None else ():
             inherited = _attachment(head, verb, surely_place, happening)
             if inherited is not None and inherited.tier < 2:
@@ -344,6 +351,35 @@ def place_candidates(
             continue
         candidates.append(candidate)
     return candidates, unattached, vetoed
+
+
+def _no_name(tokens: SpacySpan) -> bool:
+    """A phrase that names no place though the gazetteer or the parse took it for one: a word for a people or a
+    faith ("a Jewish neighborhood", which a gazetteer knows as a region; not "the Baltic sea", a place's adjective),
+    or a lower-case word ("the highland city of", tagged a proper noun). A place's name is capitalised."""
+    if all(t.ent_type_ == "NORP" and t.tag_ == "JJ" for t in tokens):
+        return True  # an adjective the NER calls a people, not a name it mislabels so ("Samarra")
+    return not any(character.isupper() for character in tokens.text)
+
+
+def _titled_by_noun(tokens: SpacySpan) -> Token | None:
+    """The lower-case place noun a name directly follows as its title ("the capital Lome", "the town Ariha"), which
+    the parse often leaves the name loose from; None when there is none."""
+    start = tokens.start
+    if start - 1 <= tokens.sent.start:
+        return None
+    noun = tokens.doc[start - 1]
+    return noun if noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_.lower() in PLACE_NOUNS else None
+
+
+def _modifies_named_noun(tokens: SpacySpan, index: MentionLookup) -> bool:
+    """A name before a place noun that a known place then names ("the Togolese capital Lome", "the Sri Lankan
+    capital Colombo"): the noun is that place, and the name before it only describes it."""
+    end = tokens.end
+    if end + 1 >= tokens.sent.end or tokens.root.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    noun, name = tokens.doc[end], tokens.doc[end + 1]
+    return noun.is_lower and noun.lemma_.lower() in PLACE_NOUNS and name.i in index.places_at
 
 
 def _surely_place(tokens: SpacySpan) -> bool:
@@ -715,7 +751,7 @@ def _attachment(
             if step.dep_ in CLAUSE_DEPS and not _describes_place(step, path[k + 1 :]):
                 if _gapped(step):
                     pass  # "were killed and three civilians wounded in Kandahar": one clause, its auxiliary shared
-                elif _circumstance(step, trigger):
+                elif _circumstance(step, trigger) or _participant_doing(step, trigger):
                     detour = True  # "killed fighting in the town of Qusayr": where the victims were then
                 else:
                     blocked = True
@@ -730,12 +766,18 @@ def _attachment(
             elif step.dep_ == "conj" and step.pos_ == "VERB" and not _gapped(step) and step.i - step.head.i > 2:
                 # "captured in Panama and extradited to the United States": the next act's place, after the
                 # trigger's own; not "shot and killed near Kissufim", one act named twice
+                if _sequel(step):
+                    return None  # "captured and held at Bagram", "shot and later died in a Paris hospital"
                 detour = True
                 # where the next act takes its participant ("captured and handed over to the United States",
                 # "shot and evacuated to South Africa") is no place of the trigger's at all
                 blocked = blocked or word in GOAL_PREPS
             if step.dep_ == "poss" and step.head.lemma_.lower() in OWNED_EVENT_NOUNS:
                 blocked = True
+            if step.dep_ in ("advmod", "npadvmod") and step.head.pos_ == "VERB" and _bearing(step):
+                # "captured ... north of Baghdad", the bearing parsed as an adverb of the verb: near the reference
+                # (not "an ambush 20 miles south of Baghdad", which places the ambush)
+                locative = True
             if step.dep_ in ("prep", "agent") or step.pos_ == "ADP":
                 w = step.lower_
                 if w == "of" and step.head.lemma_.lower() in SIEGE_NOUNS:
@@ -767,6 +809,33 @@ def _attachment(
     if _inside_other_clause(head, trigger) or word in DIRECTION_WORDS:
         return None  # a bearing not hung from the trigger places what it follows ("the town 70 km west of Mosul")
     return _Attachment(2, 0, word, True)
+
+
+# What befalls a participant after the event, elsewhere: custody, care, sentence, death ("captured and held at
+# Bagram", "shot and treated at Harlem Hospital", "captured and deported to Mauthausen").
+SEQUEL_VERBS = frozenset(
+    {
+        "hold", "treat", "die", "send", "deport", "transfer", "jail", "imprison", "sentence", "execute", "release",
+        "extradite", "hand", "fly", "ship", "evacuate", "bring", "move", "detain", "interrogate", "try", "convict",
+        "charge", "torture", "enslave", "become", "spend", "escape", "free", "return", "rush", "airlift",
+        "hospitalize", "hospitalise", "bury", "question", "keep", "lock", "parade", "exchange", "swap",
+    }
+)  # fmt: skip
+SEQUENCE_ADVERBS = frozenset({"later", "then", "subsequently", "eventually", "afterwards", "afterward"})
+
+
+def _sequel(verb: Token) -> bool:
+    """A conjoined act that follows the event rather than being part of it: what befell its participant afterwards
+    ("and held at Bagram", "and later died in a Paris hospital"). Its place is where that happened, not where the
+    event did; a tense of its own does not make it one ("20 were killed and 100 were injured near Itagui")."""
+    return verb.lemma_.lower() in SEQUEL_VERBS or any(
+        c.dep_ == "advmod" and c.lower_ in SEQUENCE_ADVERBS for c in verb.children
+    )
+
+
+def _bearing(word: Token) -> bool:
+    """A direction word with its "of" reference ("north of Baghdad", "the outskirts of Homs")."""
+    return word.lower_ in DIRECTION_WORDS and any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children)
 
 
 # Subordinators that set a clause beside the trigger's as another happening, not as its circumstance ("when
@@ -806,6 +875,23 @@ def _circumstance(clause: Token, trigger: Token) -> bool:
     if clause.dep_ == "xcomp" and clause.head.i != trigger.i and clause.head.pos_ == "VERB":
         return _circumstance(clause.head, trigger)  # "shot while waiting to interview figures in Abidjan"
     return clause.dep_ in ("advcl", "xcomp") and clause.head.i == trigger.i and clause.lower_.endswith("ing")
+
+
+def _participant_doing(clause: Token, trigger: Token) -> bool:
+    """A participle on the trigger's object saying what it was doing or where it was ("captured rebels hiding in
+    the hills of X", "shot an officer walking near his home in Y"): where the object was when the event reached
+    it; not a road's course ("patrolled the roads leading from Kibera"), which names where the road goes."""
+    return (
+        clause.dep_ == "acl"
+        and clause.tag_ == "VBG"
+        and clause.lemma_.lower() not in ROUTE_VERBS
+        and clause.head.dep_ == "dobj"
+        and clause.head.head.i == trigger.i
+    )
+
+
+# Verbs that give a road's or a line's course: "the road leading to X", "the bridge linking X with Y".
+ROUTE_VERBS = frozenset({"lead", "link", "connect", "join", "run", "stretch", "border", "overlook", "face"})
 
 
 def _gapped(verb: Token) -> bool:
@@ -855,14 +941,22 @@ def _says_where(prep: Token) -> bool:
         # "an attack on Sere Kaniye", "a ferry on Manila Bay", not "a statement on Iraq" (what it is about)
         return head.lemma_.lower() not in TOPIC_NOUNS
     if word == "between":
-        # "the buffer zone between the border and the Litani River", not "talks between Prodi and Putin", "a deal
-        # between Ukraine and Russia" (its parties)
-        return head.lemma_.lower() in PLACE_NOUNS | BOUNDARY_NOUNS
+        # the ends of a stretch, not where on it ("the buffer zone between Georgia and Abkhazia", "fighting on the
+        # border between Iraq and Iran"), nor the parties of "talks between Prodi and Putin"
+        return False
     if word in LOCATIVE_PREPS or word in DIRECTION_WORDS:
         return True
     if word != "to":
         return word in ROUTE_PREPS
-    return head.pos_ in ("VERB", "NOUN") and head.lower_ not in ("according", "adding", "due")
+    if head.pos_ == "NOUN":
+        # "the entrance to Heathrow", "the road to Kandahar" (ground that leads there), not "a voyage to Cuba",
+        # "a note to Britain" (where a trip or a message is bound)
+        return head.lemma_.lower() in PLACE_NOUNS | BOUNDARY_NOUNS | WAY_NOUNS
+    return head.pos_ == "VERB" and head.lower_ not in ("according", "adding", "due")
+
+
+# Ground that leads to a place: "to" after it names where it is ("at the entrance to the camp").
+WAY_NOUNS = frozenset({"entrance", "gate", "gates", "approach", "approaches", "access", "way", "door", "doorstep"})
 
 
 def _describes_place(clause: Token, above: list[Token]) -> bool:
@@ -966,6 +1060,8 @@ def _with_conjuncts(tokens: SpacySpan, mention: PlaceMention, index: MentionLook
     kind = doc[end] if end < tokens.sent.end and tokens.end_char == mention.end else None
     if kind is not None and kind.is_title and kind.lower_ in TITLED_KINDS:
         end += 1  # "Helmand Province", "the Karkh District": the capitalised kind is part of the name as written
+    if end == tokens.end and tokens.end_char == mention.end:
+        end = _hyphened_end(doc, end, tokens.sent.end, index.places_at)
     token = tokens.root
     for _ in range(8):
         following = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i >= end]
@@ -982,11 +1078,45 @@ def _with_conjuncts(tokens: SpacySpan, mention: PlaceMention, index: MentionLook
             end = max(end, stop)
         else:
             break
-    if end == tokens.end:
+    begin = _titled_kind_before(tokens, mention)
+    if end == tokens.end and begin == mention.start:
         return Span(mention.start, mention.end, mention.text)
     last_token = doc[end - 1]
-    stop_char = last_token.idx + len(last_token.text)
-    return Span(mention.start, stop_char, parsed_text(doc)[mention.start : stop_char])
+    stop_char = last_token.idx + len(last_token.text) if end > tokens.end else mention.end
+    return Span(begin, stop_char, parsed_text(doc)[begin:stop_char])
+
+
+# Capitalised kinds that open a name with "of": "the Gulf of Oman", "the Straits of Malacca", "the Bay of Bengal".
+KINDS_BEFORE_OF = frozenset(
+    {"gulf", "bay", "strait", "straits", "sea", "isle", "isles", "cape", "lake", "mount", "horn", "port"}
+)
+
+
+def _titled_kind_before(tokens: SpacySpan, mention: PlaceMention) -> int:
+    """Where the name starts when a capitalised kind and "of" open it ("Gulf of" in "the Gulf of Oman", which
+    the gazetteer may read as "Oman" alone): the kind is part of the name as written."""
+    doc = tokens.doc
+    start = tokens.start
+    if start - 2 < tokens.sent.start or tokens.start_char != mention.start or doc[start - 1].lower_ != "of":
+        return mention.start
+    kind = doc[start - 2]
+    return kind.idx if kind.is_title and kind.lower_ in KINDS_BEFORE_OF else mention.start
+
+
+def _hyphened_end(doc: Doc, end: int, stop: int, places_at: dict[int, PlaceMention]) -> int:
+    """Where a name runs on across hyphens the gazetteer's shorter name stopped at: "Mazar" of "Mazar-e-Sharif",
+    "Port" of "Port-au-Prince". A part counts when it is capitalised, or a short particle hyphened on ("e-",
+    "au-", "al-"); not "Syria-linked" (vetoed earlier as a modifier), nor a place of its own ("Gaza-Egypt")."""
+    while end + 1 < stop and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        part = doc[end + 1]
+        if part.i in places_at:
+            break
+        particle = part.is_lower and part.is_alpha and len(part) <= 3 and not part.whitespace_
+        joined = particle and end + 3 < stop and doc[end + 2].text == "-" and doc[end + 3].is_title
+        if not ((part.is_title and part.is_alpha) or joined):
+            break
+        end += 2
+    return end
 
 
 # Kinds of place that, capitalised after a name, are part of it ("Helmand Province", "Basra City", "the Potomac
