@@ -919,8 +919,10 @@ class _MentionIndex:
         head = token
         while head.dep_ in ("compound", "flat", "amod") and head.head.i != head.i:
             head = head.head
-        if any(t.i in self.actors_at for t in (head, *head.children)):
-            return []  # "British Defence Secretary Tom King": the phrase already names its country
+        if any(t.i in self.actors_at for t in (*head.children, *_office_phrase(head))):
+            # "British Defence Secretary Tom King", "General X, commander of Polish forces": the phrase or its
+            # appositive already names whose office it is
+            return []
         start = token.sent.start
         code = self.sentence_country.get(start) or self.sole_country.get(start)
         role = "state_forces" if title in MILITARY_TITLES else "government"
@@ -2291,11 +2293,27 @@ def _joined(a: Token, b: Token) -> bool:
     return False
 
 
+def _office_phrase(head: Token) -> list[Token]:
+    """The words of an office-holder's phrase that can say whose office it is, its appositive and "of"-complement
+    included ("General X, commander of Polish forces"), but not a coordinated holder's ("X and Chinese Premier Y")."""
+    words = []
+    for word in phrase_tokens(head):
+        current = word
+        while current.i != head.i and current.dep_ != "conj":
+            current = current.head
+        if current.i == head.i:
+            words.append(word)
+    return words
+
+
 def _merge_roles(all_roles: object) -> Roles:
+    """The roles of a trigger group, the shallowest trigger's first. An actor a higher trigger takes as its target
+    is not the group's source for being a lower one's agent: "Tehran denounced the American accusations" is
+    Iran's act against the United States."""
     source: list[str] = []
     target: list[str] = []
     for roles in all_roles:  # type: ignore[attr-defined]
-        source.extend(actor for actor in roles.source if actor not in source)
+        source.extend(actor for actor in roles.source if actor not in source and actor not in target)
         target.extend(actor for actor in roles.target if actor not in target and actor not in source)
     return Roles(tuple(source), tuple(target))
 
