@@ -48,3 +48,25 @@ def test_title_with_no_country_still_takes_its_sentences_country(pipeline) -> No
     found = events(pipeline, "President Jan Kowalski said Poland would reject the Russian plan.", "REJECT")
     assert found
     assert "PL.government" in found[0].source
+
+
+def test_delegation_from_a_country_is_its_governments(pipeline) -> None:
+    found = events(pipeline, "A delegation from North Korea arrived in Beijing for talks.", "CONSULT")
+    assert found
+    assert found[0].source == ("KP.government",)
+
+
+def test_people_from_a_country_are_not_its_government(pipeline) -> None:
+    # "refugees from Syria" are Syrians, not Syria's government: only representatives speak for where they come from
+    for event in pipeline(Article(text="Refugees from Syria protested in Beirut.")).events:
+        assert "SY.government" not in event.source
+
+
+def test_two_word_demonym_names_its_country(pipeline) -> None:
+    # "North Korean", "South African": the last word alone names no country or another one
+    found = events(pipeline, "Officials in Seoul welcomed the North Korean offer.", "SUPPORT")
+    assert found
+    assert found[0].target == ("KP.government",)
+    found = events(pipeline, "Zimbabwe rejected the South African proposal.", "REJECT")
+    assert found
+    assert found[0].target == ("ZA.government",)

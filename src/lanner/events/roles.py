@@ -86,10 +86,14 @@ QUANTITY_NOUNS = frozenset({"total", "number", "series", "wave", "barrage", "str
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "with", "to", "toward", "towards", "into", "of"})
 # Phrase-internal dependencies: tokens reached through these belong to the same actor phrase.
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "conj", "appos", "nummod", "quantmod"})
-# Nouns for people who speak or act for a body named with "for": "a spokesman for the Kremlin" is the Kremlin.
-SPOKESPERSON_NOUNS = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator", "official", "delegate"}
-)
+# Nouns for people who speak or act for a body named with "for" or "from": "a spokesman for the Kremlin" is the
+# Kremlin, "a delegation from North Korea" North Korea's.
+REPRESENTATIVE_NOUNS = frozenset(
+    {
+        "spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "emissary", "negotiator", "official",
+        "delegate", "delegation", "diplomat", "ambassador",
+    }
+)  # fmt: skip
 
 # Nouns whose parties are named with "between"/"among": a mediator's or host's targets.
 BETWEEN_NOUNS = frozenset({"mediation", "effort", "talks", "talk", "negotiation", "meeting", "dialogue", "contact"})
@@ -168,7 +172,7 @@ class Roles:
 
 def phrase_tokens(head: Token, *, of_complements: bool = True) -> Iterable[Token]:
     """The noun phrase of `head`, with coordinated phrases and (unless told not to) "of"-complements and the
-    "for"-complement of a spokesperson ("a spokesman for the Kremlin"), without clauses."""
+    "for" or "from" complement of a representative ("a spokesman for the Kremlin"), without clauses."""
     stack = [head]
     while stack:
         token = stack.pop()
@@ -182,8 +186,9 @@ def phrase_tokens(head: Token, *, of_complements: bool = True) -> Iterable[Token
 
 def _complement_names_whose(prep: Token, noun: Token) -> bool:
     """Whether a prepositional phrase on a noun names whom the noun's people belong to or speak for: "members of
-    Hamas", "a spokesman for the Kremlin" (but not "troops for Liberia")."""
-    return prep.lower_ == "of" or (prep.lower_ == "for" and noun.lemma_.lower() in SPOKESPERSON_NOUNS)
+    Hamas", "a spokesman for the Kremlin", "a delegation from North Korea" (but not "troops for Liberia", nor
+    "refugees from Syria")."""
+    return prep.lower_ == "of" or (prep.lower_ in ("for", "from") and noun.lemma_.lower() in REPRESENTATIVE_NOUNS)
 
 
 def _phrase_actors(head: Token, lookup: ActorLookup) -> list[str]:

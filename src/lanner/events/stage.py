@@ -971,14 +971,29 @@ class _MentionIndex:
     def _demonym_actor(self, token: Token) -> list[str]:
         """ "rejected the Israeli proposal": a demonym modifying a noun names that country's government.
         Not next to a hyphen ("Russian-made", "pro-Iranian"), where it says where a thing comes from or leans."""
-        code = self.demonyms.by_word.get(token.text)
-        if code is None or token.dep_ not in ("amod", "compound", "nmod"):
+        if token.dep_ not in ("amod", "compound", "nmod"):
             return []
         doc = token.doc
-        if (token.i + 1 < len(doc) and doc[token.i + 1].text == "-") or (token.i > 0 and doc[token.i - 1].text == "-"):
+        first, code = self._demonym_ending_at(token)
+        if code is None:
+            return []
+        if (token.i + 1 < len(doc) and doc[token.i + 1].text == "-") or (first > 0 and doc[first - 1].text == "-"):
             return []
         actor = self.knowledge_base.state_actor(code, "government")
         return [actor.actor_id] if actor else []
+
+    def _demonym_ending_at(self, token: Token) -> tuple[int, str | None]:
+        """The demonym whose last word `token` is, longest first ("rejected the North Korean offer", "a South
+        African proposal": the last word alone names no country, or another one), as (its first word, country)."""
+        doc = token.doc
+        for width in (3, 2, 1):
+            first = token.i - width + 1
+            if first < token.sent.start:
+                continue
+            code = self.demonyms.by_word.get(doc[first : token.i + 1].text)
+            if code is not None:
+                return first, code
+        return token.i, None
 
 
 @dataclass(frozen=True)
