@@ -986,14 +986,15 @@ class _MentionIndex:
         """The demonym whose last word `token` is, longest first ("rejected the North Korean offer", "a South
         African proposal": the last word alone names no country, or another one), as (its first word, country)."""
         doc = token.doc
-        for width in (3, 2, 1):
+        for width in (3, 2):
             first = token.i - width + 1
-            if first < token.sent.start:
+            # cheap checks before building the span; `token.sent` would rebuild the sentence on every call
+            if first < 0 or not doc[first].is_title or any(doc[i].is_sent_start for i in range(first + 1, token.i + 1)):
                 continue
             code = self.demonyms.by_word.get(doc[first : token.i + 1].text)
             if code is not None:
                 return first, code
-        return token.i, None
+        return token.i, self.demonyms.by_word.get(token.text)
 
 
 @dataclass(frozen=True)
