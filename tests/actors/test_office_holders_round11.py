@@ -1,5 +1,5 @@
-"""Round 11 (plover): office-holders and leaders of the 1990s and 2000s that news of the period names alone, found
-with their country in sentences written for these tests."""
+"""Round 11 (plover): office-holders, leaders, legislatures and parties of the 1990s and 2000s that news of the period
+names alone, found with their country in sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -22,6 +22,10 @@ def actor_countries(stage: ActorStage, nlp, text: str) -> dict[str, str | None]:
         ("Jose Maria Aznar met the king on Tuesday.", "Jose Maria Aznar", "ES"),
         ("Sheikh Hamad bin Khalifa al-Thani arrived in Cairo.", "Sheikh Hamad bin Khalifa al-Thani", "QA"),
         ("Gro Harlem Brundtland opened the conference.", "Gro Harlem Brundtland", "NO"),
+        ("The Knesset approved the budget.", "Knesset", "IL"),
+        ("The Blue House rejected the claim.", "Blue House", "KR"),
+        ("The BJP won the vote in Delhi.", "BJP", "IN"),
+        ("Likud said it would leave the coalition.", "Likud", "IL"),
     ],
 )
 def test_office_holder_named_alone_has_a_country(stage: ActorStage, nlp, text: str, name: str, country: str) -> None:  # type: ignore[no-untyped-def]
@@ -30,5 +34,5 @@ def test_office_holder_named_alone_has_a_country(stage: ActorStage, nlp, text: s
 
 def test_surnames_that_are_common_words_or_places_are_not_aliases(kb: ActorKnowledgeBase) -> None:
     # "a downer", the Scottish town of Paisley, the Bemba people: not the people of those names
-    for word in ("Downer", "Paisley", "Bemba"):
+    for word in ("Downer", "Paisley", "Bemba", "BNP"):
         assert not any(word in actor.aliases for actor in kb.named_actors()), word
