@@ -36,3 +36,24 @@ def test_surnames_that_are_common_words_or_places_are_not_aliases(kb: ActorKnowl
     # "a downer", the Scottish town of Paisley, the Bemba people: not the people of those names
     for word in ("Downer", "Paisley", "Bemba", "BNP"):
         assert not any(word in actor.aliases for actor in kb.named_actors()), word
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Thousands of Greeks marched.", "Greeks", "GR"),
+        ("Police arrested three Slovaks.", "Slovaks", "SK"),
+        ("Two Cypriots were detained.", "Cypriots", "CY"),
+    ],
+)
+def test_plural_demonym_names_the_people_of_its_country(
+    stage: ActorStage, nlp, text: str, name: str, country: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert actor_countries(stage, nlp, text).get(name) == country
+
+
+def test_plural_of_a_demonym_ending_in_ne_is_not_a_people() -> None:
+    # "Philippines" is the country, not its people
+    from lanner.actors.stage import plural_demonyms
+
+    assert plural_demonyms(["Philippine", "Greek", "Lebanese", "French"]) == ["Greeks"]
