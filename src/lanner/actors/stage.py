@@ -117,11 +117,16 @@ def alias_variants(alias: str) -> list[str]:
     return list(dict.fromkeys(variants))
 
 
-def plural_demonyms(demonyms: Sequence[str]) -> list[str]:
-    """ "Palestinians", "Iraqis", "Afghans": the people of a country, for demonyms whose plural adds -s.
+# Endings of one-word demonyms that are also nouns for one of the people, whose plural adds -s: "Palestinians",
+# "Iraqis", "Cypriots", "Greeks", "Czechs", "Uzbeks", "Kazakhs", "Kosovars", "Filipinos", "Montenegrins",
+# "Nigeriens", "Yemenites". Not -ese, -ish, -tch, -nch ("Lebanese", "Polish", "Dutch", "French"), nor -ne, whose
+# plural can be the country's own name ("Philippines").
+PLURAL_DEMONYM_ENDINGS = ("an", "i", "ot", "ek", "ak", "ik", "kh", "ech", "ar", "no", "in", "ien", "ite")
 
-    Only one-word demonyms ending in -an or -i ("Lebanese", "French", "US" have no such plural noun)."""
-    return [d + "s" for d in demonyms if d.isalpha() and d[0].isupper() and d.endswith(("an", "i"))]
+
+def plural_demonyms(demonyms: Sequence[str]) -> list[str]:
+    """ "Palestinians", "Iraqis", "Cypriots": the people of a country, for demonyms whose plural adds -s."""
+    return [d + "s" for d in demonyms if d.isalpha() and d[0].isupper() and d.endswith(PLURAL_DEMONYM_ENDINGS)]
 
 
 def is_case_sensitive(alias: str) -> bool:

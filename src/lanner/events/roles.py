@@ -86,6 +86,14 @@ QUANTITY_NOUNS = frozenset({"total", "number", "series", "wave", "barrage", "str
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "with", "to", "toward", "towards", "into", "of"})
 # Phrase-internal dependencies: tokens reached through these belong to the same actor phrase.
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "conj", "appos", "nummod", "quantmod"})
+# Nouns for people who speak or act for a body named with "for" or "from": "a spokesman for the Kremlin" is the
+# Kremlin, "a delegation from North Korea" North Korea's.
+REPRESENTATIVE_NOUNS = frozenset(
+    {
+        "spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "emissary", "negotiator", "official",
+        "delegate", "delegation", "diplomat", "ambassador",
+    }
+)  # fmt: skip
 
 # Nouns whose parties are named with "between"/"among": a mediator's or host's targets.
 BETWEEN_NOUNS = frozenset({"mediation", "effort", "talks", "talk", "negotiation", "meeting", "dialogue", "contact"})
@@ -163,8 +171,8 @@ class Roles:
 
 
 def phrase_tokens(head: Token, *, of_complements: bool = True) -> Iterable[Token]:
-    """The noun phrase of `head`, with coordinated phrases and (unless told not to) "of"-complements,
-    without clauses."""
+    """The noun phrase of `head`, with coordinated phrases and (unless told not to) "of"-complements and the
+    "for" or "from" complement of a representative ("a spokesman for the Kremlin"), without clauses."""
     stack = [head]
     while stack:
         token = stack.pop()
@@ -172,8 +180,15 @@ def phrase_tokens(head: Token, *, of_complements: bool = True) -> Iterable[Token
         for child in token.children:
             if child.dep_ in PHRASE_DEPS and not _place_of_blast(child, token):
                 stack.append(child)
-            elif of_complements and child.dep_ == "prep" and child.lower_ == "of":
+            elif of_complements and child.dep_ == "prep" and _complement_names_whose(child, token):
                 stack.extend(grand for grand in child.children if grand.dep_ == "pobj")
+
+
+def _complement_names_whose(prep: Token, noun: Token) -> bool:
+    """Whether a prepositional phrase on a noun names whom the noun's people belong to or speak for: "members of
+    Hamas", "a spokesman for the Kremlin", "a delegation from North Korea" (but not "troops for Liberia", nor
+    "refugees from Syria")."""
+    return prep.lower_ == "of" or (prep.lower_ in ("for", "from") and noun.lemma_.lower() in REPRESENTATIVE_NOUNS)
 
 
 def _phrase_actors(head: Token, lookup: ActorLookup) -> list[str]:

@@ -919,8 +919,10 @@ class _MentionIndex:
         head = token
         while head.dep_ in ("compound", "flat", "amod") and head.head.i != head.i:
             head = head.head
-        if any(t.i in self.actors_at for t in (head, *head.children)):
-            return []  # "British Defence Secretary Tom King": the phrase already names its country
+        if any(t.i in self.actors_at for t in (*head.children, *_office_phrase(head))):
+            # "British Defence Secretary Tom King", "General X, commander of Polish forces": the phrase or its
+            # appositive already names whose office it is
+            return []
         start = token.sent.start
         code = self.sentence_country.get(start) or self.sole_country.get(start)
         role = "state_forces" if title in MILITARY_TITLES else "government"
@@ -969,14 +971,30 @@ class _MentionIndex:
     def _demonym_actor(self, token: Token) -> list[str]:
         """ "rejected the Israeli proposal": a demonym modifying a noun names that country's government.
         Not next to a hyphen ("Russian-made", "pro-Iranian"), where it says where a thing comes from or leans."""
-        code = self.demonyms.by_word.get(token.text)
-        if code is None or token.dep_ not in ("amod", "compound", "nmod"):
+        if token.dep_ not in ("amod", "compound", "nmod"):
             return []
         doc = token.doc
-        if (token.i + 1 < len(doc) and doc[token.i + 1].text == "-") or (token.i > 0 and doc[token.i - 1].text == "-"):
+        first, code = self._demonym_ending_at(token)
+        if code is None:
+            return []
+        if (token.i + 1 < len(doc) and doc[token.i + 1].text == "-") or (first > 0 and doc[first - 1].text == "-"):
             return []
         actor = self.knowledge_base.state_actor(code, "government")
         return [actor.actor_id] if actor else []
+
+    def _demonym_ending_at(self, token: Token) -> tuple[int, str | None]:
+        """The demonym whose last word `token` is, longest first ("rejected the North Korean offer", "a South
+        African proposal": the last word alone names no country, or another one), as (its first word, country)."""
+        doc = token.doc
+        for width in (3, 2):
+            first = token.i - width + 1
+            # cheap checks before building the span; `token.sent` would rebuild the sentence on every call
+            if first < 0 or not doc[first].is_title or any(doc[i].is_sent_start for i in range(first + 1, token.i + 1)):
+                continue
+            code = self.demonyms.by_word.get(doc[first : token.i + 1].text)
+            if code is not None:
+                return first, code
+        return token.i, self.demonyms.by_word.get(token.text)
 
 
 @dataclass(frozen=True)
@@ -2291,11 +2309,27 @@ def _joined(a: Token, b: Token) -> bool:
     return False
 
 
+def _office_phrase(head: Token) -> list[Token]:
+    """The words of an office-holder's phrase that can say whose office it is, its appositive and "of"-complement
+    included ("General X, commander of Polish forces"), but not a coordinated holder's ("X and Chinese Premier Y")."""
+    words = []
+    for word in phrase_tokens(head):
+        current = word
+        while current.i != head.i and current.dep_ != "conj":
+            current = current.head
+        if current.i == head.i:
+            words.append(word)
+    return words
+
+
 def _merge_roles(all_roles: object) -> Roles:
+    """The roles of a trigger group, the shallowest trigger's first. An actor a higher trigger takes as its target
+    is not the group's source for being a lower one's agent: "Tehran denounced the American accusations" is
+    Iran's act against the United States."""
     source: list[str] = []
     target: list[str] = []
     for roles in all_roles:  # type: ignore[attr-defined]
-        source.extend(actor for actor in roles.source if actor not in source)
+        source.extend(actor for actor in roles.source if actor not in source and actor not in target)
         target.extend(actor for actor in roles.target if actor not in target and actor not in source)
     return Roles(tuple(source), tuple(target))
 
