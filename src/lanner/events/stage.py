@@ -8,6 +8,7 @@ fatalities and factuality from the parse, and keep the sentence as evidence.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -783,6 +784,10 @@ class _MentionIndex:
         # Span.ents rebuilds every entity span of the document, and a sentence's words were re-read per
         # trigger: both once per document instead (they were a third of the events stage's time)
         self._ents = list(doc.ents)
+        self._ent_starts = [ent.start for ent in self._ents]  # sorted, as spaCy keeps entities in order
+        self._ents_by_sentence: dict[tuple[int, int], list[SpacySpan]] = {}
+        self._next_sentence: dict[int, SpacySpan] = {}
+        self._lowered: dict[int, str] = {}  # a word id's lower-cased string, looked up once per document
         self._words: dict[int, frozenset[str]] = {}
         self._lemma_ids: list[int] | None = None  # the document's lemma and lower-case word ids, read once
         self._pos_ids: list[int] | None = None
@@ -790,8 +795,30 @@ class _MentionIndex:
         self.sentence_memo: dict[tuple[str, int], Any] = {}
 
     def ents_in(self, sentence: SpacySpan) -> list[SpacySpan]:
-        """The named entities inside `sentence`, in order."""
-        return [ent for ent in self._ents if ent.start >= sentence.start and ent.end <= sentence.end]
+        """The named entities inside `sentence`, in order: found by bisection and kept per sentence, since the
+        place rule asks for every candidate place."""
+        bounds = (sentence.start, sentence.end)
+        found = self._ents_by_sentence.get(bounds)
+        if found is None:
+            found = []
+            for k in range(bisect_left(self._ent_starts, sentence.start), len(self._ents)):
+                ent = self._ents[k]
+                if ent.start >= sentence.end:
+                    break
+                if ent.end <= sentence.end:
+                    found.append(ent)
+            self._ents_by_sentence[bounds] = found
+        return found
+
+    def next_sentence(self, sentence: SpacySpan) -> SpacySpan | None:
+        """The sentence after `sentence`, built once: `Token.sent` scans the document for its bounds."""
+        doc = sentence.doc
+        if sentence.end >= len(doc):
+            return None
+        following = self._next_sentence.get(sentence.start)
+        if following is None:
+            following = self._next_sentence[sentence.start] = doc[sentence.end].sent
+        return following
 
     def pos_ids(self, doc: Doc) -> list[int]:
         """The part-of-speech id of every word of the document, read once: asking a Token for it builds one."""
@@ -817,9 +844,14 @@ class _MentionIndex:
 
                 ids = sentence.doc.to_array([LEMMA, LOWER])
                 self._lemma_ids, self._lower_ids = ids[:, 0].tolist(), ids[:, 1].tolist()
-            strings = sentence.doc.vocab.strings
+            strings, lowered = sentence.doc.vocab.strings, self._lowered
             start, end = sentence.start, sentence.end
-            lemmas = {strings[i].lower() for i in set(self._lemma_ids[start:end])}
+            lemmas = set()
+            for i in set(self._lemma_ids[start:end]):
+                lemma = lowered.get(i)
+                if lemma is None:
+                    lemma = lowered[i] = strings[i].lower()
+                lemmas.add(lemma)
             words = frozenset(lemmas.union(strings[i] for i in set(self._lower_ids[start:end])))
             self._words[sentence.start] = words
         return words
@@ -1155,7 +1187,7 @@ class EventStage:
         if not roles.target and event_type not in ("ASSAULT", "PROTEST"):
             roles = Roles(roles.source, _country_in(head.token, index, roles.source))  # "lifted a curfew in Montenegro"
         mode = self._mode(group, sentence, index) if event_type == head.sense.type else None
-        factuality, _cue = factuality_of(head.token)
+        factuality, _cue = factuality_of(head.token, sentence)
         if event_type in COOPERATIVE_TYPES and _refusal(head.token):
             # "will not withdraw", "would not lay down their arms": CAMEO 12 "refuse to yield", a REJECT that
             # the text asserts, not a cooperative act it negates
@@ -1739,16 +1771,16 @@ TAKEOVER_WORDS = TERRITORY_VERBS | frozenset(
 )
 
 
-def _with_next(sentence: SpacySpan) -> list[SpacySpan]:
+def _with_next(sentence: SpacySpan, index: _MentionIndex) -> list[SpacySpan]:
     """The sentence and the one after it, which often says how the event it reports came about."""
-    doc = sentence.doc
-    return [sentence, doc[sentence.end].sent] if sentence.end < len(doc) else [sentence]
+    following = index.next_sentence(sentence)
+    return [sentence, following] if following is not None else [sentence]
 
 
 def _taken_over(sentence: SpacySpan, index: _MentionIndex) -> bool:
     """Does the sentence of a withdrawal, or the next one, say someone takes the ground ("Troops withdrew from
     the town. Rebels entered it hours later")?"""
-    return any(_any_lemma(s, TAKEOVER_WORDS, index) for s in _with_next(sentence))
+    return any(_any_lemma(s, TAKEOVER_WORDS, index) for s in _with_next(sentence, index))
 
 
 def _names_grenade(sentence: SpacySpan, index: _MentionIndex) -> bool:
@@ -2100,7 +2132,7 @@ def _acled_cue(
         return "weapons_seized"  # ACLED: a controlled detonation, or a bomb going off in its makers' hands
     if group[0].sense is BASE_SENSE:
         return "base"
-    if event_type == "ASSAULT" and any(_names_grenade(s, index) for s in _with_next(sentence)):
+    if event_type == "ASSAULT" and any(_names_grenade(s, index) for s in _with_next(sentence, index)):
         return "grenade"  # "an explosion at the market ... Police said the attackers used a hand grenade"
     territory = any(t.sense is TERRITORY_SENSE for t in group)
     words = index.words_of(sentence)
