@@ -759,13 +759,11 @@ def responsibility_claims(doc: Doc, lookup: ActorLookup, asserted: Callable[[Tok
     reports. Only asserted claims by named actors ("did not claim", "a group" are no claim of a named actor)."""
     from spacy.attrs import LEMMA
 
-    from lanner.nlp.text import distinct_ids, positions_of
-
     claims: list[Claim] = []
-    lemmas = doc.to_array(LEMMA)  # by lemma id: a Token for every word of the article cost more
+    lemmas = doc.to_array(LEMMA).tolist()  # by lemma id: a Token for every word of the article cost more
     strings = doc.vocab.strings
-    wanted = {lemma for lemma in distinct_ids(lemmas) if strings[lemma].lower() == "responsibility"}
-    for token in (doc[i] for i in positions_of(lemmas, wanted)):
+    wanted = {lemma for lemma in set(lemmas) if strings[lemma].lower() == "responsibility"}
+    for token in (doc[i] for i, lemma in enumerate(lemmas) if lemma in wanted):
         if token.dep_ != "dobj":
             continue
         verb = token.head
@@ -896,14 +894,17 @@ def attack_attributions(doc: Doc, lookup: ActorLookup, asserted: Callable[[Token
     reports the attack without one. Only named actors, in asserted sentences ("denied being behind it" is none)."""
     from spacy.attrs import LEMMA, LOWER
 
-    from lanner.nlp.text import distinct_ids, fixed_word_ids, positions_of
+    from lanner.nlp.text import fixed_word_ids
 
     found: list[Claim] = []
     words = doc.to_array([LEMMA, LOWER])  # by id, as `responsibility_claims`: no Token for every word
     strings = doc.vocab.strings
-    lemmas = {lemma for lemma in distinct_ids(words[:, 0]) if strings[lemma].lower() in _BLAME_WORDS}
-    at = sorted({*positions_of(words[:, 0], lemmas), *positions_of(words[:, 1], fixed_word_ids(_BLAME_WORDS))})
-    for token in (doc[i] for i in at):
+    lemma_ids, lower_ids = words[:, 0].tolist(), words[:, 1].tolist()  # a column at a time: no list per word
+    # each distinct lemma looked up once: the string store builds a new string for every look-up
+    lemmas = {lemma for lemma in set(lemma_ids) if strings[lemma].lower() in _BLAME_WORDS}
+    lowers = fixed_word_ids(_BLAME_WORDS)
+    pairs = enumerate(zip(lemma_ids, lower_ids, strict=True))
+    for token in (doc[i] for i, (lemma, lower) in pairs if lemma in lemmas or lower in lowers):
         heads, referent = _blamed(token)
         if referent is None or not heads:
             continue

@@ -787,11 +787,11 @@ class _MentionIndex:
         self._ent_starts = [ent.start for ent in self._ents]  # sorted, as spaCy keeps entities in order
         self._ents_by_sentence: dict[tuple[int, int], list[SpacySpan]] = {}
         self._next_sentence: dict[int, SpacySpan] = {}
-        self._lowered: dict[int, str] = {}  # a word id's lower-cased string, looked up once per document
+        self._actors_read: dict[int, list[str]] = {}  # `actors_for` of words no actor mention covers
         self._words: dict[int, frozenset[str]] = {}
-        self._lemma_ids: list[int] | None = None  # the document's lemma and lower-case word ids, read once
+        self._forms: tuple[list[str], list[str]] | None = None  # every word's lower-cased lemma and form
         self._pos_ids: list[int] | None = None
-        self._lower_ids: list[int] = []
+        self._heads: list[int] | None = None  # every word's head, by position
         self.sentence_memo: dict[tuple[str, int], Any] = {}
 
     def ents_in(self, sentence: SpacySpan) -> list[SpacySpan]:
@@ -835,24 +835,41 @@ class _MentionIndex:
         doc, pos_ids, proper_noun = sentence.doc, self.pos_ids(sentence.doc), IDS["PROPN"]
         return [doc[i] for i in range(sentence.start, sentence.end) if pos_ids[i] == proper_noun]
 
+    def word_forms(self, doc: Doc) -> tuple[list[str], list[str]]:
+        """Every word's lower-cased lemma and lower-case form (`token.lemma_.lower()`, `token.lower_`), read once
+        per document from the word ids, each distinct id's string once: cheaper than a Token per word, and than
+        the string store, which builds a new string at every look-up."""
+        if self._forms is None:
+            from spacy.attrs import LEMMA, LOWER
+
+            ids = doc.to_array([LEMMA, LOWER])
+            strings = doc.vocab.strings
+            lemma_of = {i: strings[i].lower() for i in set(ids[:, 0].tolist())}
+            lower_of = {i: strings[i] for i in set(ids[:, 1].tolist())}
+            self._forms = [lemma_of[i] for i in ids[:, 0].tolist()], [lower_of[i] for i in ids[:, 1].tolist()]
+        return self._forms
+
+    def depth(self, token: Token) -> int:
+        """How many heads up the parse's root is from `token` (at most 50), read from the heads' positions: walking
+        `Token.head` builds a Token at every step."""
+        if self._heads is None:
+            from spacy.attrs import HEAD
+
+            offsets = token.doc.to_array(HEAD).astype("int64").tolist()  # relative, stored unsigned
+            self._heads = [i + offset for i, offset in enumerate(offsets)]
+        heads, i, depth = self._heads, token.i, 0
+        while heads[i] != i and depth < 50:
+            i = heads[i]
+            depth += 1
+        return depth
+
     def words_of(self, sentence: SpacySpan) -> frozenset[str]:
         """The lower-cased lemmas and forms of the sentence's tokens."""
         words = self._words.get(sentence.start)
-        if words is None:  # from the words' ids, each distinct word once: cheaper than a Token per word
-            if self._lemma_ids is None:
-                from spacy.attrs import LEMMA, LOWER
-
-                ids = sentence.doc.to_array([LEMMA, LOWER])
-                self._lemma_ids, self._lower_ids = ids[:, 0].tolist(), ids[:, 1].tolist()
-            strings, lowered = sentence.doc.vocab.strings, self._lowered
+        if words is None:
+            lemmas, lowers = self.word_forms(sentence.doc)
             start, end = sentence.start, sentence.end
-            lemmas = set()
-            for i in set(self._lemma_ids[start:end]):
-                lemma = lowered.get(i)
-                if lemma is None:
-                    lemma = lowered[i] = strings[i].lower()
-                lemmas.add(lemma)
-            words = frozenset(lemmas.union(strings[i] for i in set(self._lower_ids[start:end])))
+            words = frozenset(lemmas[start:end]).union(lowers[start:end])
             self._words[sentence.start] = words
         return words
 
@@ -896,10 +913,18 @@ class _MentionIndex:
         return outside, sole
 
     def actors_for(self, token: Token) -> list[str]:
-        """Actors named by a token: an actor mention, or a country name standing for its government."""
+        """Actors named by a token: an actor mention, or a country name standing for its government. Kept per
+        word, since every role and place rule asks it of the same phrases' words (callers only read the list)."""
         found = self.actors_at.get(token.i)
         if found:
             return found
+        found = self._actors_read.get(token.i)
+        if found is None:
+            found = self._actors_read[token.i] = self._read_actors(token)
+        return found
+
+    def _read_actors(self, token: Token) -> list[str]:
+        """`actors_for` a word that no actor mention covers."""
         place = self.places_at.get(token.i)
         if (
             place
@@ -1049,6 +1074,8 @@ class EventStage:
         from spacy.parts_of_speech import IDS
 
         self._trigger_pos_ids = frozenset(IDS[pos] for pos in TRIGGER_POS)
+        self._adjective_pos_id = IDS["ADJ"]
+        self._noun_pos_ids = frozenset({IDS["NOUN"], IDS["PROPN"]})
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.doc
@@ -1159,10 +1186,18 @@ class EventStage:
 
     def _trigger_groups(self, sentence: SpacySpan, index: _MentionIndex) -> list[list[_Trigger]]:
         doc, pos_ids = sentence.doc, index.pos_ids(sentence.doc)
+        lemmas, lowers = index.word_forms(doc)
+        adjective, nouns = self._adjective_pos_id, self._noun_pos_ids
         triggers: list[_Trigger] = []
         for i in range(sentence.start, sentence.end):
-            if pos_ids[i] not in self._trigger_pos_ids:
+            pos = pos_ids[i]
+            if pos not in self._trigger_pos_ids:
                 continue  # most words: no Token is built for them
+            # the first checks of `_sense`, by position: nouns and adjectives no table knows build no Token either
+            if pos == adjective and lemmas[i] not in self.lexicon.adjectives:
+                continue
+            if pos in nouns and lemmas[i] not in self._noun_words and lowers[i] not in self.lexicon.nouns:
+                continue
             token = doc[i]
             sense = self._sense(token, index)
             if sense:
@@ -1179,8 +1214,9 @@ class EventStage:
 
     # -- one event --------------------------------------------------------------------------------
     def _event(self, analysis: Analysis, sentence: SpacySpan, group: list[_Trigger], index: _MentionIndex) -> Event:
-        head = min(group, key=lambda trigger: _depth(trigger.token))
-        roles = _merge_roles(self._roles(t, index) for t in sorted(group, key=lambda trigger: _depth(trigger.token)))
+        by_depth = sorted(group, key=lambda trigger: index.depth(trigger.token))  # stable: ties keep text order
+        head = by_depth[0]
+        roles = _merge_roles(self._roles(t, index) for t in by_depth)
         event_type = head.sense.type
         if event_type != "THREATEN" and _on_condition(head.token):
             event_type = "THREATEN"  # "will withdraw its force unless ...": an action held over someone is a threat
@@ -1410,6 +1446,8 @@ def _asserted(verb: Token) -> bool:
 
 def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSense | None:
     """Verbs whose event type depends on their object: territory taken, a base set up, weapons seized."""
+    if lemma not in SPECIAL_SENSE_VERBS:
+        return None
     if lemma in GATHER_VERBS and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in DEMONSTRATOR_NOUNS for c in token.children
     ):
@@ -1535,6 +1573,37 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
 ARMED_KINDS = frozenset({"state_forces", "armed_group"})
 # "drove the militants out of the town", "flushed them out of the area", "were pushed back from their strongholds".
 EXPULSION_VERBS = frozenset({"drive", "push", "flush", "chase", "oust", "expel", "evict", "dislodge", "force"})
+# Every verb `_special_sense` can give a sense of its own: it is asked of every verb of every sentence, and the
+# others are let go before their objects are read. A new rule there must add its verbs here.
+SPECIAL_SENSE_VERBS = (
+    ALLOW_VERBS
+    | BASE_VERBS
+    | BUILDUP_VERBS
+    | CUSTODY_VERBS
+    | CUT_OFF_VERBS
+    | DISRUPT_VERBS
+    | EXCHANGE_VERBS
+    | EXPULSION_VERBS
+    | FOIL_VERBS
+    | FORM_VERBS
+    | GATHER_VERBS
+    | HAND_OVER_VERBS
+    | HOST_VERBS
+    | LAUNCH_VERBS
+    | ORDER_VERBS
+    | PRESS_VERBS
+    | SEND_VERBS
+    | SNATCH_VERBS
+    | STOP_VERBS
+    | TERRITORY_VERBS
+    | TIES_VERBS
+    | TO_DEATH_VERBS
+    | TRUCE_VERBS
+    | USE_VERBS
+    | WITHDRAW_VERBS
+    | frozenset({"go", "expel", "violate", "breach", "break", "take", "hold", "seize", "keep", "set", "burn"})
+    | frozenset({"shoot", "open", "enter", "occupy"})
+)
 
 
 def _out_of_territory(verb: Token, index: _MentionIndex) -> bool:
@@ -2293,14 +2362,6 @@ def _clause_depth(token: Token) -> int:
         if token.dep_ in SUBORDINATE_DEPS and _reporting_verb(token) is None:
             depth += 1
         token = token.head
-    return depth
-
-
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token = token.head
-        depth += 1
     return depth
 
 

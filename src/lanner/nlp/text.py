@@ -4,7 +4,7 @@ compare with its word ids (`Doc.to_array`) without building a Token per word."""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -32,19 +32,3 @@ def word_ids(words: Iterable[str]) -> frozenset[int]:
 def fixed_word_ids(words: frozenset[str]) -> frozenset[int]:
     """`word_ids` of a fixed word list (a module's table, a stage's demonyms), computed once."""
     return word_ids(words)
-
-
-def positions_of(ids: Any, wanted: Iterable[int]) -> list[int]:
-    """The positions of a `Doc.to_array` column whose word id is one of `wanted`, in order. Compared inside
-    numpy: turning an article's ids into Python ints (`tolist`) cost more than the search."""
-    import numpy
-
-    wanted_ids = numpy.fromiter(wanted, dtype=numpy.uint64)
-    return numpy.flatnonzero(numpy.isin(ids, wanted_ids)).tolist() if len(wanted_ids) else []
-
-
-def distinct_ids(ids: Any) -> list[int]:
-    """The distinct word ids of a `Doc.to_array` column, each once."""
-    import numpy
-
-    return numpy.unique(ids).tolist()
