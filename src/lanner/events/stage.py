@@ -30,6 +30,7 @@ from lanner.events.roles import (
     verb_roles,
 )
 from lanner.geo.recognize import FEATURE_WORDS
+from lanner.nlp.text import WordForms
 from lanner.records import (
     Actor,
     Analysis,
@@ -759,6 +760,7 @@ class _MentionIndex:
         knowledge_base: ActorKnowledgeBase,
         demonyms: Demonyms | None = None,
         ground_verbs: frozenset[str] = GROUND_VERBS,
+        word_forms: WordForms | None = None,
     ) -> None:
         self.actors_at: dict[int, list[str]] = {}
         self.ground_verbs = ground_verbs
@@ -790,6 +792,7 @@ class _MentionIndex:
         self._actors_read: dict[int, list[str]] = {}  # `actors_for` of words no actor mention covers
         self._words: dict[int, frozenset[str]] = {}
         self._forms: tuple[list[str], list[str]] | None = None  # every word's lower-cased lemma and form
+        self._word_forms = word_forms if word_forms is not None else WordForms()
         self._pos_ids: list[int] | None = None
         self._heads: list[int] | None = None  # every word's head, by position
         self.sentence_memo: dict[tuple[str, int], Any] = {}
@@ -836,17 +839,10 @@ class _MentionIndex:
         return [doc[i] for i in range(sentence.start, sentence.end) if pos_ids[i] == proper_noun]
 
     def word_forms(self, doc: Doc) -> tuple[list[str], list[str]]:
-        """Every word's lower-cased lemma and lower-case form (`token.lemma_.lower()`, `token.lower_`), read once
-        per document from the word ids, each distinct id's string once: cheaper than a Token per word, and than
-        the string store, which builds a new string at every look-up."""
+        """Every word's lower-cased lemma and lower-case form (`token.lemma_.lower()`, `token.lower_`), by
+        position, read once per document."""
         if self._forms is None:
-            from spacy.attrs import LEMMA, LOWER
-
-            ids = doc.to_array([LEMMA, LOWER])
-            strings = doc.vocab.strings
-            lemma_of = {i: strings[i].lower() for i in set(ids[:, 0].tolist())}
-            lower_of = {i: strings[i] for i in set(ids[:, 1].tolist())}
-            self._forms = [lemma_of[i] for i in ids[:, 0].tolist()], [lower_of[i] for i in ids[:, 1].tolist()]
+            self._forms = self._word_forms.of(doc)
         return self._forms
 
     def depth(self, token: Token) -> int:
@@ -1069,6 +1065,7 @@ class EventStage:
         self.lexicon = lexicon or TriggerLexicon.load()
         self._noun_words = frozenset(self.lexicon.nouns) | DRILL_NOUNS | RULE_NOUNS
         self._demonyms = demonym_countries(knowledge_base)  # once, not once per article
+        self._word_forms = WordForms()  # the strings of word ids, kept across articles
         attack_verbs = {lemma for lemma, sense in self.lexicon.verbs.items() if sense.type == "ASSAULT"}
         self._ground_verbs = GROUND_VERBS | attack_verbs
         from spacy.parts_of_speech import IDS
@@ -1081,7 +1078,7 @@ class EventStage:
         doc = analysis.doc
         if doc is None:
             return analysis
-        index = _MentionIndex(analysis, doc, self.knowledge_base, self._demonyms, self._ground_verbs)
+        index = _MentionIndex(analysis, doc, self.knowledge_base, self._demonyms, self._ground_verbs, self._word_forms)
         events: list[Event] = []
         attacks: list[tuple[Event, bool, bool]] = []  # ASSAULT events in order: (event, kept, refers back)
         for sentence in doc.sents:
@@ -1093,8 +1090,9 @@ class EventStage:
                 if kept:
                     events.append(_with_place_target(event, self.knowledge_base))
         events = _share_weapons(events, attacks)
-        claims = responsibility_claims(doc, index.actors_for, _asserted)
-        claims += attack_attributions(doc, index.actors_for, _asserted)
+        forms = index.word_forms(doc)
+        claims = responsibility_claims(doc, index.actors_for, _asserted, forms)
+        claims += attack_attributions(doc, index.actors_for, _asserted, forms)
         analysis.events = attribute_claims(events, claims)
         return analysis
 
