@@ -511,7 +511,8 @@ def _hyphen_modifier(tokens: SpacySpan) -> bool:
     rebels", "the Kinshasa-appointed governor"): who leads or backs it, not where it is."""
     doc = tokens.doc
     end = tokens.end
-    if end + 1 >= tokens.sent.end or doc[end].text != "-":
+    # the hyphen first: finding the sentence's end scans the document
+    if end + 1 >= len(doc) or doc[end].text != "-" or end + 1 >= tokens.sent.end:
         return False
     word = doc[end + 1]
     return word.is_lower and word.tag_ in ("VBN", "VBD", "JJ") and word.dep_ in ("amod", "compound", "acl")
@@ -675,9 +676,10 @@ def _name_run(token: Token) -> SpacySpan:
         return t.text in ("-", "/") or (t.is_lower and t.is_alpha and len(t) <= 3 and hyphen_next)  # "al-", "ez-"
 
     start, end = token.i, token.i + 1
-    while start > token.sent.start and (part(start - 1) or opening(start - 1)):
+    sentence = token.sent  # once: `Token.sent` scans the document for its bounds
+    while start > sentence.start and (part(start - 1) or opening(start - 1)):
         start -= 1
-    while end < token.sent.end and part(end):
+    while end < sentence.end and part(end):
         end += 1
     while doc[start].text in ("-", "/"):
         start += 1

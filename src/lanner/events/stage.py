@@ -795,6 +795,8 @@ class _MentionIndex:
         self._word_forms = word_forms if word_forms is not None else WordForms()
         self._pos_ids: list[int] | None = None
         self._heads: list[int] | None = None  # every word's head, by position
+        self._doc = doc
+        self._named: dict[frozenset[str], bool] = {}
         self.sentence_memo: dict[tuple[str, int], Any] = {}
 
     def ents_in(self, sentence: SpacySpan) -> list[SpacySpan]:
@@ -844,6 +846,14 @@ class _MentionIndex:
         if self._forms is None:
             self._forms = self._word_forms.of(doc)
         return self._forms
+
+    def names_any(self, words: frozenset[str]) -> bool:
+        """Does any word of the document have one of these lower-case forms? Rules asked of every verb that need
+        a rare word ("must") are let go at once in the many articles without it."""
+        named = self._named.get(words)
+        if named is None:
+            named = self._named[words] = not words.isdisjoint(self.word_forms(self._doc)[1])
+        return named
 
     def depth(self, token: Token) -> int:
         """How many heads up the parse's root is from `token` (at most 50), read from the heads' positions: walking
@@ -1126,7 +1136,7 @@ class EventStage:
             return None  # "aid groups", "attack helicopters": a modifier, not an event
         if token.pos_ == "VERB" and token.dep_ == "amod" and token.head.dep_ != "ROOT":
             return None  # "banned munitions", "armed men", "wounded soldiers": a participle describing a thing
-        if token.pos_ in ("VERB", "AUX") and _reported_obligation(token):
+        if token.pos_ in ("VERB", "AUX") and index.names_any(OBLIGATION_MODALS) and _reported_obligation(token):
             return DEMAND_SENSE
         if token.pos_ == "ADJ":
             sense = self.lexicon.adjectives.get(lemma)
@@ -1245,7 +1255,8 @@ class EventStage:
         place = _event_place(sentence, head.token, roles, index)
         roles = _legal_source(head.token, event_type, mode, roles, place, self.knowledge_base)
         date = _event_date(analysis, sentence, head.token, index)
-        fatalities = fatalities_in(_event_tokens(group)) if event_type == "ASSAULT" else None
+        event_tokens = _event_tokens(group) if event_type == "ASSAULT" else []  # once: a walk of every subtree
+        fatalities = fatalities_in(event_tokens) if event_type == "ASSAULT" else None
         cumulative = _any_lemma(sentence, CUMULATIVE_WORDS, index)
         if (
             event_type == "ASSAULT"
@@ -1253,7 +1264,7 @@ class EventStage:
             and not cumulative
             and not _battle(head.token, roles.source, self.knowledge_base)
             and (
-                _unnamed_victims(group)
+                _unnamed_victims(event_tokens)
                 or _civilian_place_attacked(group, index)
                 or any(t.sense is TO_DEATH_SENSE for t in group)  # "a councillor was hacked to death": no fight
             )
@@ -1885,10 +1896,14 @@ def _chemical_object(objects: list[Token]) -> bool:
 TERRORIZE_VERBS = frozenset({"scatter", "terrorize", "terrorise", "displace", "panic", "frighten", "rob"})
 
 
-def _unnamed_victims(group: list[_Trigger]) -> bool:
-    """Does the event harm people the text names only as people, or only by number ("killing 10")?"""
-    for token in _event_tokens(group):
-        if token.dep_ not in ("dobj", "nsubjpass") or token.head.lemma_.lower() not in HARM_VERBS | TERRORIZE_VERBS:
+HARMING_VERBS = HARM_VERBS | TERRORIZE_VERBS
+
+
+def _unnamed_victims(event_tokens: list[Token]) -> bool:
+    """Does the event harm people the text names only as people, or only by number ("killing 10")?
+    `event_tokens` are the event's `_event_tokens`."""
+    for token in event_tokens:
+        if token.dep_ not in ("dobj", "nsubjpass") or token.head.lemma_.lower() not in HARMING_VERBS:
             continue
         if token.lemma_.lower() in VICTIM_NOUNS or token.lower_ in VICTIM_NOUNS:
             return True
@@ -2015,10 +2030,11 @@ def _police_source(source: tuple[str, ...], knowledge_base: ActorKnowledgeBase) 
 
 def _phrase_country(actor_id: str, sentence: SpacySpan, index: _MentionIndex) -> str | None:
     """The country of a place named in the phrase of a generic agent's mention ("demonstrators in Baghdad")."""
-    for token in sentence:
-        if actor_id not in index.actors_at.get(token.i, ()):
+    doc = sentence.doc
+    for i in range(sentence.start, sentence.end):  # by position: a Token only where the actor is named
+        if actor_id not in index.actors_at.get(i, ()):
             continue
-        head = token
+        head = doc[i]
         while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
             head = head.head
         # "students in Jakarta", and through a participle of place: "a newspaper based in Beirut"
