@@ -782,13 +782,15 @@ class _MentionIndex:
         for mention in analysis.dates:
             for i in _token_range(doc, mention.start, mention.end):
                 self.dates_at[i] = mention
+        # the sentences once: `doc.sents` builds every sentence afresh, and `Token.sent` scans for its bounds
+        self.sentences: list[SpacySpan] = list(doc.sents)
+        self._sentence_at = {sentence.start: k for k, sentence in enumerate(self.sentences)}
         self.sentence_country, self.sole_country = self._sentence_countries(doc, analysis)
         # Span.ents rebuilds every entity span of the document, and a sentence's words were re-read per
         # trigger: both once per document instead (they were a third of the events stage's time)
         self._ents = list(doc.ents)
         self._ent_starts = [ent.start for ent in self._ents]  # sorted, as spaCy keeps entities in order
         self._ents_by_sentence: dict[tuple[int, int], list[SpacySpan]] = {}
-        self._next_sentence: dict[int, SpacySpan] = {}
         self._actors_read: dict[int, list[str]] = {}  # `actors_for` of words no actor mention covers
         self._words: dict[int, frozenset[str]] = {}
         self._forms: tuple[list[str], list[str]] | None = None  # every word's lower-cased lemma and form
@@ -817,13 +819,11 @@ class _MentionIndex:
 
     def next_sentence(self, sentence: SpacySpan) -> SpacySpan | None:
         """The sentence after `sentence`, built once: `Token.sent` scans the document for its bounds."""
-        doc = sentence.doc
-        if sentence.end >= len(doc):
-            return None
-        following = self._next_sentence.get(sentence.start)
-        if following is None:
-            following = self._next_sentence[sentence.start] = doc[sentence.end].sent
-        return following
+        k = self._sentence_at.get(sentence.start)
+        if k is not None and self.sentences[k].end == sentence.end:
+            return self.sentences[k + 1] if k + 1 < len(self.sentences) else None
+        doc = sentence.doc  # not one of the document's sentences
+        return doc[sentence.end].sent if sentence.end < len(doc) else None
 
     def pos_ids(self, doc: Doc) -> list[int]:
         """The part-of-speech id of every word of the document, read once: asking a Token for it builds one."""
@@ -897,7 +897,7 @@ class _MentionIndex:
         # by position and word id: building a Token for every word of the article cost more than the look-ups
         words = doc.to_array(ORTH).tolist()
         demonyms = self.demonyms.by_id
-        for sentence in doc.sents:  # by sentence: `token.sent` would rebuild the sentence for every token
+        for sentence in self.sentences:  # by sentence: `token.sent` would rebuild the sentence for every token
             codes: set[str] = set()
             every: set[str] = set()
             for i in range(sentence.start, sentence.end):
@@ -1091,7 +1091,7 @@ class EventStage:
         index = _MentionIndex(analysis, doc, self.knowledge_base, self._demonyms, self._ground_verbs, self._word_forms)
         events: list[Event] = []
         attacks: list[tuple[Event, bool, bool]] = []  # ASSAULT events in order: (event, kept, refers back)
-        for sentence in doc.sents:
+        for sentence in index.sentences:
             for group in self._trigger_groups(sentence, index):
                 event = self._event(analysis, sentence, group, index)
                 kept = not _mentions_earlier_event(group, event)
