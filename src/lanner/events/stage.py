@@ -8,7 +8,7 @@ fatalities and factuality from the parse, and keep the sentence as evidence.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -762,6 +762,7 @@ class _MentionIndex:
         ground_verbs: frozenset[str] = GROUND_VERBS,
         word_forms: WordForms | None = None,
     ) -> None:
+        token_range = _TokenRanges(doc)
         self.actors_at: dict[int, list[str]] = {}
         self.ground_verbs = ground_verbs
         self.places_at: dict[int, PlaceMention] = {}
@@ -769,22 +770,23 @@ class _MentionIndex:
         self.knowledge_base = knowledge_base
         self.demonyms = demonyms if demonyms is not None else demonym_countries(knowledge_base)
         for mention in analysis.actors:
-            for i in _token_range(doc, mention.start, mention.end):
+            for i in token_range(mention.start, mention.end):
                 self.actors_at.setdefault(i, []).append(mention.actor.actor_id)
         self.place_words: set[int] = set()  # every word of a place name, also inside another name
         for mention in analysis.places:
-            words = _token_range(doc, mention.start, mention.end)
+            words = token_range(mention.start, mention.end)
             self.place_words.update(words)
             if mention.reference != "name":  # "Iraqi forces" names an actor, not where it acted
                 continue
             for i in words:
                 self.places_at[i] = mention
         for mention in analysis.dates:
-            for i in _token_range(doc, mention.start, mention.end):
+            for i in token_range(mention.start, mention.end):
                 self.dates_at[i] = mention
         # the sentences once: `doc.sents` builds every sentence afresh, and `Token.sent` scans for its bounds
         self.sentences: list[SpacySpan] = list(doc.sents)
         self._sentence_at = {sentence.start: k for k, sentence in enumerate(self.sentences)}
+        self._token_range = token_range
         self.sentence_country, self.sole_country = self._sentence_countries(doc, analysis)
         # Span.ents rebuilds every entity span of the document, and a sentence's words were re-read per
         # trigger: both once per document instead (they were a third of the events stage's time)
@@ -888,7 +890,7 @@ class _MentionIndex:
         actor_country: dict[int, str] = {}
         for mention in analysis.actors:
             if mention.actor.country and mention.actor.kind != "government":  # another office: a counterpart's
-                for i in _token_range(doc, mention.start, mention.end):
+                for i in self._token_range(mention.start, mention.end):
                     actor_country[i] = mention.actor.country
         outside: dict[int, str] = {}
         sole: dict[int, str] = {}
@@ -1061,6 +1063,37 @@ def demonym_countries(knowledge_base: ActorKnowledgeBase) -> Demonyms:
 def _token_range(doc: Doc, start: int, end: int) -> range:
     span = doc.char_span(start, end, alignment_mode="expand")
     return range(span.start, span.end) if span is not None else range(0)
+
+
+class _TokenRanges:
+    """`_token_range` for many mentions of one document: the words a character span covers, found by bisecting
+    the words' offsets instead of building a Span per mention. Where the words do not tile the text one after
+    another (an empty word, a gap) spaCy's own search may pick another word, so it is asked instead."""
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import IDX, LENGTH, SPACY
+
+        self._doc = doc
+        rows = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+        self._starts = [start for start, _, _ in rows]
+        self._ends = [start + length for start, length, _ in rows]  # where the word's own text ends
+        self._reach = [start + length + space for start, length, space in rows]  # and its trailing space
+        self._tiled = all(reach > start for start, reach in zip(self._starts, self._reach, strict=True)) and all(
+            self._reach[i] == self._starts[i + 1] for i in range(len(rows) - 1)
+        )
+
+    def __call__(self, start: int, end: int) -> range:
+        if not self._tiled:
+            return _token_range(self._doc, start, end)
+        first = bisect_right(self._starts, start) - 1
+        last = bisect_right(self._starts, end - 1) - 1
+        if first < 0 or last < 0 or start >= self._reach[first] or end - 1 >= self._reach[last]:
+            return _token_range(self._doc, start, end)  # outside the text: spaCy says None
+        if start == self._ends[first]:
+            first += 1  # expand mode: the space after a word does not make the word part of the span
+        if first > last + 1:
+            return _token_range(self._doc, start, end)
+        return range(first, last + 1)
 
 
 class EventStage:
@@ -1393,8 +1426,11 @@ class EventStage:
                 return "suicide-attack"  # "blew himself up", "detonated explosives, killing themselves"
             if group[0].sense.mode == "abduct":
                 return "abduct"  # "kidnapped advisers and exploded bombs": what was done, whatever the weapon
+            lemmas, modifiers = index.word_forms(sentence.doc)[0], self.lexicon.modifiers
             for trigger in group:
                 for token in [*trigger.token.children, *trigger.token.subtree]:
+                    if lemmas[token.i] not in modifiers:
+                        continue  # no weapon word: `_modifier_mode` would say None
                     mode = self._modifier_mode(token)
                     if mode and token.lemma_.lower() in COMPOUND_ONLY_MODIFIERS and token.dep_ != "compound":
                         continue  # "torched cars": a car is a weapon only in "car bomb"
