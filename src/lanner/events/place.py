@@ -307,7 +307,10 @@ def place_candidates(
     for mention, tokens in _place_phrases(sentence, index):
         place = mention.place
         specificity = FEATURE_SPECIFICITY.get(place.feature, 6) if place is not None else UNRESOLVED_SPECIFICITY
-        if (place is None or place.feature != "country") and any(t.i in index.actors_at for t in tokens):
+        # by position: no Token per word
+        if (place is None or place.feature != "country") and any(
+            i in index.actors_at for i in range(tokens.start, tokens.end)
+        ):
             # a name the actor stage read as an actor ("Hamas"), not a place
             vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="actor"))
             continue
@@ -543,7 +546,7 @@ def _find_place_phrases(sentence: SpacySpan, index: MentionLookup) -> list[tuple
         taken.update(range(span.start, span.end))
         found.append((mention, span))
     for ent in index.ents_in(sentence):
-        if ent.label_ not in PLACE_LABELS or any(t.i in taken or t.i in index.actors_at for t in ent):
+        if ent.label_ not in PLACE_LABELS or any(i in taken or i in index.actors_at for i in range(ent.start, ent.end)):
             continue
         if not any(t.pos_ == "PROPN" for t in ent):
             continue  # "the eastern coast": a description, not a name

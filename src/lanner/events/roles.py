@@ -170,9 +170,10 @@ def phrase_tokens(head: Token, *, of_complements: bool = True) -> Iterable[Token
         token = stack.pop()
         yield token
         for child in token.children:
-            if child.dep_ in PHRASE_DEPS and not _place_of_blast(child, token):
+            dep = child.dep_  # read once: each read builds a string
+            if dep in PHRASE_DEPS and not _place_of_blast(child, token):
                 stack.append(child)
-            elif of_complements and child.dep_ == "prep" and child.lower_ == "of":
+            elif of_complements and dep == "prep" and child.lower_ == "of":
                 stack.extend(grand for grand in child.children if grand.dep_ == "pobj")
 
 
