@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import textwrap
 
 import pytest
 
@@ -94,7 +95,7 @@ def test_claims_read_the_same_with_the_index_forms(pipeline) -> None:
 
 def _lemmas_tested(function) -> set[str]:
     """Every lemma `function` compares `lemma` with (`lemma == "x"`, `lemma in NAME`, `lemma in ("x", "y")`)."""
-    tree = ast.parse(inspect.getsource(function))
+    tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
     found: set[str] = set()
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Compare) and isinstance(node.left, ast.Name) and node.left.id == "lemma"):
@@ -111,3 +112,22 @@ def test_every_verb_a_special_rule_names_passes_the_early_exit() -> None:
     tested = _lemmas_tested(_special_sense)
     assert tested, "the rule's lemma comparisons were not found"
     assert tested <= SPECIAL_SENSE_VERBS, sorted(tested - SPECIAL_SENSE_VERBS)
+
+
+TRIGGER_TEXTS = [
+    "The rebels warned that they would attack the capital. The minister spoke by telephone with the Turkish president.",
+    "Russia said Turkey must withdraw its troops. Police baton-charged the protesters, who had gathered in the square.",
+    "Gunmen seized two aid workers and set fire to the school; troops later recaptured Palmyra without a fight.",
+]
+
+
+@pytest.mark.parametrize("text", TRIGGER_TEXTS)
+def test_triggers_found_by_position_are_those_sense_finds_word_by_word(pipeline, text: str) -> None:
+    from lanner.events.stage import TRIGGER_POS
+
+    analysis, index = _index(pipeline, text)
+    events = pipeline.stage("events")
+    for sentence in analysis.doc.sents:
+        grouped = [(t.token.i, t.sense) for group in events._trigger_groups(sentence, index) for t in group]
+        every = [(t.i, sense) for t in sentence if t.pos_ in TRIGGER_POS and (sense := events._sense(t, index))]
+        assert sorted(grouped, key=lambda pair: pair[0]) == every

@@ -1116,6 +1116,11 @@ class EventStage:
         self._trigger_pos_ids = frozenset(IDS[pos] for pos in TRIGGER_POS)
         self._adjective_pos_id = IDS["ADJ"]
         self._noun_pos_ids = frozenset({IDS["NOUN"], IDS["PROPN"]})
+        self._verb_pos_id, self._auxiliary_pos_id = IDS["VERB"], IDS["AUX"]
+        # every verb lemma `_sense` can give a sense: the table's, the special rules', and those its rules name
+        self._verb_words = (
+            frozenset(self.lexicon.verbs) | SPECIAL_SENSE_VERBS | {"charge", "warn", "speak", "talk", "confer", "chat"}
+        )
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.doc
@@ -1229,6 +1234,8 @@ class EventStage:
         doc, pos_ids = sentence.doc, index.pos_ids(sentence.doc)
         lemmas, lowers = index.word_forms(doc)
         adjective, nouns = self._adjective_pos_id, self._noun_pos_ids
+        verb, auxiliary, verb_words = self._verb_pos_id, self._auxiliary_pos_id, self._verb_words
+        obligation = index.names_any(OBLIGATION_MODALS)
         triggers: list[_Trigger] = []
         for i in range(sentence.start, sentence.end):
             pos = pos_ids[i]
@@ -1238,6 +1245,12 @@ class EventStage:
             if pos == adjective and lemmas[i] not in self.lexicon.adjectives:
                 continue
             if pos in nouns and lemmas[i] not in self._noun_words and lowers[i] not in self.lexicon.nouns:
+                continue
+            # a verb no table or rule knows, and an auxiliary, have a sense only as an obligation laid in reported
+            # speech ("must"), or as a baton charge
+            if pos == verb and not obligation and self.lexicon.verb_lemma(lowers[i], lemmas[i]) not in verb_words:
+                continue
+            if pos == auxiliary and not obligation and lemmas[i] != "charge":
                 continue
             token = doc[i]
             sense = self._sense(token, index)
