@@ -1074,13 +1074,12 @@ class _TokenRanges:
         from spacy.attrs import IDX, LENGTH, SPACY
 
         self._doc = doc
-        rows = doc.to_array([IDX, LENGTH, SPACY]).tolist()
-        self._starts = [start for start, _, _ in rows]
-        self._ends = [start + length for start, length, _ in rows]  # where the word's own text ends
-        self._reach = [start + length + space for start, length, space in rows]  # and its trailing space
-        self._tiled = all(reach > start for start, reach in zip(self._starts, self._reach, strict=True)) and all(
-            self._reach[i] == self._starts[i + 1] for i in range(len(rows) - 1)
-        )
+        offsets = doc.to_array([IDX, LENGTH, SPACY]).astype("int64")  # in numpy: one pass per column, not per word
+        starts = offsets[:, 0]
+        ends = starts + offsets[:, 1]  # where the word's own text ends
+        reach = ends + offsets[:, 2]  # and its trailing space
+        self._tiled = bool((reach > starts).all() and (reach[:-1] == starts[1:]).all())
+        self._starts, self._ends, self._reach = starts.tolist(), ends.tolist(), reach.tolist()
 
     def __call__(self, start: int, end: int) -> range:
         if not self._tiled:

@@ -55,4 +55,4 @@ class WordForms:
             lemmas[i] = strings[i].lower()
         for i in set(lower_ids).difference(lowers):
             lowers[i] = strings[i]
-        return [lemmas[i] for i in lemma_ids], [lowers[i] for i in lower_ids]
+        return list(map(lemmas.__getitem__, lemma_ids)), list(map(lowers.__getitem__, lower_ids))
