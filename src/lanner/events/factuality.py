@@ -504,20 +504,20 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
     if inverted is not None:
         return "hypothetical", inverted.text  # "were the rebels to seize the dam", "had the army attacked"
     for child in token.children:
-        lower = child.lower_
-        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and lower in NEGATORS):
+        lower, dep = child.lower_, child.dep_  # read once: each read builds a string
+        if dep == "neg" or (dep in ("advmod", "det", "preconj") and lower in NEGATORS):
             if _not_only(child) or _not_until(token):
                 continue  # "not only shelled the town but also looted it", "did not leave until Friday"
             return "negated", child.text
-        if child.dep_ == "advmod" and lower == "longer" and any(g.lower_ == "no" for g in child.children):
+        if dep == "advmod" and lower == "longer" and any(g.lower_ == "no" for g in child.children):
             return "negated", "no longer"  # "the rebels no longer attack civilian targets"
-        if child.dep_ == "prep" and lower == "on" and any(g.lower_ in RECURRING_DAYS for g in child.children):
+        if dep == "prep" and lower == "on" and any(g.lower_ in RECURRING_DAYS for g in child.children):
             return "generic", child.text  # "the militants attack army posts on Fridays"
-        if child.dep_ == "advmod" and lower == "long" and _perfect(token):
+        if dep == "advmod" and lower == "long" and _perfect(token):
             return "generic", child.text  # "bandits have long preyed on travellers"
-        if child.dep_ == "advmod" and lower in SHORTFALL_ADVERBS and token.pos_ == "VERB":
+        if dep == "advmod" and lower in SHORTFALL_ADVERBS and token.pos_ == "VERB":
             return "negated", child.text  # "the bomb almost killed the minister"
-        if child.dep_ in ("aux", "auxpass"):
+        if dep in ("aux", "auxpass"):
             if lower in FUTURE_AUX or (lower == "would" and _future_in_the_past(token)):
                 return "future", child.text
             if lower in ("could", "can") and _marked(token, "before"):
@@ -526,27 +526,27 @@ def _own_cue(token: Token) -> tuple[Factuality, str] | None:
                 return "hypothetical", child.text
             if lower == "going" or (child.lemma_ == "be" and any(g.lower_ == "going" for g in child.children)):
                 return "future", child.text
-        if child.dep_ == "mark" and lower in CONDITIONAL_MARKS:
+        if dep == "mark" and lower in CONDITIONAL_MARKS:
             return "hypothetical", child.text
-        if child.dep_ in ("mark", "advmod") and lower in RECURRENCE_MARKS:
+        if dep in ("mark", "advmod") and lower in RECURRENCE_MARKS:
             return "generic", child.text  # "whenever the army advances"
-        if child.dep_ == "advcl" and _marked(child, *RECURRENCE_MARKS):
+        if dep == "advcl" and _marked(child, *RECURRENCE_MARKS):
             return "generic", child.text  # "the rebels shell its supply lines whenever the army advances"
-        if child.dep_ == "prep" and lower in ("at", "under") and _never(child):
+        if dep == "prep" and lower in ("at", "under") and _never(child):
             return "negated", child.text  # "at no point did the soldiers fire"
-        if child.dep_ in ("advmod", "npadvmod") and lower in HABITUAL:
+        if dep in ("advmod", "npadvmod") and lower in HABITUAL:
             return "generic", child.text
         if lower in REPETITION_STARTS and _repetition(child):
             return "generic", child.text  # "has time and again attacked", "from time to time", "now and then"
-        if child.dep_ == "prep" and lower == "on" and _on_a_basis(child):
+        if dep == "prep" and lower == "on" and _on_a_basis(child):
             return "generic", child.text  # "beat detainees on a regular basis"
-        if child.dep_ in ("advmod", "npadvmod") and lower in ("once", "twice", "times") and _per_period(child):
+        if dep in ("advmod", "npadvmod") and lower in ("once", "twice", "times") and _per_period(child):
             return "generic", child.text  # "raid the camp at least once a week"
-        if child.dep_ == "advmod" and lower in HEDGE_ADVERBS:
+        if dep == "advmod" and lower in HEDGE_ADVERBS:
             return "hypothetical", child.text
-        if child.dep_ == "prep" and lower == "according" and _according_to_unverified(token):
+        if dep == "prep" and lower == "according" and _according_to_unverified(token):
             return "hypothetical", child.text
-        if child.dep_ in ("npadvmod", "advmod") and any(  # "every Friday", "almost every week"
+        if dep in ("npadvmod", "advmod") and any(  # "every Friday", "almost every week"
             grand.dep_ in ("det", "nummod") and grand.lower_ in RECURRENCE_DETS for grand in child.children
         ):
             return "generic", child.text
@@ -1169,11 +1169,12 @@ def _complement_of_noun(token: Token) -> bool:
     )
 
 
-def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
+def factuality_of(trigger: Token, sentence: Span | None = None) -> tuple[Factuality, str | None]:
     """The factuality of the event that `trigger` expresses, and the word that decided it.
 
     Walks from the trigger up the parse ("might return home to carry out attacks" reaches "might"),
-    stopping at relative clauses and subjects, whose cues belong to another predicate.
+    stopping at relative clauses and subjects, whose cues belong to another predicate. `sentence` is the
+    trigger's sentence when the caller has it: `Token.sent` scans the document for its bounds.
     """
     token = below = trigger
     reported = False
@@ -1242,11 +1243,12 @@ def factuality_of(trigger: Token) -> tuple[Factuality, str | None]:
         if token.dep_ in REPORT_DEPS or (token.dep_ == "acl" and head.lemma_.lower() not in PLAN_NOUNS):
             reported = True
         below, token = token, head
-    if _imperative(trigger):
+    sentence = trigger.sent if sentence is None else sentence
+    if _imperative(trigger, sentence):
         return "future", trigger.text  # "Attack the convoys, the commander told his men"
     if trigger.pos_ == "NOUN" and any(child.dep_ == "det" and child.lower_ == "any" for child in trigger.children):
         return "hypothetical", "any"  # "any attack on the base will be met with force": no attack in particular
-    if _ends_in_question(trigger.sent) and not _wh_question(trigger):
+    if _ends_in_question(sentence) and not _wh_question(trigger, sentence):
         return "hypothetical", "?"
     return "asserted", None
 
@@ -1262,21 +1264,21 @@ def _ends_in_question(sentence: Span) -> bool:
     return False
 
 
-def _imperative(trigger: Token) -> bool:
+def _imperative(trigger: Token, sentence: Span) -> bool:
     """A command: a bare verb that opens its sentence or quotation, with no subject or auxiliary."""
     if trigger.tag_ != "VB" or trigger.dep_ not in ("ROOT", "ccomp", "advcl", "parataxis"):
         return False
     if any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for child in trigger.children):
         return False
-    before = trigger.doc[trigger.sent.start : trigger.i]
+    before = trigger.doc[sentence.start : trigger.i]
     return all(token.is_punct or token.is_quote for token in before)
 
 
-def _wh_question(trigger: Token) -> bool:
+def _wh_question(trigger: Token, sentence: Span) -> bool:
     """A question about who, why or where takes its event as given ("Who fired the rockets?"), unlike a
     yes/no question, which asks whether it happened ("Did ISIS attack the checkpoint?"), or "what if", which
     asks about a supposition ("What if the rebels attack the dam?")."""
-    first = next((token for token in trigger.sent if not token.is_punct), None)
+    first = next((token for token in sentence if not token.is_punct), None)
     if first is not None and first.lower_ == "what" and first.i + 1 < len(first.doc) and first.nbor().lower_ == "if":
         return False
     return first is not None and first.lower_ in WH_WORDS and first.tag_ in ("WP", "WRB", "WDT", "WP$")

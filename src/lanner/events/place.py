@@ -307,7 +307,10 @@ def place_candidates(
     for mention, tokens in _place_phrases(sentence, index):
         place = mention.place
         specificity = FEATURE_SPECIFICITY.get(place.feature, 6) if place is not None else UNRESOLVED_SPECIFICITY
-        if (place is None or place.feature != "country") and any(t.i in index.actors_at for t in tokens):
+        # by position: no Token per word
+        if (place is None or place.feature != "country") and any(
+            i in index.actors_at for i in range(tokens.start, tokens.end)
+        ):
             # a name the actor stage read as an actor ("Hamas"), not a place
             vetoed.append(_Candidate(mention, UNATTACHED, 0, specificity, False, False, tokens, veto="actor"))
             continue
@@ -547,7 +550,8 @@ def _hyphen_modifier(tokens: SpacySpan) -> bool:
     rebels", "the Kinshasa-appointed governor"): who leads or backs it, not where it is."""
     doc = tokens.doc
     end = tokens.end
-    if end + 1 >= tokens.sent.end or doc[end].text != "-":
+    # the hyphen first: finding the sentence's end scans the document
+    if end + 1 >= len(doc) or doc[end].text != "-" or end + 1 >= tokens.sent.end:
         return False
     word = doc[end + 1]
     return word.is_lower and word.tag_ in ("VBN", "VBD", "JJ") and word.dep_ in ("amod", "compound", "acl")
@@ -578,7 +582,7 @@ def _find_place_phrases(sentence: SpacySpan, index: MentionLookup) -> list[tuple
         taken.update(range(span.start, span.end))
         found.append((mention, span))
     for ent in index.ents_in(sentence):
-        if ent.label_ not in PLACE_LABELS or any(t.i in taken or t.i in index.actors_at for t in ent):
+        if ent.label_ not in PLACE_LABELS or any(i in taken or i in index.actors_at for i in range(ent.start, ent.end)):
             continue
         if not any(t.pos_ == "PROPN" for t in ent):
             continue  # "the eastern coast": a description, not a name
@@ -711,9 +715,10 @@ def _name_run(token: Token) -> SpacySpan:
         return t.text in ("-", "/") or (t.is_lower and t.is_alpha and len(t) <= 3 and hyphen_next)  # "al-", "ez-"
 
     start, end = token.i, token.i + 1
-    while start > token.sent.start and (part(start - 1) or opening(start - 1)):
+    sentence = token.sent  # once: `Token.sent` scans the document for its bounds
+    while start > sentence.start and (part(start - 1) or opening(start - 1)):
         start -= 1
-    while end < token.sent.end and part(end):
+    while end < sentence.end and part(end):
         end += 1
     while doc[start].text in ("-", "/"):
         start += 1

@@ -178,9 +178,10 @@ def phrase_tokens(head: Token, *, of_complements: bool = True) -> Iterable[Token
         token = stack.pop()
         yield token
         for child in token.children:
-            if child.dep_ in PHRASE_DEPS and not _place_of_blast(child, token):
+            dep = child.dep_  # read once: each read builds a string
+            if dep in PHRASE_DEPS and not _place_of_blast(child, token):
                 stack.append(child)
-            elif of_complements and child.dep_ == "prep" and _complement_names_whose(child, token):
+            elif of_complements and dep == "prep" and _complement_names_whose(child, token):
                 stack.extend(grand for grand in child.children if grand.dep_ == "pobj")
 
 
@@ -769,16 +770,20 @@ class Claim:
     referent: int | None = None
 
 
-def responsibility_claims(doc: Doc, lookup: ActorLookup, asserted: Callable[[Token], bool]) -> list[Claim]:
+def responsibility_claims(
+    doc: Doc,
+    lookup: ActorLookup,
+    asserted: Callable[[Token], bool],
+    forms: tuple[list[str], list[str]] | None = None,
+) -> list[Claim]:
     """ "The Islamic State group claimed responsibility for the attack": who claimed an attack the article
-    reports. Only asserted claims by named actors ("did not claim", "a group" are no claim of a named actor)."""
-    from spacy.attrs import LEMMA
+    reports. Only asserted claims by named actors ("did not claim", "a group" are no claim of a named actor).
+    `forms` are the document's `WordForms`, when the caller has read them."""
+    from lanner.nlp.text import WordForms
 
     claims: list[Claim] = []
-    lemmas = doc.to_array(LEMMA).tolist()  # by lemma id: a Token for every word of the article cost more
-    strings = doc.vocab.strings
-    wanted = {lemma for lemma in set(lemmas) if strings[lemma].lower() == "responsibility"}
-    for token in (doc[i] for i, lemma in enumerate(lemmas) if lemma in wanted):
+    lemmas, _ = forms or WordForms().of(doc)  # by position: a Token for every word of the article cost more
+    for token in (doc[i] for i, lemma in enumerate(lemmas) if lemma == "responsibility"):
         if token.dep_ != "dobj":
             continue
         verb = token.head
@@ -902,21 +907,27 @@ def _blamed(token: Token) -> tuple[list[Token], Token | None]:
 _BLAME_WORDS = frozenset({"claim", "blame", "accuse", "behind", "carry"})
 
 
-def attack_attributions(doc: Doc, lookup: ActorLookup, asserted: Callable[[Token], bool]) -> list[Claim]:
+def _blames(lemma: str, lower: str) -> bool:
+    return lemma in _BLAME_WORDS or lower in _BLAME_WORDS
+
+
+def attack_attributions(
+    doc: Doc,
+    lookup: ActorLookup,
+    asserted: Callable[[Token], bool],
+    forms: tuple[list[str], list[str]] | None = None,
+) -> list[Claim]:
     """Sentences that name who did an attack they refer back to, beyond claims of responsibility: "IS claimed
     the bombing", "the attack was claimed by IS", "activists blamed the regime for the attack", "the regime was
     behind the attack". FA-KES articles often name the attacker only there, sentences after the lede that
-    reports the attack without one. Only named actors, in asserted sentences ("denied being behind it" is none)."""
-    from spacy.attrs import LEMMA, LOWER
-
-    from lanner.nlp.text import fixed_word_ids
+    reports the attack without one. Only named actors, in asserted sentences ("denied being behind it" is none).
+    `forms` are the document's `WordForms`, when the caller has read them."""
+    from lanner.nlp.text import WordForms
 
     found: list[Claim] = []
-    words = doc.to_array([LEMMA, LOWER]).tolist()  # by id, as `responsibility_claims`: no Token for every word
-    strings = doc.vocab.strings
-    lemmas = {lemma for lemma, _ in words if strings[lemma].lower() in _BLAME_WORDS}
-    lowers = fixed_word_ids(_BLAME_WORDS)
-    for token in (doc[i] for i, (lemma, lower) in enumerate(words) if lemma in lemmas or lower in lowers):
+    lemmas, lowers = forms or WordForms().of(doc)  # by position, as `responsibility_claims`
+    at = [i for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)) if _blames(lemma, lower)]
+    for token in (doc[i] for i in at):
         heads, referent = _blamed(token)
         if referent is None or not heads:
             continue

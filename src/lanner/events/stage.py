@@ -8,6 +8,7 @@ fatalities and factuality from the parse, and keep the sentence as evidence.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,7 @@ from lanner.events.roles import (
     verb_roles,
 )
 from lanner.geo.recognize import FEATURE_WORDS
+from lanner.nlp.text import WordForms
 from lanner.records import (
     Actor,
     Analysis,
@@ -758,7 +760,9 @@ class _MentionIndex:
         knowledge_base: ActorKnowledgeBase,
         demonyms: Demonyms | None = None,
         ground_verbs: frozenset[str] = GROUND_VERBS,
+        word_forms: WordForms | None = None,
     ) -> None:
+        token_range = _TokenRanges(doc)
         self.actors_at: dict[int, list[str]] = {}
         self.ground_verbs = ground_verbs
         self.places_at: dict[int, PlaceMention] = {}
@@ -766,32 +770,62 @@ class _MentionIndex:
         self.knowledge_base = knowledge_base
         self.demonyms = demonyms if demonyms is not None else demonym_countries(knowledge_base)
         for mention in analysis.actors:
-            for i in _token_range(doc, mention.start, mention.end):
+            for i in token_range(mention.start, mention.end):
                 self.actors_at.setdefault(i, []).append(mention.actor.actor_id)
         self.place_words: set[int] = set()  # every word of a place name, also inside another name
         for mention in analysis.places:
-            words = _token_range(doc, mention.start, mention.end)
+            words = token_range(mention.start, mention.end)
             self.place_words.update(words)
             if mention.reference != "name":  # "Iraqi forces" names an actor, not where it acted
                 continue
             for i in words:
                 self.places_at[i] = mention
         for mention in analysis.dates:
-            for i in _token_range(doc, mention.start, mention.end):
+            for i in token_range(mention.start, mention.end):
                 self.dates_at[i] = mention
+        # the sentences once: `doc.sents` builds every sentence afresh, and `Token.sent` scans for its bounds
+        self.sentences: list[SpacySpan] = list(doc.sents)
+        self._sentence_at = {sentence.start: k for k, sentence in enumerate(self.sentences)}
+        self._token_range = token_range
         self.sentence_country, self.sole_country = self._sentence_countries(doc, analysis)
         # Span.ents rebuilds every entity span of the document, and a sentence's words were re-read per
         # trigger: both once per document instead (they were a third of the events stage's time)
         self._ents = list(doc.ents)
+        self._ent_starts = [ent.start for ent in self._ents]  # sorted, as spaCy keeps entities in order
+        self._ents_by_sentence: dict[tuple[int, int], list[SpacySpan]] = {}
+        self._actors_read: dict[int, list[str]] = {}  # `actors_for` of words no actor mention covers
         self._words: dict[int, frozenset[str]] = {}
-        self._lemma_ids: list[int] | None = None  # the document's lemma and lower-case word ids, read once
+        self._forms: tuple[list[str], list[str]] | None = None  # every word's lower-cased lemma and form
+        self._word_forms = word_forms if word_forms is not None else WordForms()
         self._pos_ids: list[int] | None = None
-        self._lower_ids: list[int] = []
+        self._heads: list[int] | None = None  # every word's head, by position
+        self._doc = doc
+        self._named: dict[frozenset[str], bool] = {}
         self.sentence_memo: dict[tuple[str, int], Any] = {}
 
     def ents_in(self, sentence: SpacySpan) -> list[SpacySpan]:
-        """The named entities inside `sentence`, in order."""
-        return [ent for ent in self._ents if ent.start >= sentence.start and ent.end <= sentence.end]
+        """The named entities inside `sentence`, in order: found by bisection and kept per sentence, since the
+        place rule asks for every candidate place."""
+        bounds = (sentence.start, sentence.end)
+        found = self._ents_by_sentence.get(bounds)
+        if found is None:
+            found = []
+            for k in range(bisect_left(self._ent_starts, sentence.start), len(self._ents)):
+                ent = self._ents[k]
+                if ent.start >= sentence.end:
+                    break
+                if ent.end <= sentence.end:
+                    found.append(ent)
+            self._ents_by_sentence[bounds] = found
+        return found
+
+    def next_sentence(self, sentence: SpacySpan) -> SpacySpan | None:
+        """The sentence after `sentence`, built once: `Token.sent` scans the document for its bounds."""
+        k = self._sentence_at.get(sentence.start)
+        if k is not None and self.sentences[k].end == sentence.end:
+            return self.sentences[k + 1] if k + 1 < len(self.sentences) else None
+        doc = sentence.doc  # not one of the document's sentences
+        return doc[sentence.end].sent if sentence.end < len(doc) else None
 
     def pos_ids(self, doc: Doc) -> list[int]:
         """The part-of-speech id of every word of the document, read once: asking a Token for it builds one."""
@@ -808,19 +842,42 @@ class _MentionIndex:
         doc, pos_ids, proper_noun = sentence.doc, self.pos_ids(sentence.doc), IDS["PROPN"]
         return [doc[i] for i in range(sentence.start, sentence.end) if pos_ids[i] == proper_noun]
 
+    def word_forms(self, doc: Doc) -> tuple[list[str], list[str]]:
+        """Every word's lower-cased lemma and lower-case form (`token.lemma_.lower()`, `token.lower_`), by
+        position, read once per document."""
+        if self._forms is None:
+            self._forms = self._word_forms.of(doc)
+        return self._forms
+
+    def names_any(self, words: frozenset[str]) -> bool:
+        """Does any word of the document have one of these lower-case forms? Rules asked of every verb that need
+        a rare word ("must") are let go at once in the many articles without it."""
+        named = self._named.get(words)
+        if named is None:
+            named = self._named[words] = not words.isdisjoint(self.word_forms(self._doc)[1])
+        return named
+
+    def depth(self, token: Token) -> int:
+        """How many heads up the parse's root is from `token` (at most 50), read from the heads' positions: walking
+        `Token.head` builds a Token at every step."""
+        if self._heads is None:
+            from spacy.attrs import HEAD
+
+            offsets = token.doc.to_array(HEAD).astype("int64").tolist()  # relative, stored unsigned
+            self._heads = [i + offset for i, offset in enumerate(offsets)]
+        heads, i, depth = self._heads, token.i, 0
+        while heads[i] != i and depth < 50:
+            i = heads[i]
+            depth += 1
+        return depth
+
     def words_of(self, sentence: SpacySpan) -> frozenset[str]:
         """The lower-cased lemmas and forms of the sentence's tokens."""
         words = self._words.get(sentence.start)
-        if words is None:  # from the words' ids, each distinct word once: cheaper than a Token per word
-            if self._lemma_ids is None:
-                from spacy.attrs import LEMMA, LOWER
-
-                ids = sentence.doc.to_array([LEMMA, LOWER])
-                self._lemma_ids, self._lower_ids = ids[:, 0].tolist(), ids[:, 1].tolist()
-            strings = sentence.doc.vocab.strings
+        if words is None:
+            lemmas, lowers = self.word_forms(sentence.doc)
             start, end = sentence.start, sentence.end
-            lemmas = {strings[i].lower() for i in set(self._lemma_ids[start:end])}
-            words = frozenset(lemmas.union(strings[i] for i in set(self._lower_ids[start:end])))
+            words = frozenset(lemmas[start:end]).union(lowers[start:end])
             self._words[sentence.start] = words
         return words
 
@@ -833,7 +890,7 @@ class _MentionIndex:
         actor_country: dict[int, str] = {}
         for mention in analysis.actors:
             if mention.actor.country and mention.actor.kind != "government":  # another office: a counterpart's
-                for i in _token_range(doc, mention.start, mention.end):
+                for i in self._token_range(mention.start, mention.end):
                     actor_country[i] = mention.actor.country
         outside: dict[int, str] = {}
         sole: dict[int, str] = {}
@@ -842,7 +899,7 @@ class _MentionIndex:
         # by position and word id: building a Token for every word of the article cost more than the look-ups
         words = doc.to_array(ORTH).tolist()
         demonyms = self.demonyms.by_id
-        for sentence in doc.sents:  # by sentence: `token.sent` would rebuild the sentence for every token
+        for sentence in self.sentences:  # by sentence: `token.sent` would rebuild the sentence for every token
             codes: set[str] = set()
             every: set[str] = set()
             for i in range(sentence.start, sentence.end):
@@ -864,10 +921,18 @@ class _MentionIndex:
         return outside, sole
 
     def actors_for(self, token: Token) -> list[str]:
-        """Actors named by a token: an actor mention, or a country name standing for its government."""
+        """Actors named by a token: an actor mention, or a country name standing for its government. Kept per
+        word, since every role and place rule asks it of the same phrases' words (callers only read the list)."""
         found = self.actors_at.get(token.i)
         if found:
             return found
+        found = self._actors_read.get(token.i)
+        if found is None:
+            found = self._actors_read[token.i] = self._read_actors(token)
+        return found
+
+    def _read_actors(self, token: Token) -> list[str]:
+        """`actors_for` a word that no actor mention covers."""
         place = self.places_at.get(token.i)
         if (
             place
@@ -1018,6 +1083,36 @@ def _token_range(doc: Doc, start: int, end: int) -> range:
     return range(span.start, span.end) if span is not None else range(0)
 
 
+class _TokenRanges:
+    """`_token_range` for many mentions of one document: the words a character span covers, found by bisecting
+    the words' offsets instead of building a Span per mention. Where the words do not tile the text one after
+    another (an empty word, a gap) spaCy's own search may pick another word, so it is asked instead."""
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import IDX, LENGTH, SPACY
+
+        self._doc = doc
+        offsets = doc.to_array([IDX, LENGTH, SPACY]).astype("int64")  # in numpy: one pass per column, not per word
+        starts = offsets[:, 0]
+        ends = starts + offsets[:, 1]  # where the word's own text ends
+        reach = ends + offsets[:, 2]  # and its trailing space
+        self._tiled = bool((reach > starts).all() and (reach[:-1] == starts[1:]).all())
+        self._starts, self._ends, self._reach = starts.tolist(), ends.tolist(), reach.tolist()
+
+    def __call__(self, start: int, end: int) -> range:
+        if not self._tiled:
+            return _token_range(self._doc, start, end)
+        first = bisect_right(self._starts, start) - 1
+        last = bisect_right(self._starts, end - 1) - 1
+        if first < 0 or last < 0 or start >= self._reach[first] or end - 1 >= self._reach[last]:
+            return _token_range(self._doc, start, end)  # outside the text: spaCy says None
+        if start == self._ends[first]:
+            first += 1  # expand mode: the space after a word does not make the word part of the span
+        if first > last + 1:
+            return _token_range(self._doc, start, end)
+        return range(first, last + 1)
+
+
 class EventStage:
     """Find PLOVER events in each sentence of the parsed article."""
 
@@ -1030,20 +1125,28 @@ class EventStage:
         self.lexicon = lexicon or TriggerLexicon.load()
         self._noun_words = frozenset(self.lexicon.nouns) | DRILL_NOUNS | RULE_NOUNS
         self._demonyms = demonym_countries(knowledge_base)  # once, not once per article
+        self._word_forms = WordForms()  # the strings of word ids, kept across articles
         attack_verbs = {lemma for lemma, sense in self.lexicon.verbs.items() if sense.type == "ASSAULT"}
         self._ground_verbs = GROUND_VERBS | attack_verbs
         from spacy.parts_of_speech import IDS
 
         self._trigger_pos_ids = frozenset(IDS[pos] for pos in TRIGGER_POS)
+        self._adjective_pos_id = IDS["ADJ"]
+        self._noun_pos_ids = frozenset({IDS["NOUN"], IDS["PROPN"]})
+        self._verb_pos_id, self._auxiliary_pos_id = IDS["VERB"], IDS["AUX"]
+        # every verb lemma `_sense` can give a sense: the table's, the special rules', and those its rules name
+        self._verb_words = (
+            frozenset(self.lexicon.verbs) | SPECIAL_SENSE_VERBS | {"charge", "warn", "speak", "talk", "confer", "chat"}
+        )
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.doc
         if doc is None:
             return analysis
-        index = _MentionIndex(analysis, doc, self.knowledge_base, self._demonyms, self._ground_verbs)
+        index = _MentionIndex(analysis, doc, self.knowledge_base, self._demonyms, self._ground_verbs, self._word_forms)
         events: list[Event] = []
         attacks: list[tuple[Event, bool, bool]] = []  # ASSAULT events in order: (event, kept, refers back)
-        for sentence in doc.sents:
+        for sentence in index.sentences:
             for group in self._trigger_groups(sentence, index):
                 event = self._event(analysis, sentence, group, index)
                 kept = not _mentions_earlier_event(group, event)
@@ -1052,8 +1155,9 @@ class EventStage:
                 if kept:
                     events.append(_with_place_target(event, self.knowledge_base))
         events = _share_weapons(events, attacks)
-        claims = responsibility_claims(doc, index.actors_for, _asserted)
-        claims += attack_attributions(doc, index.actors_for, _asserted)
+        forms = index.word_forms(doc)
+        claims = responsibility_claims(doc, index.actors_for, _asserted, forms)
+        claims += attack_attributions(doc, index.actors_for, _asserted, forms)
         analysis.events = attribute_claims(events, claims)
         return analysis
 
@@ -1087,7 +1191,7 @@ class EventStage:
             return None  # "aid groups", "attack helicopters": a modifier, not an event
         if token.pos_ == "VERB" and token.dep_ == "amod" and token.head.dep_ != "ROOT":
             return None  # "banned munitions", "armed men", "wounded soldiers": a participle describing a thing
-        if token.pos_ in ("VERB", "AUX") and _reported_obligation(token):
+        if token.pos_ in ("VERB", "AUX") and index.names_any(OBLIGATION_MODALS) and _reported_obligation(token):
             return DEMAND_SENSE
         if token.pos_ == "ADJ":
             sense = self.lexicon.adjectives.get(lemma)
@@ -1145,10 +1249,26 @@ class EventStage:
 
     def _trigger_groups(self, sentence: SpacySpan, index: _MentionIndex) -> list[list[_Trigger]]:
         doc, pos_ids = sentence.doc, index.pos_ids(sentence.doc)
+        lemmas, lowers = index.word_forms(doc)
+        adjective, nouns = self._adjective_pos_id, self._noun_pos_ids
+        verb, auxiliary, verb_words = self._verb_pos_id, self._auxiliary_pos_id, self._verb_words
+        obligation = index.names_any(OBLIGATION_MODALS)
         triggers: list[_Trigger] = []
         for i in range(sentence.start, sentence.end):
-            if pos_ids[i] not in self._trigger_pos_ids:
+            pos = pos_ids[i]
+            if pos not in self._trigger_pos_ids:
                 continue  # most words: no Token is built for them
+            # the first checks of `_sense`, by position: nouns and adjectives no table knows build no Token either
+            if pos == adjective and lemmas[i] not in self.lexicon.adjectives:
+                continue
+            if pos in nouns and lemmas[i] not in self._noun_words and lowers[i] not in self.lexicon.nouns:
+                continue
+            # a verb no table or rule knows, and an auxiliary, have a sense only as an obligation laid in reported
+            # speech ("must"), or as a baton charge
+            if pos == verb and not obligation and self.lexicon.verb_lemma(lowers[i], lemmas[i]) not in verb_words:
+                continue
+            if pos == auxiliary and not obligation and lemmas[i] != "charge":
+                continue
             token = doc[i]
             sense = self._sense(token, index)
             if sense:
@@ -1165,15 +1285,16 @@ class EventStage:
 
     # -- one event --------------------------------------------------------------------------------
     def _event(self, analysis: Analysis, sentence: SpacySpan, group: list[_Trigger], index: _MentionIndex) -> Event:
-        head = min(group, key=lambda trigger: _depth(trigger.token))
-        roles = _merge_roles(self._roles(t, index) for t in sorted(group, key=lambda trigger: _depth(trigger.token)))
+        by_depth = sorted(group, key=lambda trigger: index.depth(trigger.token))  # stable: ties keep text order
+        head = by_depth[0]
+        roles = _merge_roles(self._roles(t, index) for t in by_depth)
         event_type = head.sense.type
         if event_type != "THREATEN" and _on_condition(head.token):
             event_type = "THREATEN"  # "will withdraw its force unless ...": an action held over someone is a threat
         if not roles.target and event_type not in ("ASSAULT", "PROTEST"):
             roles = Roles(roles.source, _country_in(head.token, index, roles.source))  # "lifted a curfew in Montenegro"
         mode = self._mode(group, sentence, index) if event_type == head.sense.type else None
-        factuality, _cue = factuality_of(head.token)
+        factuality, _cue = factuality_of(head.token, sentence)
         if event_type in COOPERATIVE_TYPES and _refusal(head.token):
             # "will not withdraw", "would not lay down their arms": CAMEO 12 "refuse to yield", a REJECT that
             # the text asserts, not a cooperative act it negates
@@ -1197,7 +1318,8 @@ class EventStage:
         place = _event_place(sentence, head.token, roles, index)
         roles = _legal_source(head.token, event_type, mode, roles, place, self.knowledge_base)
         date = _event_date(analysis, sentence, head.token, index)
-        fatalities = fatalities_in(_event_tokens(group)) if event_type == "ASSAULT" else None
+        event_tokens = _event_tokens(group) if event_type == "ASSAULT" else []  # once: a walk of every subtree
+        fatalities = fatalities_in(event_tokens) if event_type == "ASSAULT" else None
         cumulative = _any_lemma(sentence, CUMULATIVE_WORDS, index)
         if (
             event_type == "ASSAULT"
@@ -1205,7 +1327,7 @@ class EventStage:
             and not cumulative
             and not _battle(head.token, roles.source, self.knowledge_base)
             and (
-                _unnamed_victims(group)
+                _unnamed_victims(event_tokens)
                 or _civilian_place_attacked(group, index)
                 or any(t.sense is TO_DEATH_SENSE for t in group)  # "a councillor was hacked to death": no fight
             )
@@ -1334,8 +1456,11 @@ class EventStage:
                 return "suicide-attack"  # "blew himself up", "detonated explosives, killing themselves"
             if group[0].sense.mode == "abduct":
                 return "abduct"  # "kidnapped advisers and exploded bombs": what was done, whatever the weapon
+            lemmas, modifiers = index.word_forms(sentence.doc)[0], self.lexicon.modifiers
             for trigger in group:
                 for token in [*trigger.token.children, *trigger.token.subtree]:
+                    if lemmas[token.i] not in modifiers:
+                        continue  # no weapon word: `_modifier_mode` would say None
                     mode = self._modifier_mode(token)
                     if mode and token.lemma_.lower() in COMPOUND_ONLY_MODIFIERS and token.dep_ != "compound":
                         continue  # "torched cars": a car is a weapon only in "car bomb"
@@ -1396,6 +1521,8 @@ def _asserted(verb: Token) -> bool:
 
 def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSense | None:
     """Verbs whose event type depends on their object: territory taken, a base set up, weapons seized."""
+    if lemma not in SPECIAL_SENSE_VERBS:
+        return None
     if lemma in GATHER_VERBS and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in DEMONSTRATOR_NOUNS for c in token.children
     ):
@@ -1521,6 +1648,37 @@ def _special_sense(token: Token, lemma: str, index: _MentionIndex) -> TriggerSen
 ARMED_KINDS = frozenset({"state_forces", "armed_group"})
 # "drove the militants out of the town", "flushed them out of the area", "were pushed back from their strongholds".
 EXPULSION_VERBS = frozenset({"drive", "push", "flush", "chase", "oust", "expel", "evict", "dislodge", "force"})
+# Every verb `_special_sense` can give a sense of its own: it is asked of every verb of every sentence, and the
+# others are let go before their objects are read. A new rule there must add its verbs here.
+SPECIAL_SENSE_VERBS = (
+    ALLOW_VERBS
+    | BASE_VERBS
+    | BUILDUP_VERBS
+    | CUSTODY_VERBS
+    | CUT_OFF_VERBS
+    | DISRUPT_VERBS
+    | EXCHANGE_VERBS
+    | EXPULSION_VERBS
+    | FOIL_VERBS
+    | FORM_VERBS
+    | GATHER_VERBS
+    | HAND_OVER_VERBS
+    | HOST_VERBS
+    | LAUNCH_VERBS
+    | ORDER_VERBS
+    | PRESS_VERBS
+    | SEND_VERBS
+    | SNATCH_VERBS
+    | STOP_VERBS
+    | TERRITORY_VERBS
+    | TIES_VERBS
+    | TO_DEATH_VERBS
+    | TRUCE_VERBS
+    | USE_VERBS
+    | WITHDRAW_VERBS
+    | frozenset({"go", "expel", "violate", "breach", "break", "take", "hold", "seize", "keep", "set", "burn"})
+    | frozenset({"shoot", "open", "enter", "occupy"})
+)
 
 
 def _out_of_territory(verb: Token, index: _MentionIndex) -> bool:
@@ -1757,16 +1915,16 @@ TAKEOVER_WORDS = TERRITORY_VERBS | frozenset(
 )
 
 
-def _with_next(sentence: SpacySpan) -> list[SpacySpan]:
+def _with_next(sentence: SpacySpan, index: _MentionIndex) -> list[SpacySpan]:
     """The sentence and the one after it, which often says how the event it reports came about."""
-    doc = sentence.doc
-    return [sentence, doc[sentence.end].sent] if sentence.end < len(doc) else [sentence]
+    following = index.next_sentence(sentence)
+    return [sentence, following] if following is not None else [sentence]
 
 
 def _taken_over(sentence: SpacySpan, index: _MentionIndex) -> bool:
     """Does the sentence of a withdrawal, or the next one, say someone takes the ground ("Troops withdrew from
     the town. Rebels entered it hours later")?"""
-    return any(_any_lemma(s, TAKEOVER_WORDS, index) for s in _with_next(sentence))
+    return any(_any_lemma(s, TAKEOVER_WORDS, index) for s in _with_next(sentence, index))
 
 
 def _names_grenade(sentence: SpacySpan, index: _MentionIndex) -> bool:
@@ -1804,10 +1962,14 @@ def _chemical_object(objects: list[Token]) -> bool:
 TERRORIZE_VERBS = frozenset({"scatter", "terrorize", "terrorise", "displace", "panic", "frighten", "rob"})
 
 
-def _unnamed_victims(group: list[_Trigger]) -> bool:
-    """Does the event harm people the text names only as people, or only by number ("killing 10")?"""
-    for token in _event_tokens(group):
-        if token.dep_ not in ("dobj", "nsubjpass") or token.head.lemma_.lower() not in HARM_VERBS | TERRORIZE_VERBS:
+HARMING_VERBS = HARM_VERBS | TERRORIZE_VERBS
+
+
+def _unnamed_victims(event_tokens: list[Token]) -> bool:
+    """Does the event harm people the text names only as people, or only by number ("killing 10")?
+    `event_tokens` are the event's `_event_tokens`."""
+    for token in event_tokens:
+        if token.dep_ not in ("dobj", "nsubjpass") or token.head.lemma_.lower() not in HARMING_VERBS:
             continue
         if token.lemma_.lower() in VICTIM_NOUNS or token.lower_ in VICTIM_NOUNS:
             return True
@@ -1934,10 +2096,11 @@ def _police_source(source: tuple[str, ...], knowledge_base: ActorKnowledgeBase) 
 
 def _phrase_country(actor_id: str, sentence: SpacySpan, index: _MentionIndex) -> str | None:
     """The country of a place named in the phrase of a generic agent's mention ("demonstrators in Baghdad")."""
-    for token in sentence:
-        if actor_id not in index.actors_at.get(token.i, ()):
+    doc = sentence.doc
+    for i in range(sentence.start, sentence.end):  # by position: a Token only where the actor is named
+        if actor_id not in index.actors_at.get(i, ()):
             continue
-        head = token
+        head = doc[i]
         while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
             head = head.head
         # "students in Jakarta", and through a participle of place: "a newspaper based in Beirut"
@@ -2118,7 +2281,7 @@ def _acled_cue(
         return "weapons_seized"  # ACLED: a controlled detonation, or a bomb going off in its makers' hands
     if group[0].sense is BASE_SENSE:
         return "base"
-    if event_type == "ASSAULT" and any(_names_grenade(s, index) for s in _with_next(sentence)):
+    if event_type == "ASSAULT" and any(_names_grenade(s, index) for s in _with_next(sentence, index)):
         return "grenade"  # "an explosion at the market ... Police said the attackers used a hand grenade"
     territory = any(t.sense is TERRITORY_SENSE for t in group)
     words = index.words_of(sentence)
@@ -2279,14 +2442,6 @@ def _clause_depth(token: Token) -> int:
         if token.dep_ in SUBORDINATE_DEPS and _reporting_verb(token) is None:
             depth += 1
         token = token.head
-    return depth
-
-
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token = token.head
-        depth += 1
     return depth
 
 

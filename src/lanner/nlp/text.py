@@ -32,3 +32,27 @@ def word_ids(words: Iterable[str]) -> frozenset[int]:
 def fixed_word_ids(words: frozenset[str]) -> frozenset[int]:
     """`word_ids` of a fixed word list (a module's table, a stage's demonyms), computed once."""
     return word_ids(words)
+
+
+class WordForms:
+    """Every word's lower-cased lemma and lower-case form (`token.lemma_.lower()`, `token.lower_`), read from a
+    document's word ids. Asking a Token builds it and two strings, and the string store builds a new string at
+    every look-up, so each id's string is kept: an id names the same string in every document, and a stage keeps
+    one `WordForms` for all the articles it reads."""
+
+    def __init__(self) -> None:
+        self._lemmas: dict[int, str] = {}
+        self._lowers: dict[int, str] = {}
+
+    def of(self, doc: Doc) -> tuple[list[str], list[str]]:
+        """The lower-cased lemma and the lower-case form of every word of `doc`, by position."""
+        from spacy.attrs import LEMMA, LOWER
+
+        ids = doc.to_array([LEMMA, LOWER])
+        lemma_ids, lower_ids = ids[:, 0].tolist(), ids[:, 1].tolist()
+        strings, lemmas, lowers = doc.vocab.strings, self._lemmas, self._lowers
+        for i in set(lemma_ids).difference(lemmas):
+            lemmas[i] = strings[i].lower()
+        for i in set(lower_ids).difference(lowers):
+            lowers[i] = strings[i]
+        return list(map(lemmas.__getitem__, lemma_ids)), list(map(lowers.__getitem__, lower_ids))
