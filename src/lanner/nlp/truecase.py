@@ -231,14 +231,6 @@ class EnglishWords:
     def is_english(self, word: str) -> bool:
         return word in self.stop_words or word in self.exceptions or bool(self.tables(word))
 
-    def spells_acronym(self, word: str) -> bool:
-        """Whether an acronym's letters, lower-cased, spell an English word ("CAR", "WHO", "US"), so that in
-        capitals the acronym cannot be told from the word. Two letters spell one only as a function word or a
-        verb, adjective or adverb: the noun table lists "eu", "uk" and "un", but no reader means those."""
-        if len(word) <= 2:
-            return self.is_common(word)
-        return self.is_english(word)
-
     def is_common(self, word: str) -> bool:
         """A function word, verb, adjective or adverb: never a name on its own ("is", "fan", "nice")."""
         if word in self.stop_words or word in self.exceptions:
@@ -296,7 +288,7 @@ class Truecaser:
 
         english = EnglishWords.from_language(nlp)
         table = countries if countries is not None else CountryTable.load()
-        known = ProperNames.from_names([*names, *country_names(table)], english.spells_acronym, english.stop_words)
+        known = ProperNames.from_names([*names, *country_names(table)], english.is_english, english.stop_words)
         return cls(english, known, is_place)
 
     def truecase(self, text: str) -> str:
@@ -308,12 +300,9 @@ class Truecaser:
         if not paragraphs:
             return text
         chars = list(text)
-        in_capitals = set(capitals)
         for start, end in paragraphs:
             for word, cased in self._paragraph(text, start, end):
-                # in a title-case headline a word in capitals is an acronym as written ("EU Condemns ISIS Attack")
-                kept = (start, end) not in in_capitals and len(word.text) > 1 and word.text.isupper()
-                chars[word.start : word.end] = word.text if kept else cased
+                chars[word.start : word.end] = cased
         result = "".join(chars)
         if len(result) != len(text) or result.lower() != text.lower():
             raise AssertionError("truecasing must change letter case only")
