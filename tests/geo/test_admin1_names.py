@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lanner.geo.sources import _plain_division_name, admin1_names
+from lanner.geo.sources import admin1_names, plain_division_name
 from lanner.records import Article
 
 
@@ -51,4 +51,4 @@ def test_names_come_from_the_towns_of_each_code():
     ],
 )
 def test_affixes_are_dropped(raw, plain):
-    assert _plain_division_name(raw) == plain
+    assert plain_division_name(raw) == plain

